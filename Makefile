@@ -1,0 +1,42 @@
+# Two commands do everything on a fresh machine with only python3 and pip:
+#   make report   build data/processed/, run every notebook headless, export figures and tables
+#   make test     run the test suite
+# Both create the virtual environment .venv on first use and reuse it afterwards.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: report build validate test lab bench new-plan clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@# uv (from PyPI) installs the stack in seconds; plain pip is the fallback.
+	@if $(PY) -m pip install -q uv >/dev/null 2>&1 && $(VENV)/bin/uv --version >/dev/null 2>&1; then \
+		$(VENV)/bin/uv pip install -q --python $(PY) -e '.[dev]'; \
+	else \
+		$(PY) -m pip install -q -e '.[dev]'; \
+	fi
+	@$(PY) -m ipykernel install --prefix $(VENV) --name citycompare --display-name "citycompare" >/dev/null
+	@touch $(STAMP)
+
+build: $(STAMP)
+	$(PY) -m comparison build
+
+validate: $(STAMP)
+	$(PY) -m comparison validate
+
+report: $(STAMP)
+	$(PY) -m comparison report
+
+test: $(STAMP)
+	MPLBACKEND=Agg $(PY) -m pytest -q
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) data/processed/*.csv reports/figures reports/tables reports/report.html

@@ -1,0 +1,42 @@
+"""Command line: ``python -m comparison build | validate | report``.
+
+A problem in the user's inputs prints a list of problems (file, sheet, row, column, value, expected,
+fix) and exits with status 2; it never shows a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .paths import project_paths
+from .problems import InputError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m comparison", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", help="project folder (default: this repository)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="check the raw texts and curated workbooks; write nothing")
+    build = sub.add_parser("build", help="validate, then write the tidy tables to data/processed/")
+    build.add_argument("--allow-suggested", action="store_true",
+                       help="preview: accept rows still marked suggested (figures say 'unreviewed')")
+    report = sub.add_parser("report", help="build, run every notebook in zh and en, export figures and tables")
+    report.add_argument("--allow-suggested", action="store_true")
+    args = parser.parse_args(argv)
+    paths = project_paths(args.root)
+    try:
+        if args.command == "validate":
+            from .pipeline import validate
+            validate(paths)
+            print("validate: all inputs are valid")
+        elif args.command == "build":
+            from .pipeline import build
+            written = build(paths, allow_suggested=args.allow_suggested)
+            print(f"build: wrote {len(written)} files to {paths.processed}")
+        elif args.command == "report":
+            from .report import run_report
+            run_report(paths, allow_suggested=args.allow_suggested)
+    except InputError as err:
+        print(err.report(), file=sys.stderr)
+        return 2
+    return 0
