@@ -14,7 +14,8 @@ def test_environment_yml_matches_pyproject():
     wanted = _names(project["dependencies"] + project["optional-dependencies"]["dev"])
     env = (REPO_ROOT / "environment.yml").read_text()
     listed = set()
-    for line in env.splitlines():
+    dependencies = env.split("dependencies:", 1)[1]
+    for line in dependencies.splitlines():
         m = re.match(r"\s*-\s+([A-Za-z0-9_.\-]+)", line)
         if m and m.group(1) not in ("pip", "python", "-e"):
             listed.add(m.group(1).lower())
