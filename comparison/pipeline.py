@@ -1,24 +1,56 @@
 """The build: parse the corpus, validate the curated data, harmonize, write the processed tables."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from .atomic import write_csv
-from .documents import clauses_table, parse_corpus, sentences_table
+from .corpus import read_manifest
+from .documents import ParsedDocument, clauses_table, parse_corpus, sentences_table
 from .paths import ProjectPaths
+from .problems import InputError
+from .taxonomy import Taxonomy, load_taxonomy
+from .units import UnitConverter
+from .validation import CuratedData, validate_cities
 
 
-def validate(paths: ProjectPaths):
+@dataclass
+class Inputs:
+    manifest: pd.DataFrame
+    docs: dict[str, ParsedDocument]
+    taxonomy: Taxonomy
+    units: UnitConverter
+    curated: CuratedData
+
+
+def validate(paths: ProjectPaths, allow_suggested: bool = False) -> Inputs:
     """Every check on the raw inputs; raises InputError listing all problems. Writes nothing."""
-    return parse_corpus(paths)
+    manifest = read_manifest(paths)
+    problems = []
+    docs = taxonomy = None
+    for step in ("docs", "taxonomy"):
+        try:
+            if step == "docs":
+                docs = parse_corpus(paths, manifest)
+            else:
+                taxonomy = load_taxonomy(paths)
+        except InputError as err:
+            problems += err.problems
+    if problems:
+        raise InputError(problems)
+    units = UnitConverter(taxonomy)
+    curated = validate_cities(paths, manifest, docs, taxonomy, units, allow_suggested)
+    return Inputs(manifest, docs, taxonomy, units, curated)
 
 
 def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
     """Validate, then write every processed table (each atomically)."""
-    docs = validate(paths)
+    inputs = validate(paths, allow_suggested)
     tables = {
-        "clauses": clauses_table(docs),
-        "sentences": sentences_table(docs),
+        "clauses": clauses_table(inputs.docs),
+        "sentences": sentences_table(inputs.docs),
     }
     written = []
     for name, df in tables.items():

@@ -1,0 +1,148 @@
+"""The shared bilingual codebook ``data/raw/taxonomy.xlsx``: codes, indicators, units and agencies.
+
+Metadata is data: no list of categories, indicators or unit factors lives in code. Loading checks
+the codebook itself (unique ids, parents that exist, aliases that point at real indicators).
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .paths import ProjectPaths
+from .problems import Problem, raise_if_any
+from .workbooks import read_workbook
+
+CODE_SHEETS = {
+    "pillars": ["pillar_id", "parent_id", "plan_type", "label_zh", "label_en", "definition", "examples"],
+    "sectors": ["sector_id", "parent_id", "label_zh", "label_en", "definition", "examples"],
+    "instruments": ["instrument_id", "parent_id", "label_zh", "label_en", "definition", "examples"],
+}
+SCHEMA = {
+    **CODE_SHEETS,
+    "synergy": ["synergy", "label_zh", "label_en", "definition", "examples"],
+    "indicators": ["indicator_id", "label_zh", "label_en", "sector_id", "canonical_unit", "measure", "direction",
+                   "definition"],
+    "indicator_aliases": ["alias", "indicator_id"],
+    "units": ["unit_as_written", "pint_expr", "canonical_unit", "factor", "note"],
+    "unit_definitions": ["name", "definition", "note"],
+    "agencies": ["agency_id", "label_zh", "label_en"],
+    "agency_aliases": ["name_as_written", "agency_id"],
+    "ignore_reasons": ["reason_id", "label_zh", "label_en", "definition"],
+    "comparators": ["comparator", "wording_zh", "label_en"],
+    "commitments": ["commitment", "definition"],
+    "reliability": ["dimension", "n_sentences", "share_of_coded", "kappa", "agreement"],
+}
+MEASURES = ("level", "change")
+DIRECTIONS = ("higher", "lower")
+
+
+@dataclass
+class Taxonomy:
+    sheets: dict[str, pd.DataFrame]
+    file: str
+
+    def table(self, name: str) -> pd.DataFrame:
+        return self.sheets[name]
+
+    def ids(self, sheet: str) -> set[str]:
+        return set(self.sheets[sheet].iloc[:, 0])
+
+    def leaf_ids(self, sheet: str) -> set[str]:
+        """Codes that no other code names as parent: the ones a sentence is coded with."""
+        df = self.sheets[sheet]
+        return set(df.iloc[:, 0]) - set(df.parent_id)
+
+    def labels(self, sheet: str, lang: str) -> dict[str, str]:
+        df = self.sheets[sheet]
+        return dict(zip(df.iloc[:, 0], df[f"label_{lang}"]))
+
+    def indicator(self, indicator_id: str) -> pd.Series:
+        return self.sheets["indicators"].set_index("indicator_id").loc[indicator_id]
+
+    def aliases_of(self, indicator_id: str) -> set[str]:
+        a = self.sheets["indicator_aliases"]
+        return set(a.alias[a.indicator_id == indicator_id])
+
+    def closest_indicators(self, phrase: str, n: int = 3) -> list[str]:
+        """Indicator ids whose aliases or labels read most like ``phrase``, to help a curator."""
+        a = self.sheets["indicator_aliases"]
+        i = self.sheets["indicators"]
+        names = list(a.alias) + list(i.label_zh) + list(i.indicator_id)
+        ids = list(a.indicator_id) + list(i.indicator_id) + list(i.indicator_id)
+        scored = sorted(((difflib.SequenceMatcher(None, phrase, name).ratio(), ids[k]) for k, name in enumerate(names)),
+                        reverse=True)
+        out: list[str] = []
+        for _, ind in scored:
+            if ind not in out:
+                out.append(ind)
+            if len(out) == n:
+                break
+        return out
+
+    def agency_of(self) -> dict[str, str]:
+        a = self.sheets["agency_aliases"]
+        return dict(zip(a.name_as_written, a.agency_id))
+
+
+def load_taxonomy(paths: ProjectPaths) -> Taxonomy:
+    shown = "data/raw/taxonomy.xlsx"
+    sheets = read_workbook(paths.taxonomy, SCHEMA, shown)
+    raise_if_any(_check(sheets, shown))
+    return Taxonomy(sheets, shown)
+
+
+def _check(sheets: dict[str, pd.DataFrame], shown: str) -> list[Problem]:
+    problems = []
+    for sheet, df in sheets.items():
+        key = df.columns[0]
+        if sheet in ("indicator_aliases", "agency_aliases"):
+            dup = df[df.duplicated(list(df.columns[:2]), keep="first")]
+        else:
+            dup = df[df.duplicated(key, keep="first")]
+        for r in dup.itertuples():
+            problems.append(Problem(shown, "duplicate id", sheet=sheet, row=r.excel_row, column=key,
+                                    value=getattr(r, key), expected="each id once", fix="remove or rename the duplicate"))
+        for r in df[df[key] == ""].itertuples():
+            problems.append(Problem(shown, "empty id", sheet=sheet, row=r.excel_row, column=key,
+                                    fix="fill in the id or delete the row"))
+    for sheet in CODE_SHEETS:
+        df = sheets[sheet]
+        ids = set(df.iloc[:, 0])
+        for r in df[(df.parent_id != "") & ~df.parent_id.isin(ids)].itertuples():
+            problems.append(Problem(shown, "parent code does not exist", sheet=sheet, row=r.excel_row,
+                                    column="parent_id", value=r.parent_id, expected="an id of this sheet",
+                                    fix="add the parent code or correct parent_id"))
+        for col in ("label_zh", "label_en", "definition"):
+            for r in df[df[col] == ""].itertuples():
+                problems.append(Problem(shown, f"every code needs {col}", sheet=sheet, row=r.excel_row, column=col,
+                                        fix=f"write the {col} of this code"))
+    ind = sheets["indicators"]
+    sectors = set(sheets["sectors"].sector_id)
+    for r in ind.itertuples():
+        if r.sector_id not in sectors:
+            problems.append(Problem(shown, "unknown sector", sheet="indicators", row=r.excel_row, column="sector_id",
+                                    value=r.sector_id, expected="a sector_id of the sectors sheet",
+                                    fix="use an existing sector or add it to the sectors sheet"))
+        if r.measure not in MEASURES:
+            problems.append(Problem(shown, "unknown measure", sheet="indicators", row=r.excel_row, column="measure",
+                                    value=r.measure, expected=" | ".join(MEASURES), fix="use level or change"))
+        if r.direction not in DIRECTIONS:
+            problems.append(Problem(shown, "unknown direction", sheet="indicators", row=r.excel_row,
+                                    column="direction", value=r.direction, expected=" | ".join(DIRECTIONS),
+                                    fix="say which way is more ambitious: higher or lower"))
+    indicator_ids = set(ind.indicator_id)
+    for r in sheets["indicator_aliases"].itertuples():
+        if r.indicator_id not in indicator_ids:
+            problems.append(Problem(shown, "alias of an unknown indicator", sheet="indicator_aliases",
+                                    row=r.excel_row, column="indicator_id", value=r.indicator_id,
+                                    expected="an indicator_id of the indicators sheet",
+                                    fix="add the indicator or correct the id"))
+    agencies = set(sheets["agencies"].agency_id)
+    for r in sheets["agency_aliases"].itertuples():
+        if r.agency_id not in agencies:
+            problems.append(Problem(shown, "alias of an unknown agency", sheet="agency_aliases", row=r.excel_row,
+                                    column="agency_id", value=r.agency_id, expected="an agency_id of the agencies sheet",
+                                    fix="add the agency or correct the id"))
+    return problems

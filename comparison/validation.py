@@ -1,0 +1,401 @@
+"""Validate the city workbooks against the corpus and the codebook.
+
+Checks, all collected and reported together: sheets and columns; every code exists in the codebook;
+every clause and sentence id exists; every quote is found in its document's raw text inside its clause
+and contains its value; values numeric, years in 1990–2060, comparators from the set; ids unique; units
+known and convertible to the indicator's unit; every digit sequence of every text accounted for
+(quantities or ignored_numbers); every sentence of the substantive sections (1 and above) coded once;
+rows still marked ``suggested`` need review.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+import pint
+
+from .documents import ParsedDocument
+from .numbers import digit_tokens, numbers_in
+from .paths import ProjectPaths
+from .problems import Problem, raise_if_any
+from .taxonomy import Taxonomy
+from .units import UnitConverter, same_number
+from .workbooks import read_workbook
+
+CITY_SCHEMA = {
+    "sections": ["doc_id", "section_no", "section_title", "pillar_id", "note", "status"],
+    "quantities": ["quantity_id", "doc_id", "clause_id", "kind", "indicator_id", "indicator_as_written", "value",
+                   "unit_as_written", "comparator", "target_year", "base_year", "scope", "commitment", "quote", "note",
+                   "status"],
+    "ignored_numbers": ["doc_id", "clause_id", "number", "quote", "reason", "note", "status"],
+    "measures": ["sentence_id", "doc_id", "sector_id", "instrument_id", "synergy", "note", "status", "text"],
+}
+KINDS = ("target", "baseline")
+STATUSES = ("curated", "suggested")
+YEAR_RANGE = (1990, 2060)
+TARGET_YEAR_IN_QUOTE = re.compile(r"[到至]\s*(20\d\d)\s*年")
+
+
+@dataclass
+class CuratedData:
+    """The validated curated rows of every city workbook, typed, with their source file and row."""
+
+    sections: pd.DataFrame
+    quantities: pd.DataFrame
+    ignored_numbers: pd.DataFrame
+    measures: pd.DataFrame
+    unreviewed_docs: set[str]
+
+
+def validate_cities(paths: ProjectPaths, manifest: pd.DataFrame, docs: dict[str, ParsedDocument],
+                    taxonomy: Taxonomy, units: UnitConverter, allow_suggested: bool = False) -> CuratedData:
+    problems: list[Problem] = []
+    frames: dict[str, list[pd.DataFrame]] = {sheet: [] for sheet in CITY_SCHEMA}
+    cities = set(manifest.city_id)
+    workbooks = sorted(paths.cities.glob("*.xls*")) if paths.cities.exists() else []
+    for path in workbooks:
+        shown = f"data/raw/cities/{path.name}"
+        if path.stem not in cities:
+            problems.append(Problem(shown, f"a workbook for city '{path.stem}', which has no plan in data/raw/plans.csv",
+                                    expected=f"one of {', '.join(sorted(cities))}",
+                                    fix="add the city's plan to plans.csv, or rename/remove the workbook"))
+            continue
+        try:
+            sheets = read_workbook(path, CITY_SCHEMA, shown)
+        except Exception as err:  # noqa: BLE001 - InputError, or openpyxl failing on a damaged file
+            from .problems import InputError
+            if isinstance(err, InputError):
+                problems += err.problems
+            else:
+                problems.append(Problem(shown, f"the workbook cannot be read ({type(err).__name__}: {err})",
+                                        fix="open and save it again in Excel as .xlsx, or restore it from git"))
+            continue
+        city_docs = set(manifest.doc_id[manifest.city_id == path.stem])
+        for sheet, df in sheets.items():
+            df = df.copy()
+            df["file"] = shown
+            df["sheet"] = sheet
+            for r in df[~df.doc_id.isin(city_docs)].itertuples():
+                problems.append(Problem(shown, "doc_id is not a plan of this city", sheet=sheet, row=r.excel_row,
+                                        column="doc_id", value=r.doc_id, expected=" | ".join(sorted(city_docs)),
+                                        fix="use the doc_id from data/raw/plans.csv"))
+            df = df[df.doc_id.isin(city_docs)]
+            frames[sheet].append(df)
+    for doc_id, city in zip(manifest.doc_id, manifest.city_id):
+        if not (paths.cities / f"{city}.xlsx").exists() and not any(p.stem == city for p in workbooks):
+            problems.append(Problem(f"data/raw/cities/{city}.xlsx", f"no curated workbook for plan {doc_id}",
+                                    fix="create it with: python -m comparison new-plan … (see README, Add a city)"))
+    data = {sheet: (pd.concat(f, ignore_index=True) if f else _empty(sheet)) for sheet, f in frames.items()}
+    unreviewed = set()
+    for sheet, df in data.items():
+        for r in df[~df.status.isin(STATUSES)].itertuples():
+            problems.append(Problem(r.file, "unknown status", sheet=sheet, row=r.excel_row, column="status",
+                                    value=r.status, expected=" | ".join(STATUSES),
+                                    fix="write curated once the row is reviewed"))
+        suggested = df[df.status == "suggested"]
+        unreviewed |= set(suggested.doc_id)
+        if not allow_suggested:
+            for r in suggested.itertuples():
+                problems.append(Problem(r.file, "row needs review (status is 'suggested')", sheet=sheet,
+                                        row=r.excel_row, column="status", value=r.status, expected="curated",
+                                        fix="check the row against the plan, correct it, and set status to curated "
+                                            "(or preview with build --allow-suggested)"))
+    problems += _check_sections(data["sections"], docs, taxonomy)
+    problems += _check_quantities(data["quantities"], docs, taxonomy, units)
+    problems += _check_ignored(data["ignored_numbers"], docs, taxonomy)
+    problems += _check_completeness(data["quantities"], data["ignored_numbers"], docs)
+    problems += _check_measures(data["measures"], docs, taxonomy)
+    raise_if_any(problems)
+    return CuratedData(_typed_sections(data["sections"]), _typed_quantities(data["quantities"]),
+                       data["ignored_numbers"], _typed_measures(data["measures"]), unreviewed)
+
+
+def _empty(sheet: str) -> pd.DataFrame:
+    return pd.DataFrame(columns=CITY_SCHEMA[sheet] + ["excel_row", "file", "sheet"])
+
+
+def _unknown_code(r, column: str, value: str, sheet_in_codebook: str, taxonomy: Taxonomy) -> Problem:
+    return Problem(r.file, f"code not in the codebook", sheet=r.sheet, row=r.excel_row, column=column, value=value,
+                   expected=f"a {column} of the '{sheet_in_codebook}' sheet of {taxonomy.file}",
+                   fix=f"use an existing code, or add the code (with its parent, labels and definition) to the codebook")
+
+
+def _check_sections(df, docs, taxonomy) -> list[Problem]:
+    problems = []
+    pillars = taxonomy.ids("pillars")
+    for r in df.itertuples():
+        if r.pillar_id not in pillars:
+            problems.append(_unknown_code(r, "pillar_id", r.pillar_id, "pillars", taxonomy))
+    mapped = set(zip(df.doc_id, df.section_no))
+    for doc in docs.values():
+        for no in sorted({c.section_no for c in doc.clauses if c.section_no > 0}):
+            if (doc.doc_id, str(no)) not in mapped and any(df.doc_id == doc.doc_id):
+                problems.append(Problem(df[df.doc_id == doc.doc_id].file.iloc[0], "section has no pillar",
+                                        sheet="sections", column="section_no", value=f"{doc.doc_id} section {no}",
+                                        expected="one row per section of the plan",
+                                        fix=f"add a row: doc_id {doc.doc_id}, section_no {no}, pillar_id"))
+    dup = df[df.duplicated(["doc_id", "section_no"])]
+    for r in dup.itertuples():
+        problems.append(Problem(r.file, "section mapped twice", sheet="sections", row=r.excel_row, column="section_no",
+                                value=r.section_no, expected="one row per section", fix="delete one of the rows"))
+    return problems
+
+
+def _clause_window(doc: ParsedDocument, clause_id: str) -> tuple[int, int] | None:
+    """Raw span from the clause's start to the next clause's start (or the end of the file)."""
+    starts = [doc.clean.raw_span(c.start, c.end)[0] for c in doc.clauses]
+    for k, c in enumerate(doc.clauses):
+        if c.clause_id == clause_id:
+            return starts[k], (starts[k + 1] if k + 1 < len(starts) else len(doc.raw))
+    return None
+
+
+def _quote_positions(doc: ParsedDocument, window: tuple[int, int], quote: str) -> list[int]:
+    raw = doc.raw[window[0]:window[1]]
+    out, pos = [], raw.find(quote)
+    while quote and pos != -1:
+        out.append(window[0] + pos)
+        pos = raw.find(quote, pos + 1)
+    return out
+
+
+def _check_location(r, docs, problems) -> list[int]:
+    """Problems for a missing clause or quote; the raw positions of the quote inside its clause."""
+    doc = docs.get(r.doc_id)
+    if doc is None:
+        return []
+    window = _clause_window(doc, r.clause_id)
+    if window is None:
+        problems.append(Problem(r.file, "clause_id does not exist in the parsed plan", sheet=r.sheet, row=r.excel_row,
+                                column="clause_id", value=r.clause_id,
+                                expected=f"a clause_id of data/processed/clauses.csv, e.g. {doc.clauses[-1].clause_id}",
+                                fix="look the clause up in data/processed/clauses.csv and correct the id"))
+        return []
+    positions = _quote_positions(doc, window, r.quote)
+    if not positions:
+        where = "elsewhere in the text" if r.quote and r.quote in doc.raw else "anywhere in the raw text"
+        problems.append(Problem(r.file, f"quote not found inside clause {r.clause_id} (nor {where})"
+                                if where.startswith("any") else f"quote not found inside clause {r.clause_id}; "
+                                f"it occurs {where}", sheet=r.sheet, row=r.excel_row, column="quote",
+                                value=r.quote, expected=f"an exact substring of data/raw/texts/{r.doc_id}.txt",
+                                fix="copy the words from the raw text file (line breaks included) "
+                                    "and check the clause_id"))
+    return positions
+
+
+def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
+    problems = []
+    indicators = taxonomy.table("indicators").set_index("indicator_id")
+    comparators = taxonomy.ids("comparators")
+    commitments = taxonomy.ids("commitments")
+    dup = df[df.duplicated("quantity_id", keep="first")]
+    for r in dup.itertuples():
+        problems.append(Problem(r.file, "duplicate quantity_id", sheet=r.sheet, row=r.excel_row, column="quantity_id",
+                                value=r.quantity_id, expected="each quantity_id once across all workbooks",
+                                fix="number the row with the next free id of its document"))
+    for r in df.itertuples():
+        p = len(problems)
+        _check_location(r, docs, problems)
+        value = _number(r, "value", problems)
+        if r.kind not in KINDS:
+            problems.append(Problem(r.file, "unknown kind", sheet=r.sheet, row=r.excel_row, column="kind", value=r.kind,
+                                    expected=" | ".join(KINDS), fix="target for a goal, baseline for a fact"))
+        for col in ("target_year", "base_year"):
+            _year(r, col, problems)
+        if r.comparator not in comparators:
+            problems.append(Problem(r.file, "unknown comparator", sheet=r.sheet, row=r.excel_row, column="comparator",
+                                    value=r.comparator, expected=" ".join(sorted(comparators)),
+                                    fix="see the comparators sheet of the codebook"))
+        if r.commitment not in commitments:
+            problems.append(Problem(r.file, "unknown commitment", sheet=r.sheet, row=r.excel_row, column="commitment",
+                                    value=r.commitment, expected=" | ".join(sorted(commitments)),
+                                    fix="确保 or 力争 as the plan says, else none"))
+        if r.kind == "target" and not r.target_year and TARGET_YEAR_IN_QUOTE.search(r.quote):
+            year = TARGET_YEAR_IN_QUOTE.search(r.quote).group(1)
+            problems.append(Problem(r.file, "a target without a year, but its quote states one", sheet=r.sheet,
+                                    row=r.excel_row, column="target_year", value="", expected=year,
+                                    fix=f"fill in target_year {year}"))
+        if r.indicator_id not in indicators.index:
+            close = ", ".join(taxonomy.closest_indicators(r.indicator_as_written or r.indicator_id))
+            problems.append(Problem(r.file, "indicator_id not in the indicator dictionary", sheet=r.sheet,
+                                    row=r.excel_row, column="indicator_id", value=r.indicator_id,
+                                    expected=f"an indicator_id of the indicators sheet; closest: {close}",
+                                    fix="use one of these, or add the indicator and its alias to the codebook"))
+        else:
+            if r.indicator_as_written not in taxonomy.aliases_of(r.indicator_id):
+                close = ", ".join(taxonomy.closest_indicators(r.indicator_as_written))
+                problems.append(Problem(r.file, "indicator_as_written is not an alias of this indicator",
+                                        sheet=r.sheet, row=r.excel_row, column="indicator_as_written",
+                                        value=r.indicator_as_written,
+                                        expected=f"an alias of {r.indicator_id}; closest indicators: {close}",
+                                        fix="add the phrase to the indicator_aliases sheet of the codebook "
+                                            "under the right indicator"))
+            canonical = indicators.loc[r.indicator_id, "canonical_unit"]
+            if r.unit_as_written == "":
+                if value not in (None, 0.0):
+                    problems.append(Problem(r.file, "empty unit", sheet=r.sheet, row=r.excel_row,
+                                            column="unit_as_written", value="",
+                                            expected="the unit as written (an empty unit is allowed only for 0, "
+                                                     "e.g. 清零, 零填埋)", fix="copy the unit from the quote"))
+            elif not units.known(r.unit_as_written):
+                problems.append(Problem(r.file, "unknown unit", sheet=r.sheet, row=r.excel_row,
+                                        column="unit_as_written", value=r.unit_as_written,
+                                        expected="a unit_as_written of the units sheet of data/raw/taxonomy.xlsx",
+                                        fix="add the unit with its pint expression to the units sheet"))
+            elif value is not None:
+                try:
+                    units.convert(value, r.unit_as_written, canonical)
+                except pint.DimensionalityError:
+                    problems.append(Problem(r.file, "unit cannot be converted to the indicator's unit", sheet=r.sheet,
+                                            row=r.excel_row, column="unit_as_written", value=r.unit_as_written,
+                                            expected=f"a unit convertible to {canonical} (indicator {r.indicator_id})",
+                                            fix="correct the unit or the indicator_id"))
+        if value is not None and r.quote and not any(same_number(value, v) for v in numbers_in(r.quote)):
+            problems.append(Problem(r.file, "the quote does not contain the value", sheet=r.sheet, row=r.excel_row,
+                                    column="value", value=r.value, expected=f"a number stated in the quote {r.quote!r}",
+                                    fix="correct the value, or quote the words that state it"))
+        del p
+    return problems
+
+
+def _number(r, column, problems) -> float | None:
+    text = getattr(r, column)
+    try:
+        return float(text)
+    except ValueError:
+        problems.append(Problem(r.file, "value is not a number", sheet=r.sheet, row=r.excel_row, column=column,
+                                value=text, expected="a plain number such as 95 or 13.5",
+                                fix="write only the number; put 约/以上 in comparator and remarks in note"))
+        return None
+
+
+def _year(r, column, problems) -> None:
+    text = getattr(r, column)
+    if text == "":
+        return
+    if not text.isdigit() or not YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]:
+        problems.append(Problem(r.file, "year out of range", sheet=r.sheet, row=r.excel_row, column=column,
+                                value=text, expected=f"a year from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}, or empty",
+                                fix="write the four-digit year the plan states"))
+
+
+def _check_ignored(df, docs, taxonomy) -> list[Problem]:
+    problems = []
+    reasons = taxonomy.ids("ignore_reasons")
+    for r in df.itertuples():
+        _check_location(r, docs, problems)
+        if r.reason not in reasons:
+            problems.append(_unknown_code(r, "reason", r.reason, "ignore_reasons", taxonomy))
+        number = unicodedata.normalize("NFKC", r.number)
+        if not re.fullmatch(r"\d+(\.\d+)?", number):
+            problems.append(Problem(r.file, "number is not a digit sequence", sheet=r.sheet, row=r.excel_row,
+                                    column="number", value=r.number, expected="digits as written, e.g. 2021 or 2.5",
+                                    fix="copy the digits from the quote"))
+        elif r.quote and not any(same_number(float(number), v) for _, _, v in digit_tokens(r.quote)):
+            problems.append(Problem(r.file, "the quote does not contain the number", sheet=r.sheet, row=r.excel_row,
+                                    column="number", value=r.number, expected=f"a digit sequence of {r.quote!r}",
+                                    fix="correct the number or the quote"))
+    return problems
+
+
+def _check_completeness(quantities, ignored, docs) -> list[Problem]:
+    """Every digit sequence of every raw text lies in a quote of a row that states that number."""
+    covered: dict[str, set[tuple[int, int]]] = {d: set() for d in docs}
+    for df, columns in ((quantities, ("value", "target_year", "base_year")), (ignored, ("number",))):
+        for r in df.itertuples():
+            doc = docs.get(r.doc_id)
+            window = _clause_window(doc, r.clause_id) if doc else None
+            if window is None or not r.quote:
+                continue
+            wanted = set()
+            for col in columns:
+                try:
+                    wanted.add(float(unicodedata.normalize("NFKC", getattr(r, col))))
+                except ValueError:
+                    pass
+            for pos in _quote_positions(doc, window, r.quote):
+                for s, e, v in digit_tokens(r.quote):
+                    if any(same_number(v, w) for w in wanted):
+                        covered[r.doc_id].add((pos + s, pos + e))
+    problems = []
+    files = dict(zip(quantities.doc_id, quantities.file))
+    for doc_id, doc in docs.items():
+        for s, e, v in digit_tokens(doc.raw):
+            if (s, e) not in covered[doc_id]:
+                context = doc.raw[max(0, s - 12):e + 8].replace("\n", "⏎")
+                clause = _clause_at(doc, s)
+                problems.append(Problem(files.get(doc_id, f"data/raw/texts/{doc_id}.txt"),
+                                        f"number {doc.raw[s:e]} in {doc_id} (raw offset {s}) is not accounted for",
+                                        sheet="quantities", column="quote", value=context,
+                                        expected=f"a quantities row or an ignored_numbers row for clause {clause}",
+                                        fix="add a quantities row if it states a quantity, else an ignored_numbers "
+                                            "row with its reason"))
+    return problems
+
+
+def _clause_at(doc: ParsedDocument, raw_pos: int) -> str:
+    found = doc.clauses[0].clause_id
+    for c in doc.clauses:
+        if doc.clean.raw_span(c.start, c.end)[0] <= raw_pos:
+            found = c.clause_id
+    return found
+
+
+def _check_measures(df, docs, taxonomy) -> list[Problem]:
+    problems = []
+    sectors = taxonomy.leaf_ids("sectors")
+    instruments = taxonomy.leaf_ids("instruments")
+    sentences = {s.sentence_id: (s.text, doc.doc_id) for doc in docs.values() for c in doc.clauses
+                 if c.section_no > 0 for s in c.sentences}
+    for r in df.itertuples():
+        if r.sentence_id not in sentences:
+            problems.append(Problem(r.file, "sentence_id does not exist (or is in the preamble)", sheet=r.sheet,
+                                    row=r.excel_row, column="sentence_id", value=r.sentence_id,
+                                    expected="a sentence_id of data/processed/sentences.csv in section 1 or later",
+                                    fix="look the sentence up in data/processed/sentences.csv"))
+        elif r.text and r.text != sentences[r.sentence_id][0]:
+            problems.append(Problem(r.file, "text differs from the parsed sentence (did the parser change?)",
+                                    sheet=r.sheet, row=r.excel_row, column="text", value=r.text[:40],
+                                    expected=sentences[r.sentence_id][0][:40],
+                                    fix="check the sentence ids against data/processed/sentences.csv"))
+        if r.sector_id not in sectors:
+            problems.append(_unknown_code(r, "sector_id", r.sector_id, "sectors", taxonomy))
+        if r.instrument_id not in instruments:
+            problems.append(_unknown_code(r, "instrument_id", r.instrument_id, "instruments", taxonomy))
+        if r.synergy not in ("true", "false"):
+            problems.append(Problem(r.file, "synergy must be true or false", sheet=r.sheet, row=r.excel_row,
+                                    column="synergy", value=r.synergy, expected="true | false",
+                                    fix="see the synergy sheet of the codebook"))
+    for r in df[df.duplicated("sentence_id", keep="first")].itertuples():
+        problems.append(Problem(r.file, "sentence coded twice", sheet=r.sheet, row=r.excel_row, column="sentence_id",
+                                value=r.sentence_id, expected="one row per sentence", fix="delete one of the rows"))
+    coded = set(df.sentence_id)
+    files = dict(zip(df.doc_id, df.file))
+    for sentence_id, (text, doc_id) in sentences.items():
+        if sentence_id not in coded and doc_id in files:
+            problems.append(Problem(files[doc_id], "sentence left uncoded", sheet="measures", column="sentence_id",
+                                    value=sentence_id, expected=f"a row coding: {text[:40]}",
+                                    fix="add a row with sector_id, instrument_id and synergy for this sentence"))
+    return problems
+
+
+def _typed_sections(df):
+    out = df.copy()
+    out["section_no"] = out.section_no.astype(int)
+    return out
+
+
+def _typed_quantities(df):
+    out = df.copy()
+    out["value"] = out.value.astype(float)
+    for col in ("target_year", "base_year"):
+        out[col] = pd.to_numeric(out[col].replace("", None)).astype("Int64")
+    return out
+
+
+def _typed_measures(df):
+    out = df.copy()
+    out["synergy"] = out.synergy == "true"
+    return out
