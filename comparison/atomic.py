@@ -23,6 +23,7 @@ def atomic_path(target: Path):
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, 0o644)  # mkstemp makes files private; outputs are for sharing
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

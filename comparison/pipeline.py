@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .atomic import write_csv
+from . import dictionary
+from .atomic import write_csv, write_text
+from .export import write_xlsx
+from .harmonize import harmonize
 from .corpus import read_manifest
 from .documents import ParsedDocument, clauses_table, parse_corpus, sentences_table
 from .paths import ProjectPaths
@@ -51,10 +54,17 @@ def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
     tables = {
         "clauses": clauses_table(inputs.docs),
         "sentences": sentences_table(inputs.docs),
+        **harmonize(inputs),
     }
     written = []
     for name, df in tables.items():
         target = paths.processed / f"{name}.csv"
         write_csv(df, target)
         written.append(target)
+    readme = paths.processed / "README.md"
+    write_text(dictionary.readme(), readme)
+    written.append(readme)
+    workbook = paths.tables / "comparison.xlsx"
+    write_xlsx({k: v for k, v in tables.items() if k not in ("clauses", "sentences")}, workbook, inputs.taxonomy)
+    written.append(workbook)
     return written
