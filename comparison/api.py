@@ -1,0 +1,95 @@
+"""What notebooks call: the processed tables as DataFrames, with categorical codes and labels in one language.
+
+``load(lang)`` reads ``data/processed`` (run ``make build`` first) and adds label columns so no notebook
+re-implements a join or a mapping: ``plan`` (e.g. "Nanping 2021" / "南平 2021"), ``sector``, ``pillar``,
+``instrument``, ``instrument_type``, ``category`` and ``indicator`` in the chosen language.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .paths import ProjectPaths, project_paths
+from .taxonomy import Taxonomy, load_taxonomy
+
+LANGS = ("zh", "en")
+TABLE_NAMES = ("plans", "quantities", "measures", "priorities", "comparison", "responsibilities", "clauses",
+               "sentences")
+
+
+@dataclass
+class Tables:
+    lang: str
+    plans: pd.DataFrame
+    quantities: pd.DataFrame
+    measures: pd.DataFrame
+    priorities: pd.DataFrame
+    comparison: pd.DataFrame
+    responsibilities: pd.DataFrame
+    clauses: pd.DataFrame
+    sentences: pd.DataFrame
+    taxonomy: Taxonomy
+
+    @property
+    def plan_order(self) -> list[str]:
+        return list(self.plans.doc_id)
+
+    def plan_labels(self) -> dict[str, str]:
+        return dict(zip(self.plans.doc_id, self.plans.plan))
+
+    def labels(self, sheet: str) -> dict[str, str]:
+        return self.taxonomy.labels(sheet, self.lang)
+
+
+def plan_label(row, lang: str) -> str:
+    """'Nanping 2021' / '南平 2021'; a synergy plan is marked so Nanping's two plans stay apart."""
+    city = row["city_zh"] if lang == "zh" else row["city_en"]
+    year = row["doc_id"].rsplit("_", 1)[-1]
+    label = f"{city} {year}"
+    if row["plan_type"] == "pollution_carbon_synergy":
+        label += " 减污降碳" if lang == "zh" else " (synergy)"
+    if str(row.get("reviewed", "True")) in ("False", "false"):
+        label += "（未审核）" if lang == "zh" else " (unreviewed)"
+    return label
+
+
+def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | None = None) -> Tables:
+    """The processed tables in ``lang`` ("zh" or "en"), optionally only the plans in ``docs``."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    paths = paths or project_paths()
+    missing = [n for n in TABLE_NAMES if not (paths.processed / f"{n}.csv").exists()]
+    if missing:
+        raise FileNotFoundError(f"data/processed/{missing[0]}.csv is missing: run `make build` first")
+    t = {n: pd.read_csv(paths.processed / f"{n}.csv", dtype={"doc_id": str}, keep_default_na=False,
+                        na_values=[""]) for n in TABLE_NAMES}
+    taxonomy = load_taxonomy(paths)
+    plans = t["plans"]
+    if docs:
+        plans = plans[plans.doc_id.isin(docs)]
+    plans = plans.copy()
+    plans["plan"] = [plan_label(r, lang) for _, r in plans.iterrows()]
+    order = list(plans.doc_id)
+    labels = dict(zip(plans.doc_id, plans.plan))
+    for name in TABLE_NAMES:
+        df = t[name]
+        if "doc_id" in df.columns:
+            df = df[df.doc_id.isin(order)].copy()
+            df["plan"] = pd.Categorical(df.doc_id.map(labels), categories=[labels[d] for d in order], ordered=True)
+            df["doc_id"] = pd.Categorical(df.doc_id, categories=order, ordered=True)
+        for col, sheet in (("sector_id", "sectors"), ("pillar_id", "pillars"), ("pillar_group_id", "pillars"),
+                           ("instrument_id", "instruments"), ("instrument_type_id", "instruments")):
+            if col in df.columns:
+                df[col.removesuffix("_id")] = df[col].map(taxonomy.labels(sheet, lang))
+        if "label_zh" in df.columns:
+            df["indicator"] = df[f"label_{lang}"]
+        t[name] = df
+    pr = t["priorities"]
+    sheet_of = {"pillar_group": "pillars", "sector": "sectors", "instrument": "instruments",
+                "instrument_type": "instruments"}
+    pr["category"] = [taxonomy.labels(sheet_of[d], lang).get(c, c) for d, c in zip(pr.dimension, pr.category_id)]
+    t["plans"] = plans.assign(doc_id=pd.Categorical(plans.doc_id, categories=order, ordered=True))
+    others = [d for d in pd.read_csv(paths.manifest, dtype=str).doc_id if d not in order]
+    t["comparison"] = t["comparison"].drop(columns=[d for d in others if d in t["comparison"].columns])
+    return Tables(lang=lang, taxonomy=taxonomy, **t)
