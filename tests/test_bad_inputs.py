@@ -1,0 +1,331 @@
+"""The catalogue of bad inputs: each breaks a copy of the real data and pins the exact message a curator sees.
+
+Hash mismatch, non-UTF-8 text, a plans.csv row for a missing file, an empty text and a text without
+headings are in test_corpus.py; the rest are here. Every message names file, sheet, row, column,
+value, what was expected and how to fix it; the CLI exits with status 2 and prints no traceback.
+"""
+import shutil
+import subprocess
+import sys
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from comparison.paths import project_paths
+from comparison.pipeline import build, validate
+from comparison.problems import InputError
+
+TIANSHUI = "data/raw/cities/tianshui.xlsx"
+
+
+def problems(root) -> list[str]:
+    with pytest.raises(InputError) as err:
+        validate(project_paths(root))
+    return [str(p) for p in err.value.problems]
+
+
+def edit(root, sheet, key_column, key, column, value, book=TIANSHUI):
+    """Set one cell of the row whose ``key_column`` equals ``key``; return its Excel row number."""
+    path = root / book
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[header.index(key_column)].value == key:
+            row[header.index(column)].value = value
+            wb.save(path)
+            return row[0].row
+    raise KeyError(key)
+
+
+def msg(where, message, found=None, expected=None, fix=None):
+    parts = [f"{where}: {message}"]
+    if found is not None:
+        parts.append(f"found: {found!r}")
+    if expected is not None:
+        parts.append(f"expected: {expected}")
+    if fix is not None:
+        parts.append(f"fix: {fix}")
+    return "\n    ".join(parts)
+
+
+def where(sheet, row, column, book=TIANSHUI):
+    return f"{book}, sheet '{sheet}', row {row}, column '{column}'"
+
+
+Q1 = "tianshui_2022_q001"
+
+
+def test_missing_sheet(project_copy):
+    path = project_copy / TIANSHUI
+    wb = load_workbook(path)
+    del wb["measures"]
+    wb.save(path)
+    assert msg(f"{TIANSHUI}, sheet 'measures'", "missing sheet", "sections, quantities, ignored_numbers",
+               "a sheet named 'measures'",
+               "add the sheet 'measures' with columns sentence_id, doc_id, sector_id, instrument_id, synergy, note, "
+               "status, text") in problems(project_copy)
+
+
+def test_renamed_column(project_copy):
+    path = project_copy / TIANSHUI
+    wb = load_workbook(path)
+    wb["quantities"]["I1"].value = "comparison"
+    wb.save(path)
+    found = problems(project_copy)
+    assert any(p.startswith(f"{TIANSHUI}, sheet 'quantities', row 1, column 'comparator': missing column") and
+               "fix: add (or rename a column to) 'comparator' in the header row" in p for p in found)
+
+
+def test_empty_workbook(project_copy):
+    Workbook().save(project_copy / TIANSHUI)
+    assert msg(TIANSHUI, "the workbook is empty",
+               expected="sheets sections, quantities, ignored_numbers, measures",
+               fix="restore the workbook from git or build it with new-plan") in problems(project_copy)
+
+
+def test_formula_in_a_cell(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "value", "=30+5")
+    assert msg(where("quantities", row, "value"), "a formula in a curated cell", "=30+5", "a plain value",
+               "replace the formula by its value (Paste Special → Values)") in problems(project_copy)
+
+
+def test_merged_cells(project_copy):
+    path = project_copy / TIANSHUI
+    wb = load_workbook(path)
+    wb["quantities"].merge_cells("N2:O2")
+    wb.save(path)
+    assert msg(f"{TIANSHUI}, sheet 'quantities', row 2", "merged cells", "N2:O2", "one value per cell",
+               "unmerge the cells and fill in each value") in problems(project_copy)
+
+
+@pytest.mark.parametrize("suffix,what", [(".xlsm", "macros or the old binary format"),
+                                         (".xls", "macros or the old binary format")])
+def test_macro_or_old_workbook(project_copy, suffix, what):
+    shutil.move(project_copy / TIANSHUI, project_copy / f"data/raw/cities/tianshui{suffix}")
+    found = problems(project_copy)
+    assert msg(f"data/raw/cities/tianshui{suffix}", f"{suffix} workbooks are not read ({what})",
+               expected=".xlsx", fix="save the workbook as 'Excel Workbook (.xlsx)'") in found
+
+
+def test_workbook_that_is_not_a_zip(project_copy):
+    (project_copy / TIANSHUI).write_text("quantity_id,value\n", encoding="utf-8")
+    assert msg(TIANSHUI, "not an Excel .xlsx file (it is not a zip archive)", expected=".xlsx",
+               fix="save the file from Excel as 'Excel Workbook (.xlsx)'") in problems(project_copy)
+
+
+def test_code_not_in_codebook(project_copy):
+    row = edit(project_copy, "measures", "sentence_id", "tianshui_2022:1.0.1", "sector_id", "industri")
+    assert msg(where("measures", row, "sector_id"), "code not in the codebook", "industri",
+               "a sector_id of the 'sectors' sheet of data/raw/taxonomy.xlsx",
+               "use an existing code, or add the code (with its parent, labels and definition) to the codebook"
+               ) in problems(project_copy)
+
+
+def test_parent_code_is_not_a_coding_code(project_copy):
+    row = edit(project_copy, "measures", "sentence_id", "tianshui_2022:1.0.1", "instrument_id", "supply")
+    assert msg(where("measures", row, "instrument_id"), "code not in the codebook", "supply",
+               "a instrument_id of the 'instruments' sheet of data/raw/taxonomy.xlsx",
+               "use an existing code, or add the code (with its parent, labels and definition) to the codebook"
+               ) in problems(project_copy)
+
+
+def test_unknown_unit(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "unit_as_written", "万斤")
+    assert msg(where("quantities", row, "unit_as_written"), "unknown unit", "万斤",
+               "a unit_as_written of the units sheet of data/raw/taxonomy.xlsx",
+               "add the unit with its pint expression to the units sheet") in problems(project_copy)
+
+
+def test_incompatible_unit(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "unit_as_written", "亿元")
+    assert msg(where("quantities", row, "unit_as_written"), "unit cannot be converted to the indicator's unit",
+               "亿元", "a unit convertible to percent (indicator green_eco_industry_value_added_share_gdp_pct)",
+               "correct the unit or the indicator_id") in problems(project_copy)
+
+
+def test_value_that_is_text(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "value", "约95")
+    assert msg(where("quantities", row, "value"), "value is not a number", "约95",
+               "a plain number such as 95 or 13.5",
+               "write only the number; put 约/以上 in comparator and remarks in note") in problems(project_copy)
+
+
+def test_year_out_of_range(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "target_year", 2205)
+    assert msg(where("quantities", row, "target_year"), "year out of range", "2205",
+               "a year from 1990 to 2060, or empty", "write the four-digit year the plan states"
+               ) in problems(project_copy)
+
+
+def test_duplicate_quantity_id(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", "tianshui_2022_q002", "quantity_id", Q1)
+    assert msg(where("quantities", row, "quantity_id"), "duplicate quantity_id", Q1,
+               "each quantity_id once across all workbooks", "number the row with the next free id of its document"
+               ) in problems(project_copy)
+
+
+def test_quote_not_in_raw_text(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "quote", "绿色生态产业增加值占比达到35%")
+    assert msg(where("quantities", row, "quote"), "quote not found inside clause tianshui_2022:1.0 "
+               "(nor anywhere in the raw text)", "绿色生态产业增加值占比达到35%",
+               "an exact substring of data/raw/texts/tianshui_2022.txt",
+               "copy the words from the raw text file (line breaks included) and check the clause_id"
+               ) in problems(project_copy)
+
+
+def test_quote_in_the_wrong_clause(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "clause_id", "tianshui_2022:2.1")
+    assert msg(where("quantities", row, "quote"), "quote not found inside clause tianshui_2022:2.1; "
+               "it occurs elsewhere in the text", "绿色生态产业增加值占地区生产总值比重达到35%以上",
+               "an exact substring of data/raw/texts/tianshui_2022.txt",
+               "copy the words from the raw text file (line breaks included) and check the clause_id"
+               ) in problems(project_copy)
+
+
+def test_quote_that_does_not_contain_its_value(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "value", 53)
+    assert msg(where("quantities", row, "value"), "the quote does not contain the value", "53",
+               "a number stated in the quote '绿色生态产业增加值占地区生产总值比重达到35%以上'",
+               "correct the value, or quote the words that state it") in problems(project_copy)
+
+
+def test_clause_that_does_not_exist(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "clause_id", "tianshui_2022:1.9")
+    assert msg(where("quantities", row, "clause_id"), "clause_id does not exist in the parsed plan",
+               "tianshui_2022:1.9", "a clause_id of data/processed/clauses.csv, e.g. tianshui_2022:8.27",
+               "look the clause up in data/processed/clauses.csv and correct the id") in problems(project_copy)
+
+
+def test_sentence_left_uncoded(project_copy):
+    row = edit(project_copy, "measures", "sentence_id", "tianshui_2022:2.1.1", "sentence_id", "tianshui_2022:2.1.1")
+    path = project_copy / TIANSHUI
+    wb = load_workbook(path)
+    wb["measures"].delete_rows(row)
+    wb.save(path)
+    found = problems(project_copy)
+    assert any(p.startswith(f"{TIANSHUI}, sheet 'measures', column 'sentence_id': sentence left uncoded\n"
+                            "    found: 'tianshui_2022:2.1.1'") for p in found), found
+
+
+def test_sentence_coded_twice(project_copy):
+    row = edit(project_copy, "measures", "sentence_id", "tianshui_2022:2.1.1", "sentence_id", "tianshui_2022:1.0.1")
+    assert msg(where("measures", row, "sentence_id"), "sentence coded twice", "tianshui_2022:1.0.1",
+               "one row per sentence", "delete one of the rows") in problems(project_copy)
+
+
+def test_synergy_not_boolean(project_copy):
+    row = edit(project_copy, "measures", "sentence_id", "tianshui_2022:1.0.1", "synergy", "yes")
+    assert msg(where("measures", row, "synergy"), "synergy must be true or false", "yes", "true | false",
+               "see the synergy sheet of the codebook") in problems(project_copy)
+
+
+def test_workbook_for_a_city_not_in_the_manifest(project_copy):
+    shutil.copy(project_copy / TIANSHUI, project_copy / "data/raw/cities/lanzhou.xlsx")
+    assert msg("data/raw/cities/lanzhou.xlsx", "a workbook for city 'lanzhou', which has no plan in "
+               "data/raw/plans.csv", expected="one of jiaozuo, nanping, shangrao, tianshui",
+               fix="add the city's plan to plans.csv, or rename/remove the workbook") in problems(project_copy)
+
+
+def test_alias_not_in_dictionary_lists_closest_indicators(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "indicator_as_written", "绿色产业增加值比重")
+    found = [p for p in problems(project_copy)
+             if p.startswith(f"{where('quantities', row, 'indicator_as_written')}: indicator_as_written is not an "
+                             "alias of this indicator")]
+    assert len(found) == 1
+    assert "expected: an alias of green_eco_industry_value_added_share_gdp_pct; closest indicators: " \
+           "green_eco_industry_value_added_share_gdp_pct" in found[0]
+    assert "fix: add the phrase to the indicator_aliases sheet of the codebook under the right indicator" in found[0]
+
+
+def test_unknown_indicator(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "indicator_id", "green_share_pct")
+    found = [p for p in problems(project_copy) if p.startswith(where("quantities", row, "indicator_id"))]
+    assert found and found[0].startswith(f"{where('quantities', row, 'indicator_id')}: indicator_id not in the "
+                                         "indicator dictionary\n    found: 'green_share_pct'\n    expected: an "
+                                         "indicator_id of the indicators sheet; closest: ")
+
+
+def test_target_without_the_year_its_quote_states(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", "tianshui_2022_q002", "quote", "到2025年")
+    edit(project_copy, "quantities", "quantity_id", "tianshui_2022_q002", "target_year", None)
+    assert msg(where("quantities", row, "target_year"), "a target without a year, but its quote states one",
+               expected="2025", fix="fill in target_year 2025") in problems(project_copy)
+
+
+def test_unknown_comparator(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "comparator", "≥")
+    assert msg(where("quantities", row, "comparator"), "unknown comparator", "≥", "< <= = > >= ~",
+               "see the comparators sheet of the codebook") in problems(project_copy)
+
+
+def test_unknown_kind(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "kind", "goal")
+    assert msg(where("quantities", row, "kind"), "unknown kind", "goal", "target | baseline",
+               "target for a goal, baseline for a fact") in problems(project_copy)
+
+
+def test_unknown_pillar(project_copy):
+    row = edit(project_copy, "sections", "section_no", 2, "pillar_id", "producton")
+    assert msg(where("sections", row, "pillar_id"), "code not in the codebook", "producton",
+               "a pillar_id of the 'pillars' sheet of data/raw/taxonomy.xlsx",
+               "use an existing code, or add the code (with its parent, labels and definition) to the codebook"
+               ) in problems(project_copy)
+
+
+def test_number_not_accounted_for(project_copy):
+    path = project_copy / TIANSHUI
+    wb = load_workbook(path)
+    wb["ignored_numbers"].delete_rows(2)  # the 2022 of the issue date
+    wb.save(path)
+    found = problems(project_copy)
+    assert any(p.startswith(f"{TIANSHUI}, sheet 'quantities', column 'quote': number 2022 in tianshui_2022 "
+                            "(raw offset ") and "expected: a quantities row or an ignored_numbers row for clause "
+               "tianshui_2022:0.0" in p for p in found), found
+
+
+def test_suggested_row_needs_review(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "status", "suggested")
+    assert msg(where("quantities", row, "status"), "row needs review (status is 'suggested')", "suggested",
+               "curated", "check the row against the plan, correct it, and set status to curated "
+               "(or preview with build --allow-suggested)") in problems(project_copy)
+    validate(project_paths(project_copy), allow_suggested=True)  # the preview accepts it
+
+
+def test_codebook_parent_that_does_not_exist(project_copy):
+    path = project_copy / "data/raw/taxonomy.xlsx"
+    wb = load_workbook(path)
+    ws = wb["instruments"]
+    ws.cell(3, 2).value = "suply"
+    wb.save(path)
+    assert msg("data/raw/taxonomy.xlsx, sheet 'instruments', row 3, column 'parent_id'", "parent code does not exist",
+               "suply", "an id of this sheet", "add the parent code or correct parent_id") in problems(project_copy)
+
+
+def test_unknown_responsible_unit_stops_the_build(project_copy):
+    path = project_copy / "data/raw/taxonomy.xlsx"
+    wb = load_workbook(path)
+    ws = wb["agency_aliases"]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value == "南平海关":
+            ws.delete_rows(row[0].row)
+            break
+    wb.save(path)
+    with pytest.raises(InputError) as err:
+        build(project_paths(project_copy))
+    assert msg("data/raw/taxonomy.xlsx, sheet 'agency_aliases', column 'name_as_written'",
+               "responsible unit not in the agency dictionary", "南平海关",
+               "a row mapping it to an agency_id (named in nanping_2021:4.9)",
+               "add the name and its agency_id to agency_aliases") in [str(p) for p in err.value.problems]
+    assert not (project_copy / "data/processed/quantities.csv").exists()  # nothing half-written
+
+
+def test_all_problems_are_reported_together_by_the_cli(project_copy):
+    edit(project_copy, "quantities", "quantity_id", Q1, "value", "约95")
+    edit(project_copy, "quantities", "quantity_id", "tianshui_2022_q002", "unit_as_written", "万斤")
+    result = subprocess.run([sys.executable, "-m", "comparison", "--root", str(project_copy), "build"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "value is not a number" in result.stderr and "unknown unit" in result.stderr
+    assert not (project_copy / "data/processed").exists()
