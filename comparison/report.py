@@ -1,0 +1,74 @@
+"""``make report``: build the tables, run every notebook headless in zh and en, write the HTML report.
+
+Notebooks are run with papermill (parameterised runs: ``lang``), each in a fresh kernel, so none can
+depend on state left by another. Executed copies go to ``reports/notebooks/<lang>/`` (not in git).
+"""
+from __future__ import annotations
+
+import base64
+import html
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from .api import load
+from .atomic import write_text
+from .paths import ProjectPaths
+from .pipeline import build
+
+LANGS = ("en", "zh")
+TITLES = {"en": "citycompare: Chinese city green-economy and synergy plans compared",
+          "zh": "城市绿色低碳循环发展与减污降碳协同方案比较"}
+
+
+def notebooks(paths: ProjectPaths) -> list[Path]:
+    return sorted(paths.notebooks.glob("[0-9][0-9]_*.ipynb"))
+
+
+def run_notebook(path: Path, out: Path, lang: str, paths: ProjectPaths) -> None:
+    import papermill
+
+    os.environ["CITYCOMPARE_ROOT"] = str(paths.root)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    papermill.execute_notebook(str(path), str(out), parameters={"lang": lang}, kernel_name="python3",
+                               cwd=str(paths.notebooks), progress_bar=False, log_output=False)
+
+
+def run_report(paths: ProjectPaths, allow_suggested: bool = False) -> None:
+    build(paths, allow_suggested=allow_suggested)
+    print(f"report: built tables in {paths.processed}")
+    for lang in LANGS:
+        for nb in notebooks(paths):
+            run_notebook(nb, paths.reports / "notebooks" / lang / nb.name, lang, paths)
+            print(f"report: ran {nb.name} ({lang})")
+        target = paths.reports / ("report.html" if lang == "en" else f"report_{lang}.html")
+        write_text(report_html(paths, lang), target)
+        print(f"report: wrote {target}")
+
+
+def report_html(paths: ProjectPaths, lang: str) -> str:
+    """A self-contained HTML page: every figure (embedded PNG) with its caption, and the key tables."""
+    t = load(lang, paths)
+    parts = [f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(TITLES[lang])}</title>",
+             "<style>body{font-family:sans-serif;max-width:60em;margin:auto;padding:1em}figure{margin:2em 0}"
+             "img{max-width:100%}figcaption{font-size:.9em;color:#333}table{border-collapse:collapse;font-size:.8em}"
+             "td,th{border:1px solid #ccc;padding:2px 6px}</style></head><body>",
+             f"<h1>{html.escape(TITLES[lang])}</h1>"]
+    plans = t.plans[["plan", "title_zh", "issued", "status", "n_sentences", "n_targets", "n_baselines"]]
+    parts += [f"<h2>{'方案' if lang == 'zh' else 'Plans'}</h2>", plans.to_html(index=False, na_rep="")]
+    for meta in sorted((paths.figures / lang).glob("*.json")):
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        png = meta.with_suffix(".png")
+        if not png.exists():
+            continue
+        data = base64.b64encode(png.read_bytes()).decode("ascii")
+        parts.append(f"<figure><img alt='{html.escape(info['figure'])}' src='data:image/png;base64,{data}'>"
+                     f"<figcaption><b>{html.escape(info['figure'])}</b>: {html.escape(info['caption'])}</figcaption></figure>")
+    comparison = t.comparison
+    cols = ["indicator", "unit_std"] + [d for d in t.plan_order if d in comparison.columns]
+    shown = comparison.assign(indicator=comparison[f"label_{lang}"])[cols].rename(columns=t.plan_labels())
+    parts += [f"<h2>{'多个方案共有的目标' if lang == 'zh' else 'Targets set by two or more plans'}</h2>",
+              shown.to_html(index=False, na_rep="", float_format=lambda v: f"{v:g}"), "</body></html>"]
+    return "\n".join(parts)
