@@ -1,0 +1,48 @@
+"""The plotting style: Chinese glyphs render with the bundled font, colours are fixed per city."""
+import warnings
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from comparison import plotting
+
+
+def test_chinese_labels_render_without_missing_glyphs(tmp_path):
+    plotting.setup()
+    fig, ax = plt.subplots()
+    ax.set_title("南平 2022 减污降碳 · 单位地区生产总值能耗下降（%）")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.savefig(tmp_path / "zh.png")
+        fig.savefig(tmp_path / "zh.svg")
+
+
+def test_missing_glyph_is_an_error(tmp_path):
+    plotting.setup()
+    fig, ax = plt.subplots()
+    ax.set_title("\U0001F600")  # an emoji the font lacks
+    with pytest.raises(UserWarning, match="Glyph"):
+        fig.savefig(tmp_path / "x.png")
+
+
+def test_plan_colours_follow_the_city_and_are_stable():
+    plans = pd.DataFrame({"doc_id": ["a_2021", "a_2022", "b_2022"], "city_id": ["a", "a", "b"]})
+    colors = plotting.plan_colors(plans)
+    assert colors["a_2021"] == plotting.PALETTE[0] and colors["b_2022"] == plotting.PALETTE[1]
+    assert colors["a_2022"] not in (colors["a_2021"], colors["b_2022"])
+    more = pd.concat([plans, pd.DataFrame({"doc_id": ["c_2023"], "city_id": ["c"]})])
+    assert {k: v for k, v in plotting.plan_colors(more).items() if k in colors} == colors
+
+
+def test_save_figure_writes_png_svg_and_caption(tmp_path):
+    from comparison.paths import project_paths
+
+    plotting.setup()
+    fig, ax = plt.subplots()
+    ax.plot([1, 2])
+    written = plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))
+    assert [p.name for p in written] == ["99_test.png", "99_test.svg", "99_test.json"]
+    first = (tmp_path / "reports/figures/en/99_test.svg").read_bytes()
+    plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))
+    assert (tmp_path / "reports/figures/en/99_test.svg").read_bytes() == first

@@ -1,0 +1,71 @@
+"""make report end to end, on a copy of the project: every notebook in zh and en, figures, tables, HTML.
+
+One run serves all the checks: notebooks execute top to bottom in fresh kernels (a missing-glyph
+warning is an error inside them), the raw inputs are untouched, and every listed figure exists.
+"""
+import hashlib
+import shutil
+
+import pytest
+
+from comparison.paths import REPO_ROOT, project_paths
+from comparison.report import LANGS, notebooks, run_report
+
+FIGURES = ["01_plan_size", "01_specificity"]
+
+
+def tree_digest(folder):
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def report_root(tmp_path_factory):
+    root = tmp_path_factory.mktemp("report")
+    shutil.copytree(REPO_ROOT / "data" / "raw", root / "data" / "raw")
+    shutil.copytree(REPO_ROOT / "notebooks", root / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    before = tree_digest(root / "data" / "raw")
+    run_report(project_paths(root))
+    return root, before
+
+
+def test_report_never_writes_under_data_raw(report_root):
+    root, before = report_root
+    assert tree_digest(root / "data" / "raw") == before
+
+
+def test_every_notebook_ran_in_both_languages(report_root):
+    root, _ = report_root
+    for lang in LANGS:
+        for nb in notebooks(project_paths(root)):
+            assert (root / "reports" / "notebooks" / lang / nb.name).exists(), (lang, nb.name)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_figures_exist_as_png_and_svg(report_root, lang):
+    root, _ = report_root
+    folder = root / "reports" / "figures" / lang
+    made = {p.stem for p in folder.glob("*.png")}
+    assert set(FIGURES) <= made
+    for stem in made:
+        assert (folder / f"{stem}.svg").exists() and (folder / f"{stem}.json").exists()
+
+
+def test_html_report_and_workbook(report_root):
+    root, _ = report_root
+    html = (root / "reports" / "report.html").read_text(encoding="utf-8")
+    assert html.count("<figure>") >= len(FIGURES) and "data:image/png;base64," in html
+    assert "<figure>" in (root / "reports" / "report_zh.html").read_text(encoding="utf-8")
+    assert (root / "reports" / "tables" / "comparison.xlsx").exists()
+
+
+def test_svg_figures_are_deterministic(report_root):
+    root, _ = report_root
+    from comparison.report import run_notebook
+
+    nb = notebooks(project_paths(root))[0]
+    svg = root / "reports" / "figures" / "en" / "01_plan_size.svg"
+    first = svg.read_bytes()
+    run_notebook(nb, root / "reports" / "notebooks" / "again.ipynb", "en", project_paths(root))
+    assert svg.read_bytes() == first
