@@ -1,0 +1,193 @@
+"""Priority profiles: how much of each plan goes to each sector, pillar and policy instrument, and what a
+plan stresses more than the others do.
+
+The shares come ready-made in ``priorities.csv`` (plan × dimension × category). This module reshapes them
+into category × plan tables, puts the categories in a readable order, and measures emphasis as the distance
+from the plans' mean profile. Shares, not counts, because the plans differ about threefold in length.
+"""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib import colors as mcolors
+
+SHEETS = {"pillar_group": "pillars", "sector": "sectors", "instrument": "instruments",
+          "instrument_type": "instruments"}
+NO_CATEGORY = "none"   # "no instrument": statements of fact, not measures
+NO_CATEGORY_COLOR = "#bdbdbd"
+
+
+def codebook_order(taxonomy, dimension: str) -> list[str]:
+    """Category ids of ``dimension`` in codebook order.
+
+    Codebook order keeps related codes together (instruments grouped by supply / environment / demand,
+    pillars in the order of the national guidance) where a sort by size would scatter them. Pillar groups
+    and instrument types are the top-level codes (no parent); sectors and instruments the leaves.
+    """
+    df = taxonomy.table(SHEETS[dimension])
+    ids, parents = df.iloc[:, 0], df.parent_id.fillna("")
+    if dimension in ("pillar_group", "instrument_type"):
+        keep = parents == ""
+    else:
+        keep = ~ids.isin(set(parents))
+    return list(ids[keep])
+
+
+def instrument_types(taxonomy) -> dict[str, str]:
+    """instrument id → its type (the parent code); a top-level code is its own type."""
+    df = taxonomy.table("instruments")
+    parents = df.parent_id.fillna("")
+    return {i: (p or i) for i, p in zip(df.instrument_id, parents)}
+
+
+def _plan_columns(doc_ids: pd.Series) -> list[str]:
+    """Plans in table order: the categorical order when there is one, else order of first appearance."""
+    present = set(doc_ids)
+    if isinstance(doc_ids.dtype, pd.CategoricalDtype):
+        return [d for d in doc_ids.cat.categories if d in present]
+    return list(dict.fromkeys(doc_ids))
+
+
+def profile(priorities: pd.DataFrame, dimension: str, value: str = "share_sentences",
+            order: list[str] | None = None) -> pd.DataFrame:
+    """Category × plan table of one dimension: rows ``category_id``, columns ``doc_id`` (plan order).
+
+    A category a plan never uses is 0, not missing. Rows follow ``order`` when given (categories it does
+    not name go last); otherwise the largest mean share comes first.
+    """
+    p = priorities[priorities.dimension == dimension]
+    if p.empty:
+        raise ValueError(f"no priority rows for dimension {dimension!r}")
+    wide = p.pivot_table(index="category_id", columns="doc_id", values=value, aggfunc="sum", observed=True,
+                         fill_value=0)
+    wide = wide.reindex(columns=_plan_columns(p.doc_id), fill_value=0)
+    wide.columns = list(wide.columns)
+    if order is None:
+        rows = wide.mean(axis=1).sort_values(ascending=False, kind="stable").index.tolist()
+    else:
+        rows = [c for c in order if c in wide.index] + [c for c in wide.index if c not in order]
+    wide = wide.loc[rows].astype(float)
+    wide.index.name = "category_id"
+    return wide
+
+
+def emphasis(profile: pd.DataFrame, reference: list[str] | None = None) -> pd.DataFrame:
+    """Each plan's share minus the mean share of the ``reference`` plans (default: all columns).
+
+    The mean is unweighted, so every plan counts once whatever its length: the question is what a plan
+    stresses compared with the other plans, not compared with the pooled sentences. Positive = the plan
+    gives the category more room than the average plan. Each column sums to 0 when reference is all plans.
+    """
+    ref = profile if reference is None else profile[reference]
+    return profile.sub(ref.mean(axis=1), axis=0)
+
+
+def top_emphasis(profile: pd.DataFrame, n: int = 3, reference: list[str] | None = None) -> pd.DataFrame:
+    """Each plan's ``n`` most over-emphasised categories, long: doc_id, rank, category_id, share,
+    mean_share, difference. Only positive differences count as over-emphasis, so a plan may get fewer
+    than ``n`` rows; ties are broken by category id so the table is stable."""
+    mean = (profile if reference is None else profile[reference]).mean(axis=1)
+    diff = profile.sub(mean, axis=0)
+    rows = []
+    for doc_id in profile.columns:
+        d = pd.DataFrame({"category_id": diff.index, "difference": diff[doc_id].to_numpy()})
+        d = d[d.difference > 0].sort_values(["difference", "category_id"], ascending=[False, True]).head(n)
+        for rank, r in enumerate(d.itertuples(), start=1):
+            rows.append({"doc_id": doc_id, "rank": rank, "category_id": r.category_id,
+                         "share": profile.at[r.category_id, doc_id], "mean_share": mean[r.category_id],
+                         "difference": r.difference})
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "category_id", "share", "mean_share", "difference"])
+
+
+def synergy_share(measures: pd.DataFrame) -> pd.DataFrame:
+    """Per plan: coded sentences, those coded as cutting pollution and carbon together, and their share
+    of sentences and of characters. Plans in table order."""
+    m = measures.assign(syn_chars=measures.n_chars.where(measures.synergy.astype(bool), 0))
+    out = m.groupby("doc_id", observed=True, sort=False).agg(
+        n_sentences=("synergy", "size"), n_synergy=("synergy", "sum"), n_chars=("n_chars", "sum"),
+        synergy_chars=("syn_chars", "sum"))
+    out = out.loc[_plan_columns(measures.doc_id)]
+    out["share_sentences"] = out.n_synergy / out.n_sentences
+    out["share_chars"] = out.synergy_chars / out.n_chars
+    out.index = list(out.index)
+    out.index.name = "doc_id"
+    return out.reset_index()[["doc_id", "n_sentences", "n_synergy", "share_sentences", "share_chars"]]
+
+
+def group_breaks(order: list[str], group_of: dict[str, str]) -> list[int]:
+    """Row positions where the group changes (e.g. from supply to environment instruments), for separators."""
+    groups = [group_of.get(c, c) for c in order]
+    return [i for i in range(1, len(groups)) if groups[i] != groups[i - 1]]
+
+
+def category_colors(ids: list[str]) -> dict[str, str]:
+    """Distinct colours for up to 20 categories; the "no category" code is grey.
+
+    tab20 interleaves dark and light shades of one hue; taking the dark ones first keeps neighbours in a
+    stacked bar apart.
+    """
+    cmap = plt.get_cmap("tab20")
+    palette = [mcolors.to_hex(cmap(i)) for i in list(range(0, 20, 2)) + list(range(1, 20, 2))]
+    real = [c for c in ids if c != NO_CATEGORY]
+    if len(real) > len(palette):
+        raise ValueError(f"{len(real)} categories: at most {len(palette)} distinct colours")
+    out = dict(zip(real, palette))
+    if NO_CATEGORY in ids:
+        out[NO_CATEGORY] = NO_CATEGORY_COLOR
+    return out
+
+
+def heatmap(ax, table: pd.DataFrame, *, scale: float = 100, fmt: str = "{:.1f}", cmap: str = "Blues",
+            vmin: float | None = None, vmax: float | None = None, diverging: bool = False,
+            breaks: list[int] = (), fontsize: float = 6):
+    """Draw ``table`` (rows × columns) as an annotated heatmap; values are multiplied by ``scale`` (100 →
+    percent). ``diverging`` centres the colour scale at 0 with equal reach both ways, so the same colour
+    depth means the same distance above or below. Returns the image for a colour bar."""
+    values = table.to_numpy(dtype=float) * scale
+    if diverging:
+        reach = vmax if vmax is not None else float(np.nanmax(np.abs(values))) or 1.0
+        vmin, vmax = -reach, reach
+    else:
+        vmin = 0.0 if vmin is None else vmin
+        vmax = float(np.nanmax(values)) if vmax is None else vmax
+    image = ax.imshow(values, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
+    norm = image.norm
+    for (i, j), v in np.ndenumerate(values):
+        level = norm(v)
+        dark = abs(level - 0.5) > 0.3 if diverging else level > 0.55
+        ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=fontsize,
+                color="white" if dark else "black")
+    ax.set_xticks(range(values.shape[1]), [str(c) for c in table.columns], rotation=30, ha="right")
+    ax.set_yticks(range(values.shape[0]), [str(r) for r in table.index])
+    ax.tick_params(length=0)
+    for b in breaks:
+        ax.axhline(b - 0.5, color="black", linewidth=0.8)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    return image
+
+
+def stacked_barh(ax, table: pd.DataFrame, colors: dict, labels: dict | None = None, *, scale: float = 100,
+                 min_label: float = 6.0, fontsize: float = 6):
+    """Horizontal 100 % bars: one bar per column of ``table`` (a plan), segments = rows (categories) in row
+    order, the first plan on top. Segments of at least ``min_label`` percent carry their value."""
+    labels = labels or {}
+    values = table.to_numpy(dtype=float) * scale
+    y = np.arange(values.shape[1])
+    left = np.zeros(values.shape[1])
+    for i, cat in enumerate(table.index):
+        color = colors[cat]
+        ax.barh(y, values[i], left=left, color=color, label=labels.get(cat, cat), edgecolor="white",
+                linewidth=0.4, height=0.7)
+        r, g, b = mcolors.to_rgb(color)
+        text_color = "white" if 0.299 * r + 0.587 * g + 0.114 * b < 0.55 else "black"
+        for k, v in enumerate(values[i]):
+            if v >= min_label:
+                ax.text(left[k] + v / 2, y[k], f"{v:.0f}", ha="center", va="center", fontsize=fontsize,
+                        color=text_color)
+        left += values[i]
+    ax.set_yticks(y, [str(c) for c in table.columns])
+    ax.invert_yaxis()
+    ax.set_xlim(0, scale)
+    return ax

@@ -1,0 +1,187 @@
+"""Targets side by side: which plans set which indicator, at what value, and where two plans disagree.
+
+The comparison table in ``data/processed`` keeps one number per plan and indicator; these helpers keep the
+comparator (a "≥ 95 %" is not an "= 95 %") and every distinct value a plan states, so a figure or table
+can show what the plan actually commits to. All functions take the ``quantities`` table as returned by
+``comparison.api.load`` (columns ``doc_id``, ``plan``, ``kind``, ``indicator_id``, ``indicator``,
+``value_std``, ``comparator``, ``unit_std`` …) and never read files.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+# How a comparator code is printed. "=" prints as nothing: "95%" reads as "equals 95%", and no exported
+# cell then starts with "=" (which atomic.write_csv would otherwise neutralize to "'=").
+COMPARATOR_SYMBOL = {"=": "", ">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈"}
+# Marker per comparator in a dot chart: a triangle points to the side the target leaves open.
+COMPARATOR_MARKER = {"=": "o", ">=": ">", ">": ">", "<=": "<", "<": "<", "~": "D"}
+
+UNIT_LABELS = {
+    "en": {"percent": "%", "count": "count", "times": "×", "percentage_point": "pp"},
+    "zh": {"percent": "%", "count": "个", "times": "倍", "percentage_point": "个百分点", "t": "吨", "ha": "公顷",
+           "km": "公里", "CNY": "元", "kW": "千瓦", "tce": "吨标准煤", "t / day": "吨/日", "t / year": "吨/年",
+           "t / CNY": "吨/元", "t / person": "吨/人"},
+}
+
+
+
+def unit_label(unit_std: str, lang: str) -> str:
+    """A short printable unit: "%" for percent, "个"/"count" for counts, else the pint notation."""
+    return UNIT_LABELS[lang].get(unit_std, unit_std)
+
+
+def format_value(value: float) -> str:
+    """A number for a label: integers with thousands separators, others to at most two decimals."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def target_text(value: float, comparator: str, unit_std: str, lang: str) -> str:
+    """"≥98%", "100%", "≈43%", "1 count": the comparator, the standardized value and its unit."""
+    unit = unit_label(unit_std, lang)
+    sep = "" if unit in ("%", "×") or lang == "zh" else " "
+    return f"{COMPARATOR_SYMBOL.get(comparator, comparator)}{format_value(value)}{sep}{unit}"
+
+
+def _key(value: float) -> float:
+    """Values equal after unit conversion can differ in the last bits; compare them at 9 significant digits."""
+    return float(f"{value:.9g}")
+
+
+def targets(quantities: pd.DataFrame) -> pd.DataFrame:
+    """Target rows only (baseline facts are not commitments)."""
+    return quantities[quantities.kind == "target"]
+
+
+def distinct_targets(quantities: pd.DataFrame) -> pd.DataFrame:
+    """One row per plan × indicator × (value_std, comparator): a number restated in another section (or for
+    another scope at the same value) counts once; different values stay as separate rows (e.g. a range
+    "1–2" curated as ≥1 and ≤2, or city 97 % and county 95 %). ``scope`` joins the scopes of merged rows."""
+    t = targets(quantities).copy()
+    units = t.groupby("indicator_id").unit_std.nunique()
+    mixed = sorted(units[units > 1].index)
+    if mixed:
+        raise ValueError(f"indicator(s) with more than one standardized unit: {mixed}")
+    t["_key"] = t.value_std.map(_key)
+    scope = t.scope if "scope" in t else pd.Series("", index=t.index)
+    t["scope"] = scope.fillna("").astype(str)
+    keys = ["indicator_id", "doc_id", "_key", "comparator"]
+    scopes = t.groupby(keys, observed=True, sort=False).scope.agg(lambda s: "; ".join(dict.fromkeys(x for x in s if x)))
+    out = t.drop_duplicates(keys).drop(columns="scope").merge(scopes.reset_index(), on=keys, how="left")
+    return out.drop(columns="_key").reset_index(drop=True)
+
+
+def shared_targets(quantities: pd.DataFrame, indicator: str | None = None, min_plans: int = 2) -> pd.DataFrame:
+    """Distinct target rows of indicators set by at least ``min_plans`` plans, most widely set first.
+
+    With ``indicator`` given, that indicator's rows whatever the number of plans (so a reader can look at
+    any target), and a ValueError if no plan sets it as a target.
+    """
+    d = distinct_targets(quantities)
+    n_plans = d.groupby("indicator_id").doc_id.nunique()
+    d = d.assign(n_plans=d.indicator_id.map(n_plans))
+    if indicator is not None:
+        if indicator not in n_plans.index:
+            raise ValueError(f"no plan sets {indicator!r} as a target; known: {sorted(n_plans.index)}")
+        d = d[d.indicator_id == indicator]
+    else:
+        d = d[d.n_plans >= min_plans]
+    return d.sort_values(["n_plans", "indicator_id", "doc_id", "value_std"],
+                         ascending=[False, True, True, True]).reset_index(drop=True)
+
+
+def coverage(quantities: pd.DataFrame, indicators: pd.DataFrame, sectors: pd.DataFrame, plan_order: list[str],
+             lang: str) -> pd.DataFrame:
+    """Indicator × plan: the number of target rows each plan states for each codebook indicator.
+
+    One row per indicator of the codebook (so the table also shows indicators no plan targets), ordered by
+    sector (codebook order), then by how many plans set it, then by id. Columns: indicator_id, sector_id,
+    sector, indicator, one count column per doc_id in ``plan_order``, n_plans.
+    """
+    t = targets(quantities)
+    counts = (t.groupby(["indicator_id", t.doc_id.astype(str)]).size().unstack(fill_value=0)
+              .reindex(columns=plan_order, fill_value=0))
+    ind = indicators.set_index("indicator_id")
+    extra = sorted(set(counts.index) - set(ind.index))
+    if extra:
+        raise ValueError(f"target indicator(s) missing from the codebook: {extra}")
+    out = ind[["sector_id", f"label_{lang}"]].rename(columns={f"label_{lang}": "indicator"})
+    out = out.join(counts).fillna({d: 0 for d in plan_order})
+    out[plan_order] = out[plan_order].astype(int)
+    out["n_plans"] = (out[plan_order] > 0).sum(axis=1)
+    sector_rank = {s: k for k, s in enumerate(sectors.sector_id)}
+    out["sector"] = out.sector_id.map(dict(zip(sectors.sector_id, sectors[f"label_{lang}"])))
+    out["_rank"] = out.sector_id.map(sector_rank).fillna(len(sector_rank))
+    out = out.reset_index().sort_values(["_rank", "n_plans", "indicator_id"], ascending=[True, False, True])
+    return out[["indicator_id", "sector_id", "sector", "indicator", *plan_order, "n_plans"]].reset_index(drop=True)
+
+
+def split_groups(groups: list[str]) -> int:
+    """Where to cut a list of rows (labelled by group, groups contiguous) into two columns of a figure:
+    the group boundary closest to the middle, so no group is broken across the columns."""
+    bounds = [k for k in range(1, len(groups)) if groups[k] != groups[k - 1]]
+    if not bounds:
+        return len(groups)
+    return min(bounds, key=lambda k: (abs(2 * k - len(groups)), k))
+
+
+def headline_targets(quantities: pd.DataFrame, lang: str, pillar: str = "overall") -> pd.DataFrame:
+    """Each plan's headline targets: the target rows in its main-target section (pillar ``overall``)."""
+    t = targets(quantities)
+    t = t[t.pillar_id == pillar].sort_values(["doc_id", "quantity_id"])
+    out = pd.DataFrame({
+        "plan": t.plan.astype(str), "indicator": t.indicator,
+        "target": [target_text(v, c, u, lang) for v, c, u in zip(t.value_std, t.comparator, t.unit_std)],
+        "target_year": t.target_year.astype("Int64"), "base_year": t.base_year.astype("Int64"),
+        "commitment": t.commitment, "scope": t.scope, "value_std": t.value_std, "unit_std": t.unit_std,
+        "doc_id": t.doc_id.astype(str), "indicator_id": t.indicator_id, "quantity_id": t.quantity_id,
+        "quote": t.quote,
+    })
+    return out.reset_index(drop=True)
+
+
+def reconcile(quantities: pd.DataFrame, a: str, b: str, lang: str) -> pd.DataFrame:
+    """Compare two plans' targets indicator by indicator.
+
+    status: ``agree`` (both set it, with the same set of (value_std, comparator)), ``conflict`` (both set it,
+    differently; ``detail`` says whether the values differ or only the comparators), ``only_<a>`` /
+    ``only_<b>`` (one plan sets it). Columns ``<a>`` and ``<b>`` print each plan's targets ("; " between
+    distinct ones). Ordered agree, conflict, only_<a>, only_<b>, then by indicator id.
+    """
+    d = distinct_targets(quantities)
+    d = d[d.doc_id.astype(str).isin([a, b])]
+    rows = []
+    for ind, g in d.groupby("indicator_id", sort=True):
+        sets = {doc: {(_key(v), c) for v, c in zip(g.value_std[g.doc_id.astype(str) == doc],
+                                                  g.comparator[g.doc_id.astype(str) == doc])} for doc in (a, b)}
+        if sets[a] and sets[b]:
+            status = "agree" if sets[a] == sets[b] else "conflict"
+            same_values = {v for v, _ in sets[a]} == {v for v, _ in sets[b]}
+            detail = "" if status == "agree" else ("comparator" if same_values else "value")
+        else:
+            status, detail = f"only_{a if sets[a] else b}", ""
+        first = g.iloc[0]
+        texts = {doc: "; ".join(target_text(v, c, first.unit_std, lang) for v, c in sorted(sets[doc]))
+                 for doc in (a, b)}
+        rows.append({"indicator_id": ind, "indicator": first.indicator, "sector_id": first.sector_id,
+                     "unit_std": first.unit_std, "direction": first.direction, a: texts[a], b: texts[b],
+                     "status": status, "detail": detail})
+    cols = ["indicator_id", "indicator", "sector_id", "unit_std", "direction", a, b, "status", "detail"]
+    out = pd.DataFrame(rows, columns=cols)
+    rank = {s: k for k, s in enumerate(statuses(a, b))}
+    out = out.assign(_r=out.status.map(rank)).sort_values(["_r", "indicator_id"]).drop(columns="_r")
+    return out.reset_index(drop=True)
+
+
+def statuses(a: str, b: str) -> list[str]:
+    return ["agree", "conflict", f"only_{a}", f"only_{b}"]
+
+
+def status_counts(reconciled: pd.DataFrame, a: str, b: str) -> pd.Series:
+    """Indicators per status, in the fixed order agree, conflict, only_<a>, only_<b> (zeros kept)."""
+    return reconciled.status.value_counts().reindex(statuses(a, b), fill_value=0)
