@@ -2,7 +2,7 @@
 
 ``load(lang)`` reads ``data/processed`` (run ``make build`` first) and adds label columns so no notebook
 re-implements a join or a mapping: ``plan`` (e.g. "Nanping 2021" / "南平 2021"), ``sector``, ``pillar``,
-``instrument``, ``instrument_type``, ``category`` and ``indicator`` in the chosen language.
+``instrument``, ``instrument_type``, ``category``, ``indicator`` and ``agency`` in the chosen language.
 """
 from __future__ import annotations
 
@@ -82,8 +82,10 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
                            ("instrument_id", "instruments"), ("instrument_type_id", "instruments")):
             if col in df.columns:
                 df[col.removesuffix("_id")] = df[col].map(taxonomy.labels(sheet, lang))
-        if "label_zh" in df.columns:
+        if "indicator_id" in df.columns:
             df["indicator"] = df[f"label_{lang}"]
+        elif "agency_id" in df.columns:
+            df["agency"] = df[f"label_{lang}"]
         t[name] = df
     pr = t["priorities"]
     sheet_of = {"pillar_group": "pillars", "sector": "sectors", "instrument": "instruments",

@@ -156,7 +156,10 @@ def heatmap(ax, table: pd.DataFrame, *, scale: float = 100, fmt: str = "{:.1f}",
     for (i, j), v in np.ndenumerate(values):
         level = norm(v)
         dark = abs(level - 0.5) > 0.3 if diverging else level > 0.55
-        ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=fontsize,
+        text = fmt.format(v)
+        if float(text) == 0:
+            text = text.lstrip("+-")     # no "-0.0" for a value that rounds to zero
+        ax.text(j, i, text, ha="center", va="center", fontsize=fontsize,
                 color="white" if dark else "black")
     ax.set_xticks(range(values.shape[1]), [str(c) for c in table.columns], rotation=30, ha="right")
     ax.set_yticks(range(values.shape[0]), [str(r) for r in table.index])
@@ -191,3 +194,16 @@ def stacked_barh(ax, table: pd.DataFrame, colors: dict, labels: dict | None = No
     ax.invert_yaxis()
     ax.set_xlim(0, scale)
     return ax
+
+
+def share_heatmaps(by_sentences: pd.DataFrame, by_chars: pd.DataFrame, titles: tuple[str, str], *,
+                   width: float, height: float, breaks: list[int] = ()):
+    """Two annotated heatmaps side by side, shares of sentences (left) and of characters (right), on one
+    colour scale so equal depth means equal share; the right panel reuses the left panel's row labels."""
+    fig, axes = plt.subplots(1, 2, figsize=(width, height), sharey=True)
+    vmax = 100 * max(float(by_sentences.to_numpy().max()), float(by_chars.to_numpy().max()))
+    for ax, table, title in zip(axes, (by_sentences, by_chars), titles):
+        heatmap(ax, table, vmax=vmax, breaks=breaks)
+        ax.set_title(title)
+    axes[1].tick_params(labelleft=False)
+    return fig

@@ -80,4 +80,4 @@ def top_leads(involvement_table: pd.DataFrame, label: str = "agency_id") -> pd.D
         best = g.lead.max()
         names = sorted(g.loc[g.lead == best, label])
         rows.append({"doc_id": doc_id, label: names, "lead": int(best)})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["doc_id", label, "lead"])

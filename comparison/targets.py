@@ -42,10 +42,13 @@ def format_value(value: float) -> str:
 
 
 def target_text(value: float, comparator: str, unit_std: str, lang: str) -> str:
-    """"≥98%", "100%", "≈43%", "1 count": the comparator, the standardized value and its unit."""
-    unit = unit_label(unit_std, lang)
-    sep = "" if unit in ("%", "×") or lang == "zh" else " "
-    return f"{COMPARATOR_SYMBOL.get(comparator, comparator)}{format_value(value)}{sep}{unit}"
+    """"≥98%", "100%", "≈43%", "1" (a count), "≥1,000亿元" / "≥100 bn CNY": comparator, standardized value, unit."""
+    symbol = COMPARATOR_SYMBOL.get(comparator, comparator)
+    if unit_std == "CNY" and abs(value) >= 1e8:  # money reads in 亿 (1e8) in Chinese, in billions in English
+        return f"{symbol}{format_value(value / 1e8)}亿元" if lang == "zh" else f"{symbol}{format_value(value / 1e9)} bn CNY"
+    unit = "" if (unit_std, lang) == ("count", "en") else unit_label(unit_std, lang)
+    sep = "" if unit in ("", "%", "×") or lang == "zh" else " "
+    return f"{symbol}{format_value(value)}{sep}{unit}"
 
 
 def _key(value: float) -> float:
@@ -121,6 +124,19 @@ def coverage(quantities: pd.DataFrame, indicators: pd.DataFrame, sectors: pd.Dat
     return out[["indicator_id", "sector_id", "sector", "indicator", *plan_order, "n_plans"]].reset_index(drop=True)
 
 
+def with_headers(df: pd.DataFrame, group: str, label: str) -> pd.DataFrame:
+    """Rows of ``df`` (contiguous groups in column ``group``) with a header row before each group, so a
+    matrix figure can name its groups inline. Adds ``header`` (True on inserted rows, whose ``label``
+    column holds the group name and whose other columns are empty)."""
+    parts = []
+    for name, g in df.groupby(group, sort=False):
+        parts.append(pd.DataFrame({group: [name], label: [name], "header": [True]}))
+        parts.append(g.assign(header=False))
+    if not parts:
+        return df.assign(header=pd.Series(dtype=bool))
+    return pd.concat(parts, ignore_index=True)
+
+
 def split_groups(groups: list[str]) -> int:
     """Where to cut a list of rows (labelled by group, groups contiguous) into two columns of a figure:
     the group boundary closest to the middle, so no group is broken across the columns."""
@@ -138,7 +154,7 @@ def headline_targets(quantities: pd.DataFrame, lang: str, pillar: str = "overall
         "plan": t.plan.astype(str), "indicator": t.indicator,
         "target": [target_text(v, c, u, lang) for v, c, u in zip(t.value_std, t.comparator, t.unit_std)],
         "target_year": t.target_year.astype("Int64"), "base_year": t.base_year.astype("Int64"),
-        "commitment": t.commitment, "scope": t.scope, "value_std": t.value_std, "unit_std": t.unit_std,
+        "commitment": t.commitment, "scope": t.scope.fillna(""), "value_std": t.value_std, "unit_std": t.unit_std,
         "doc_id": t.doc_id.astype(str), "indicator_id": t.indicator_id, "quantity_id": t.quantity_id,
         "quote": t.quote,
     })
@@ -151,7 +167,7 @@ def reconcile(quantities: pd.DataFrame, a: str, b: str, lang: str) -> pd.DataFra
     status: ``agree`` (both set it, with the same set of (value_std, comparator)), ``conflict`` (both set it,
     differently; ``detail`` says whether the values differ or only the comparators), ``only_<a>`` /
     ``only_<b>`` (one plan sets it). Columns ``<a>`` and ``<b>`` print each plan's targets ("; " between
-    distinct ones). Ordered agree, conflict, only_<a>, only_<b>, then by indicator id.
+    distinct ones; formatted for ``lang``). Ordered agree, conflict, only_<a>, only_<b>, then by indicator id.
     """
     d = distinct_targets(quantities)
     d = d[d.doc_id.astype(str).isin([a, b])]
@@ -168,10 +184,12 @@ def reconcile(quantities: pd.DataFrame, a: str, b: str, lang: str) -> pd.DataFra
         first = g.iloc[0]
         texts = {doc: "; ".join(target_text(v, c, first.unit_std, lang) for v, c in sorted(sets[doc]))
                  for doc in (a, b)}
-        rows.append({"indicator_id": ind, "indicator": first.indicator, "sector_id": first.sector_id,
+        rows.append({"indicator_id": ind, "indicator": first.indicator, "label_zh": first.label_zh,
+                     "label_en": first.label_en, "sector_id": first.sector_id,
                      "unit_std": first.unit_std, "direction": first.direction, a: texts[a], b: texts[b],
                      "status": status, "detail": detail})
-    cols = ["indicator_id", "indicator", "sector_id", "unit_std", "direction", a, b, "status", "detail"]
+    cols = ["indicator_id", "indicator", "label_zh", "label_en", "sector_id", "unit_std", "direction", a, b, "status",
+            "detail"]
     out = pd.DataFrame(rows, columns=cols)
     rank = {s: k for k, s in enumerate(statuses(a, b))}
     out = out.assign(_r=out.status.map(rank)).sort_values(["_r", "indicator_id"]).drop(columns="_r")
