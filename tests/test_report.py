@@ -11,7 +11,10 @@ import pytest
 from comparison.paths import REPO_ROOT, project_paths
 from comparison.report import LANGS, notebooks, run_report
 
-FIGURES = ["01_plan_size", "01_specificity"]
+FIGURES = ["01_plan_size", "01_specificity", "02_shared_targets", "02_coverage", "02_nanping_reconciliation",
+           "03_sector_heatmap", "03_pillar_heatmap", "03_instrument_heatmap", "03_sector_stacked",
+           "03_instrument_type_stacked", "03_sector_emphasis", "03_synergy_share",
+           "06_lead_agencies", "06_agency_involvement"]
 
 
 def tree_digest(folder):
