@@ -66,6 +66,7 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
                         na_values=[""]) for n in TABLE_NAMES}
     taxonomy = load_taxonomy(paths)
     plans = t["plans"]
+    t_all_plans = plans
     if docs:
         plans = plans[plans.doc_id.isin(docs)]
     plans = plans.copy()
@@ -92,6 +93,7 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
                 "instrument_type": "instruments"}
     pr["category"] = [taxonomy.labels(sheet_of[d], lang).get(c, c) for d, c in zip(pr.dimension, pr.category_id)]
     t["plans"] = plans.assign(doc_id=pd.Categorical(plans.doc_id, categories=order, ordered=True))
+    t["plans"].attrs["all_plans"] = list(zip(t_all_plans.doc_id, t_all_plans.city_id))
     others = [d for d in pd.read_csv(paths.manifest, dtype=str).doc_id if d not in order]
     t["comparison"] = t["comparison"].drop(columns=[d for d in others if d in t["comparison"].columns])
     return Tables(lang=lang, taxonomy=taxonomy, **t)

@@ -57,15 +57,20 @@ def setup() -> None:
 
 
 def plan_colors(plans) -> dict[str, str]:
-    """doc_id → colour: the city's palette colour (manifest order), lighter for later plans of the city."""
-    cities = list(dict.fromkeys(plans.city_id))
+    """doc_id → colour: the city's palette colour (manifest order), lighter for later plans of the city.
+
+    Colours come from the full manifest (``plans.attrs["all_plans"]``, set by ``api.load``) when present,
+    so comparing a subset of plans never recolours a city.
+    """
+    everything = plans.attrs.get("all_plans") or list(zip(plans.doc_id, plans.city_id))
+    cities = list(dict.fromkeys(city for _, city in everything))
     colors, seen = {}, {}
-    for doc_id, city in zip(plans.doc_id, plans.city_id):
+    for doc_id, city in everything:
         base = PALETTE[cities.index(city) % len(PALETTE)]
         k = seen.get(city, 0)
         seen[city] = k + 1
         colors[str(doc_id)] = base if k == 0 else _lighter(base, 0.35 * k)
-    return colors
+    return {str(d): colors[str(d)] for d in plans.doc_id}
 
 
 def _lighter(color: str, amount: float) -> str:

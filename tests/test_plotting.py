@@ -33,6 +33,9 @@ def test_plan_colours_follow_the_city_and_are_stable():
     assert colors["a_2022"] not in (colors["a_2021"], colors["b_2022"])
     more = pd.concat([plans, pd.DataFrame({"doc_id": ["c_2023"], "city_id": ["c"]})])
     assert {k: v for k, v in plotting.plan_colors(more).items() if k in colors} == colors
+    subset = more[more.doc_id.isin(["a_2022", "c_2023"])].copy()
+    subset.attrs["all_plans"] = list(zip(more.doc_id, more.city_id))
+    assert plotting.plan_colors(subset) == {"a_2022": colors["a_2022"], "c_2023": plotting.PALETTE[2]}
 
 
 def test_save_figure_writes_png_svg_and_caption(tmp_path):
