@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .atomic import restore_formula
 from .paths import ProjectPaths, project_paths
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -64,6 +65,10 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
         raise FileNotFoundError(f"data/processed/{missing[0]}.csv is missing: run `make build` first")
     t = {n: pd.read_csv(paths.processed / f"{n}.csv", dtype={"doc_id": str}, keep_default_na=False,
                         na_values=[""]) for n in TABLE_NAMES}
+    for df in t.values():
+        for col in df.columns:
+            if df[col].dtype == object or pd.api.types.is_string_dtype(df[col].dtype):
+                df[col] = df[col].map(restore_formula)
     taxonomy = load_taxonomy(paths)
     plans = t["plans"]
     t_all_plans = plans

@@ -37,6 +37,13 @@ def neutralize_formula(value):
     return value
 
 
+def restore_formula(value):
+    """Undo ``neutralize_formula`` when reading our own CSVs back (e.g. the comparator ``=``)."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in "=+-@":
+        return value[1:]
+    return value
+
+
 def neutralize_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for col in out.columns:

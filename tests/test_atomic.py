@@ -24,3 +24,9 @@ def test_failed_write_leaves_no_file(tmp_path):
             tmp.write_text("half")
             raise RuntimeError("crash")
     assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_reading_back_restores_neutralized_text(tmp_path):
+    from comparison.atomic import restore_formula
+
+    assert [restore_formula(neutralize_formula(v)) for v in ("=", ">=", "-1", "'ok", 5)] == ["=", ">=", "-1", "'ok", 5]
