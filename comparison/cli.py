@@ -1,4 +1,4 @@
-"""Command line: ``python -m comparison build | validate | report``.
+"""Command line: ``python -m comparison parse | validate | build | report``.
 
 A problem in the user's inputs prints a list of problems (file, sheet, row, column, value, expected,
 fix) and exits with status 2; it never shows a traceback.
@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", help="project folder (default: this repository)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check the raw texts and curated workbooks; write nothing")
+    sub.add_parser("parse", help="parse the texts only: write clauses.csv and sentences.csv (ids for coding)")
     build = sub.add_parser("build", help="validate, then write the tidy tables to data/processed/")
     build.add_argument("--allow-suggested", action="store_true",
                        help="preview: accept rows still marked suggested (figures say 'unreviewed')")
@@ -29,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
             from .pipeline import validate
             validate(paths)
             print("validate: all inputs are valid")
+        elif args.command == "parse":
+            from .pipeline import parse_only
+            written = parse_only(paths)
+            print(f"parse: wrote {', '.join(p.name for p in written)} to {paths.processed}")
         elif args.command == "build":
             from .pipeline import build
             written = build(paths, allow_suggested=args.allow_suggested)

@@ -48,6 +48,16 @@ def validate(paths: ProjectPaths, allow_suggested: bool = False) -> Inputs:
     return Inputs(manifest, docs, taxonomy, units, curated)
 
 
+def parse_only(paths: ProjectPaths) -> list[Path]:
+    """Clause and sentence tables of the texts alone, so a curator can code a new plan's sentences."""
+    docs = parse_corpus(paths)
+    written = []
+    for name, df in (("clauses", clauses_table(docs)), ("sentences", sentences_table(docs))):
+        write_csv(df, paths.processed / f"{name}.csv")
+        written.append(paths.processed / f"{name}.csv")
+    return written
+
+
 def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
     """Validate, then write every processed table (each atomically)."""
     inputs = validate(paths, allow_suggested)

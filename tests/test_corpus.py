@@ -81,3 +81,13 @@ def _rehash(root, doc_id):
     row = manifest.doc_id == doc_id
     manifest.loc[row, "sha256"] = hashlib.sha256((root / "data/raw" / manifest.loc[row, "file"].item()).read_bytes()).hexdigest()
     manifest.to_csv(manifest_path, index=False)
+
+
+def test_parse_writes_ids_for_a_plan_without_a_workbook(project_copy):
+    (project_copy / "data/raw/cities/tianshui.xlsx").unlink()
+    result = run_cli(project_copy, "parse")
+    assert result.returncode == 0, result.stderr
+    sentences = pd.read_csv(project_copy / "data/processed/sentences.csv")
+    assert "tianshui_2022:2.1.1" in set(sentences.sentence_id)
+    assert_clean_failure(run_cli(project_copy, "validate"),
+                         "data/raw/cities/tianshui.xlsx: no curated workbook for plan tianshui_2022")
