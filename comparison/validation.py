@@ -117,7 +117,7 @@ def _empty(sheet: str) -> pd.DataFrame:
 
 
 def _unknown_code(r, column: str, value: str, sheet_in_codebook: str, taxonomy: Taxonomy) -> Problem:
-    return Problem(r.file, f"code not in the codebook", sheet=r.sheet, row=r.excel_row, column=column, value=value,
+    return Problem(r.file, "code not in the codebook", sheet=r.sheet, row=r.excel_row, column=column, value=value,
                    expected=f"a {column} of the '{sheet_in_codebook}' sheet of {taxonomy.file}",
                    fix=f"use an existing code, or add the code (with its parent, labels and definition) to the codebook")
 
@@ -175,10 +175,10 @@ def _check_location(r, docs, problems) -> list[int]:
         return []
     positions = _quote_positions(doc, window, r.quote)
     if not positions:
-        where = "elsewhere in the text" if r.quote and r.quote in doc.raw else "anywhere in the raw text"
-        problems.append(Problem(r.file, f"quote not found inside clause {r.clause_id} (nor {where})"
-                                if where.startswith("any") else f"quote not found inside clause {r.clause_id}; "
-                                f"it occurs {where}", sheet=r.sheet, row=r.excel_row, column="quote",
+        message = (f"quote not found inside clause {r.clause_id}; it occurs elsewhere in the text"
+                   if r.quote and r.quote in doc.raw else
+                   f"quote not found inside clause {r.clause_id} (nor anywhere in the raw text)")
+        problems.append(Problem(r.file, message, sheet=r.sheet, row=r.excel_row, column="quote",
                                 value=r.quote, expected=f"an exact substring of data/raw/texts/{r.doc_id}.txt",
                                 fix="copy the words from the raw text file (line breaks included) "
                                     "and check the clause_id"))
@@ -196,7 +196,6 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
                                 value=r.quantity_id, expected="each quantity_id once across all workbooks",
                                 fix="number the row with the next free id of its document"))
     for r in df.itertuples():
-        p = len(problems)
         _check_location(r, docs, problems)
         value = _number(r, "value", problems)
         if r.kind not in KINDS:
@@ -256,7 +255,6 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
             problems.append(Problem(r.file, "the quote does not contain the value", sheet=r.sheet, row=r.excel_row,
                                     column="value", value=r.value, expected=f"a number stated in the quote {r.quote!r}",
                                     fix="correct the value, or quote the words that state it"))
-        del p
     return problems
 
 
