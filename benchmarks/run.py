@@ -13,18 +13,25 @@ For each size N (default 5, 50, 300; ``--quick`` 5, 50; ``--sizes`` any list) it
    the right clause, every digit sequence stays accounted for and every sentence stays coded, so the
    real validation passes; ``taxonomy.xlsx`` is copied as is;
 2. runs every stage of ``comparison.pipeline.build`` (parse corpus, load taxonomy, unit registry,
-   validate city workbooks, clause and sentence tables, harmonize, write CSV, write comparison.xlsx)
-   and the analyses (``comparison.api.load`` and the public functions of ``comparison.overview`` and,
-   when present, of targets/priorities/clustering/similarity/responsibility) in a fresh subprocess,
-   so its peak RSS belongs to that size alone. Wall time (time.perf_counter) and ``getrusage`` max RSS
-   come from an untraced pass; the per-stage Python peak (tracemalloc) from a second, traced pass
-   (tracemalloc slows code down, so it never touches the timings);
+   validate city workbooks, clause and sentence tables, harmonize, write CSV, write comparison.xlsx;
+   validation and harmonize are also broken down by function) and the analyses: ``comparison.api.load``
+   and the main functions of ``overview`` and of targets/priorities/clustering/similarity/responsibility
+   called with the parameters their notebooks use (a module that is absent is skipped with a note; one
+   without a recipe here gets every public function taking only the tables). Each size runs in a fresh
+   subprocess, so its peak RSS belongs to that size alone. Wall time (time.perf_counter) and
+   ``getrusage`` max RSS come from an untraced pass; the per-stage Python heap peak (tracemalloc) from a
+   second, traced pass (tracemalloc slows code down ~4×, so it never touches the timings). An analysis
+   step slower than ``--step-budget`` seconds (default 60) is stopped and reported as "≥ budget";
 3. reports a table per N, the growth between sizes (time ratio and the exponent k in t ∝ N^k) and
    checks the targets: 300 plans in ≤ 30 s and ≤ 2 GiB for build + analysis;
 4. with ``--report``, times a full ``python -m comparison report`` on a temporary copy of the real
    data/raw and notebooks, and the floor: one empty notebook run through the same papermill call per
-   notebook and language, i.e. only the cost of starting and stopping the kernels (target ≤ 2× floor);
+   notebook and language, i.e. only the cost of starting and stopping the kernels (target ≤ 2× floor),
+   with each executed notebook's duration and slowest cells (from papermill's metadata);
 5. prints a Markdown results table for the README.
+
+A full run (5, 50, 300) takes about 20 minutes on 2 CPUs, half of it the traced pass: ``--no-trace``
+skips it, ``--quick`` takes about 5 minutes.
 
 ``--profile`` adds a cProfile of build + analysis at the largest size (top functions by own time and
 by cumulative time).
@@ -546,6 +553,26 @@ print(json.dumps({"runs": runs, "notebooks": [nb.name for nb in notebooks(paths)
 """
 
 
+def _notebook_durations(folder: Path) -> list[dict]:
+    """Per executed notebook (papermill metadata): its duration and its three slowest cells."""
+    runs = []
+    for path in sorted(folder.glob("*/*.ipynb")):
+        try:
+            nb = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        cells = []
+        for cell in nb.get("cells", []):
+            d = cell.get("metadata", {}).get("papermill", {}).get("duration")
+            if cell.get("cell_type") == "code" and d:
+                src = "".join(cell.get("source", "")).strip().splitlines()
+                cells.append((d, src[0][:70] if src else ""))
+        runs.append({"notebook": f"{path.parent.name}/{path.name}",
+                     "seconds": nb.get("metadata", {}).get("papermill", {}).get("duration"),
+                     "slowest": sorted(cells, reverse=True)[:3]})
+    return runs
+
+
 def time_report(keep: bool) -> dict:
     root = Path(tempfile.mkdtemp(prefix="citycompare-bench-report-"))
     try:
@@ -565,6 +592,7 @@ def time_report(keep: bool) -> dict:
         full = subprocess.run([sys.executable, "-m", "comparison", "--root", str(root), "report"],
                               capture_output=True, text=True, env=env, cwd=root)
         out["report_s"] = time.perf_counter() - t0
+        out["notebook_runs"] = _notebook_durations(root / "reports" / "notebooks")
         if full.returncode:
             lines = [ln for ln in full.stderr.splitlines() if ln.strip() and "IPKernelApp" not in ln]
             out["error"] = "`python -m comparison report` failed (after {:.1f} s):\n".format(out["report_s"]) + \
@@ -865,7 +893,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"FAIL  bench: {report['error']}")
         else:
             ratio = report["report_s"] / report["floor_s"]
-            print(f"full report: {report['report_s']:.1f} s")
+            print(f"full report: {report['report_s']:.1f} s (build, {len(report['notebook_runs'])} notebook runs, HTML)")
+            rows = [[r["notebook"], _fmt_s(r["seconds"]),
+                     "; ".join(f"{d:.1f} s {src}" for d, src in r["slowest"])] for r in report["notebook_runs"]]
+            if rows:
+                print_table(["notebook run", "seconds", "slowest cells"], rows, "lrl")
             print(f"{'PASS' if ratio <= TARGET_REPORT_RATIO else 'FAIL'}  full report / floor = {ratio:.2f}× "
                   f"(target ≤ {TARGET_REPORT_RATIO:g}×)")
 
