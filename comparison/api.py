@@ -12,7 +12,7 @@ import pandas as pd
 
 from .atomic import restore_formula
 from .paths import ProjectPaths, project_paths
-from .taxonomy import Taxonomy, load_taxonomy
+from .taxonomy import CODE_COLUMN_SHEETS, DIMENSION_SHEETS, Taxonomy, load_taxonomy
 
 LANGS = ("zh", "en")
 TABLE_NAMES = ("plans", "quantities", "measures", "priorities", "comparison", "responsibilities", "clauses",
@@ -71,7 +71,7 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
                 df[col] = df[col].map(restore_formula)
     taxonomy = load_taxonomy(paths)
     plans = t["plans"]
-    t_all_plans = plans
+    all_plans = plans
     if docs:
         plans = plans[plans.doc_id.isin(docs)]
     plans = plans.copy()
@@ -84,8 +84,7 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
             df = df[df.doc_id.isin(order)].copy()
             df["plan"] = pd.Categorical(df.doc_id.map(labels), categories=[labels[d] for d in order], ordered=True)
             df["doc_id"] = pd.Categorical(df.doc_id, categories=order, ordered=True)
-        for col, sheet in (("sector_id", "sectors"), ("pillar_id", "pillars"), ("pillar_group_id", "pillars"),
-                           ("instrument_id", "instruments"), ("instrument_type_id", "instruments")):
+        for col, sheet in CODE_COLUMN_SHEETS.items():
             if col in df.columns:
                 df[col.removesuffix("_id")] = df[col].map(taxonomy.labels(sheet, lang))
         if "indicator_id" in df.columns:
@@ -94,11 +93,9 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
             df["agency"] = df[f"label_{lang}"]
         t[name] = df
     pr = t["priorities"]
-    sheet_of = {"pillar_group": "pillars", "sector": "sectors", "instrument": "instruments",
-                "instrument_type": "instruments"}
-    pr["category"] = [taxonomy.labels(sheet_of[d], lang).get(c, c) for d, c in zip(pr.dimension, pr.category_id)]
+    pr["category"] = [taxonomy.labels(DIMENSION_SHEETS[d], lang).get(c, c) for d, c in zip(pr.dimension, pr.category_id)]
     t["plans"] = plans.assign(doc_id=pd.Categorical(plans.doc_id, categories=order, ordered=True))
-    t["plans"].attrs["all_plans"] = list(zip(t_all_plans.doc_id, t_all_plans.city_id))
+    t["plans"].attrs["all_plans"] = list(zip(all_plans.doc_id, all_plans.city_id))
     others = [d for d in pd.read_csv(paths.manifest, dtype=str).doc_id if d not in order]
     t["comparison"] = t["comparison"].drop(columns=[d for d in others if d in t["comparison"].columns])
     return Tables(lang=lang, taxonomy=taxonomy, **t)

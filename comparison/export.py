@@ -16,21 +16,18 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from .atomic import atomic_path, neutralize_formula
+from .taxonomy import CODE_COLUMN_SHEETS, DIMENSION_SHEETS
 
 FIXED_TIME = dt.datetime(2020, 1, 1)
 CORE_DATES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
-CODE_SHEETS = {"pillar_id": "pillars", "pillar_group_id": "pillars", "sector_id": "sectors",
-               "instrument_id": "instruments", "instrument_type_id": "instruments"}
-DIMENSION_SHEETS = {"pillar_group": "pillars", "sector": "sectors", "instrument": "instruments",
-                    "instrument_type": "instruments"}
 
 
 def with_labels(df: pd.DataFrame, taxonomy) -> pd.DataFrame:
     """Add ``<code>_zh`` and ``<code>_en`` label columns after every code column."""
     out = df.copy()
     for col in list(out.columns):
-        if col in CODE_SHEETS:
-            sheet = CODE_SHEETS[col]
+        if col in CODE_COLUMN_SHEETS:
+            sheet = CODE_COLUMN_SHEETS[col]
             labels = {lang: taxonomy.labels(sheet, lang) for lang in ("zh", "en")}
             at = out.columns.get_loc(col) + 1
             base = col.removesuffix("_id")

@@ -34,6 +34,11 @@ SCHEMA = {
     "commitments": ["commitment", "definition"],
     "reliability": ["dimension", "n_sentences", "share_of_coded", "kappa", "agreement"],
 }
+# Which codebook sheet labels a code column of the processed tables, and a priorities dimension.
+CODE_COLUMN_SHEETS = {"pillar_id": "pillars", "pillar_group_id": "pillars", "sector_id": "sectors",
+                      "instrument_id": "instruments", "instrument_type_id": "instruments"}
+DIMENSION_SHEETS = {"pillar_group": "pillars", "sector": "sectors", "instrument": "instruments",
+                    "instrument_type": "instruments"}
 MEASURES = ("level", "change")
 DIRECTIONS = ("higher", "lower")
 
