@@ -38,5 +38,12 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
+# make new-plan TEXT=plan.txt DOC_ID=xinyang_2023 CITY_ID=xinyang CITY_ZH=信阳 CITY_EN=Xinyang \
+#               PROVINCE_ZH=河南 PROVINCE_EN=Henan [ISSUED=2023-05-31] [STATUS=final] [PLAN_TYPE=green_economy]
+new-plan: $(STAMP)
+	$(PY) -m comparison new-plan --text "$(TEXT)" --doc-id "$(DOC_ID)" --city-id "$(CITY_ID)" \
+		--city-zh "$(CITY_ZH)" --city-en "$(CITY_EN)" --province-zh "$(PROVINCE_ZH)" --province-en "$(PROVINCE_EN)" \
+		--issued "$(ISSUED)" --status "$(or $(STATUS),final)" --plan-type "$(or $(PLAN_TYPE),green_economy)"
+
 clean:
 	rm -rf $(VENV) data/processed/*.csv reports/figures reports/tables reports/report.html

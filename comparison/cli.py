@@ -1,4 +1,4 @@
-"""Command line: ``python -m comparison parse | validate | build | report``.
+"""Command line: ``python -m comparison parse | validate | build | report | new-plan``.
 
 A problem in the user's inputs prints a list of problems (file, sheet, row, column, value, expected,
 fix) and exits with status 2; it never shows a traceback.
@@ -23,6 +23,18 @@ def main(argv: list[str] | None = None) -> int:
                        help="preview: accept rows still marked suggested (figures say 'unreviewed')")
     report = sub.add_parser("report", help="build, run every notebook in zh and en, export figures and tables")
     report.add_argument("--allow-suggested", action="store_true")
+    new = sub.add_parser("new-plan", help="add a plan: copy its text, register it, pre-fill its city workbook "
+                                          "with suggested rows to review")
+    new.add_argument("--text", required=True, help="the plan as a .txt file (UTF-8 or GB18030)")
+    for option, example in (("doc-id", "xinyang_2023"), ("city-id", "xinyang"), ("city-zh", "信阳"),
+                            ("city-en", "Xinyang"), ("province-zh", "河南"), ("province-en", "Henan")):
+        new.add_argument(f"--{option}", required=True, help=f"e.g. {example}")
+    new.add_argument("--issued", default="", help="date of issue, YYYY-MM-DD")
+    new.add_argument("--status", default="final", help="final (default) or draft")
+    new.add_argument("--plan-type", default="green_economy", help="green_economy (default) or pollution_carbon_synergy")
+    new.add_argument("--title-zh", default="", help="default: read from the text")
+    new.add_argument("--title-en", default="")
+    new.add_argument("--doc-number", default="", help="文号; default: read from the text")
     args = parser.parse_args(argv)
     paths = project_paths(args.root)
     try:
@@ -41,7 +53,29 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "report":
             from .report import run_report
             run_report(paths, allow_suggested=args.allow_suggested)
+        elif args.command == "new-plan":
+            _new_plan(paths, args)
     except InputError as err:
         print(err.report(), file=sys.stderr)
         return 2
     return 0
+
+
+def _new_plan(paths, args) -> None:
+    from pathlib import Path
+
+    from .newplan import PlanInfo, add_plan
+    info = PlanInfo(text=Path(args.text), doc_id=args.doc_id, city_id=args.city_id, city_zh=args.city_zh,
+                    city_en=args.city_en, province_zh=args.province_zh, province_en=args.province_en,
+                    issued=args.issued, status=args.status, plan_type=args.plan_type, title_zh=args.title_zh,
+                    title_en=args.title_en, doc_number=args.doc_number)
+    added = add_plan(paths, info)
+    for message in added.messages:
+        print(f"new-plan: {message}", file=sys.stderr)
+    for path in added.written:
+        print(f"new-plan: wrote {path.relative_to(paths.root)}")
+    counts = ", ".join(f"{n} {sheet}" for sheet, n in added.counts.items())
+    print(f"new-plan: suggested rows for {added.doc_id}: {counts}.\n"
+          f"Review them in data/raw/cities/{info.city_id}.xlsx (set status to curated), then run "
+          f"`make validate` and `make report`; preview before review with "
+          f"`python -m comparison report --allow-suggested`.")
