@@ -19,6 +19,7 @@ import numpy as np
 import matplotlib.pyplot as plt
 from matplotlib import colors as mcolors
 from matplotlib import font_manager
+from matplotlib.text import Text
 
 from .atomic import atomic_path
 from .paths import PACKAGE_DIR, ProjectPaths, project_paths
@@ -93,10 +94,15 @@ def save_figure(fig, number: str, name: str, lang: str, caption: str,
         written.append(target)
     target = folder / f"{stem}.json"
     with atomic_path(target) as tmp:
-        Path(tmp).write_text(json.dumps({"figure": stem, "caption": caption}, ensure_ascii=False, indent=1),
-                             encoding="utf-8")
+        Path(tmp).write_text(json.dumps({"figure": stem, "caption": caption, "texts": figure_texts(fig)},
+                                        ensure_ascii=False, indent=1), encoding="utf-8")
     written.append(target)
     return written
+
+
+def figure_texts(fig) -> list[str]:
+    """Every label, title and annotation drawn in the figure: searchable, and what tests check plans against."""
+    return sorted({t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()})
 
 
 def unreviewed_note(plans, lang: str) -> str:
