@@ -34,7 +34,7 @@ from .taxonomy import Taxonomy
 from .units import UnitConverter, same_number
 from .validation import CITY_SCHEMA, TARGET_YEAR_IN_QUOTE
 
-SITUATION_TITLE = re.compile(r"形势|现状|基础|挑战|回顾|成效")
+SITUATION_TITLE = re.compile(r"形势|现状|基础(?!设施)|挑战|回顾|成效")
 SENTENCE_END = "。！？"
 PART_END = "；;。！？"
 SEGMENT_END = "，,；;。！？：:"
@@ -93,6 +93,9 @@ class _Indicators:
         self.keys = sorted(((normalized(a), a) for a in self.ids_of), key=lambda x: -len(x[0]))
         ind = taxonomy.table("indicators")
         self.canonical = dict(zip(ind.indicator_id, ind.canonical_unit))
+        self.labels = dict(zip(ind.indicator_id, ind.label_zh))
+        unit_table = taxonomy.table("units")
+        self.unit_canonical = dict(zip(unit_table.unit_as_written, unit_table.canonical_unit))
         self.names = [(normalized(a), a, ids[0]) for a, ids in self.ids_of.items()]
         self.names += [(normalized(lbl), "", i) for lbl, i in zip(ind.label_zh, ind.indicator_id) if lbl]
 
@@ -108,6 +111,29 @@ class _Indicators:
                     found.append((s, e, alias))
                 pos = window.find(key, pos + 1)
         return sorted(found)
+
+    def all_occurrences(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Every alias occurrence in text[start:end], overlapping ones included."""
+        window = text[start:end]
+        found = []
+        for key, alias in self.keys:
+            pos = window.find(key)
+            while pos != -1:
+                found.append((start + pos, start + pos + len(key), alias))
+                pos = window.find(key, pos + 1)
+        return found
+
+    def best_by_context(self, ids: list[str], context: str) -> str:
+        """Of several indicators an alias names, the one whose label and aliases read most like the context."""
+        def score(i: str) -> float:
+            names = [self.labels.get(i, "")] + [a for a, v in self.ids_of.items() if i in v]
+            return max(difflib.SequenceMatcher(None, normalized(context), normalized(n)).ratio() for n in names)
+        return max(ids, key=lambda i: (score(i), -ids.index(i)))
+
+    def counted(self, unit: str) -> bool:
+        """A unit that counts things (个, 家, 座) or a class of magnitude (亿级): its noun follows it."""
+        return self.unit_canonical.get(unit) == "item" or unit.endswith("级") or (
+            len(unit) == 1 and unit in grammar.MEASURE_WORDS)
 
     def compatible(self, alias: str, unit: str) -> list[str]:
         ids = self.ids_of[alias]
@@ -150,6 +176,8 @@ class _Extractor:
         self.rows: list[dict] = []
         self.token_info: dict[int, tuple[str, str, int, int]] = {}  # raw start → (role, note, clean s, e)
         self.year_use: dict[int, set[str]] = {}  # raw start of a year → how rows used it
+        self.chosen: dict[int, tuple] = {}  # id(mention) → alias occurrence chosen for it
+        self.assigned: dict[int, tuple] = {}  # id(mention) → alias occurrence imposed by an earlier 分别
 
     # ---------- locations
     def raw(self, start: int, end: int) -> tuple[int, int]:
@@ -174,6 +202,7 @@ class _Extractor:
 
     def paragraph(self, ps: int, pe: int) -> None:
         para = self.text[ps:pe]
+        self.chosen, self.assigned = {}, {}
         clause = self.clause_at(self.raw(ps, pe)[0])
         tokens = grammar.classify_tokens(para, clause.section_no == 0)
         for t in tokens:
@@ -242,7 +271,7 @@ class _Extractor:
         if context and context.end <= start and not para[context.end:start].strip(" ，,"):
             start = context.start  # 到2025年，<item>: the year heads this item
         start = max(start, first.start - MAX_QUOTE_LEAD)
-        while 0 < start < len(para) and (para[start].isdigit() or para[start] == ".") and para[start - 1].isdigit():
+        while start < first.start and _inside_number(para, start):
             start += 1
         while start < first.start and para[start] in " ，,、；;：:":
             start += 1
@@ -267,14 +296,23 @@ class _Extractor:
     def indicator_choices(self, para, group, mentions) -> list[tuple]:
         """(mention, (indicator_id, indicator_as_written, confidence, note, scope)) for each row of the group.
 
-        One row per value; after 分别 each value takes its own enumerated phrase (or its own indicator of
-        an alias naming several), and one value after 均 gives a row per enumerated phrase.
+        The phrase is the codebook alias written closest before the value (in the words since the
+        previous value, else in the sentence) whose indicator takes the value's unit; for a count
+        (建成2个示范园区) or a class (百亿级产业集群) the alias right after the unit; a value restated in
+        brackets takes the phrase of the value before it. After 分别 each value takes its own enumerated
+        phrase (or its own indicator of an alias naming several); one value after 均 gives a row per
+        enumerated phrase.
         """
         first = group[0]
+        unit = self.row_unit(first)
         before = [m for m in mentions if m.end <= first.start]
         sentence_start = max(para.rfind(ch, 0, first.start) for ch in SENTENCE_END) + 1
         own_start = max([sentence_start] + [m.end for m in before])
-        unit = first.unit
+        context = para[max(sentence_start, first.start - 30):first.start]
+        if id(first) in self.assigned:
+            occurrence = self.assigned[id(first)]
+            return [(m, self.exact(para, occurrence, self.row_unit(m), CONFIDENCE_SPREAD, context=context))
+                    for m in group]
         found = self.indicators.occurrences(para, own_start, first.start)
         lead = para[found[-1][1]:first.start] if found else ""
         values = [m for m in group if not m.range_part] or group
@@ -282,33 +320,92 @@ class _Extractor:
             chain = _chain(para, found)
             ids = self.indicators.compatible(chain[-1][2], unit)
             single = len({m.value_span for m in group}) == 1
-            if len(chain) > 1 and (len(chain) == len(values) or single):
-                targets = values if len(chain) == len(values) else [first] * len(chain)
-                return [(m, self.exact(para, a, unit, CONFIDENCE_SPREAD)) for m, a in zip(targets, chain)]
-            if len(ids) > 1 and (len(ids) == len(values) or single):
+            if len(chain) > 1 and len(chain) == len(values):
+                return [(m, self.exact(para, a, self.row_unit(m), CONFIDENCE_SPREAD)) for m, a in zip(values, chain)]
+            if len(chain) > 1 and single and "分别" in lead:
+                self.distribute(para, first, chain, mentions)
+                return [(first, self.exact(para, chain[0], unit, CONFIDENCE_SPREAD, context=context))]
+            if len(chain) > 1 and single:
+                return [(first, self.exact(para, a, unit, CONFIDENCE_SPREAD)) for a in chain]
+            if len(ids) > 1 and (len(ids) == len(values) or (single and "分别" not in lead)):
                 targets = values if len(ids) == len(values) else [first] * len(ids)
                 return [(m, self.exact(para, chain[-1], unit, CONFIDENCE_SPREAD, i)) for m, i in zip(targets, ids)]
-        if not found:
-            found = self.indicators.occurrences(para, sentence_start, first.start)
-        if found:
-            alias = max(found, key=lambda f: (f[1], f[1] - f[0]))
-            choice = self.exact(para, alias, unit, None)
-        else:
+        occurrence = self.choose_alias(para, first, unit, own_start, sentence_start, mentions)
+        if occurrence is None:
             choice = self.fuzzy(para, own_start, first.start, unit)
+        else:
+            choice = self.exact(para, occurrence, unit, None, context=context)
+            self.chosen[id(first)] = occurrence
         return [(m, choice) for m in group]
 
-    def exact(self, para, occurrence, unit, confidence, ind_id=None):
+    def row_unit(self, m) -> str:
+        return grammar.CONVENTION_UNITS.get(m.unit, m.unit)
+
+    def choose_alias(self, para, first, unit, own_start, sentence_start, mentions):
+        ind = self.indicators
+        ok = lambda occ: bool(ind.compatible(occ[2], unit))  # noqa: E731
+        closest = lambda occs: max(occs, key=lambda o: (o[1], o[1] - o[0])) if occs else None  # noqa: E731
+        covering = [o for o in ind.all_occurrences(para, own_start, min(len(para), first.end + 8))
+                    if o[0] < first.value_span[0] < o[1] and ok(o)]
+        if covering:
+            return max(covering, key=lambda o: o[1] - o[0])
+        previous = self.restated(para, first, mentions)
+        if previous is not None:
+            same = [o for o in ind.all_occurrences(para, previous[0], previous[1]) if ok(o)]
+            if same:
+                return max(same, key=lambda o: o[1] - o[0])
+        segment_start = max([own_start] + [para.rfind(ch, 0, first.start) + 1 for ch in SEGMENT_END])
+        own = closest([o for o in ind.all_occurrences(para, segment_start, first.start) if ok(o)])
+        if own:
+            return own
+        if ind.counted(unit):
+            end = first.end
+            while end < len(para) and para[end] not in SEGMENT_END + "（(":
+                end += 1
+            after = [o for o in ind.all_occurrences(para, first.end, end) if ok(o)]
+            if after:
+                return min(after, key=lambda o: (o[0], -(o[1] - o[0])))
+        return closest([o for o in ind.all_occurrences(para, sentence_start, first.start) if ok(o)]) or closest(
+            ind.all_occurrences(para, own_start, first.start))
+
+    def restated(self, para, m, mentions):
+        """The alias span of the value this one restates in brackets: 占比约77%（720.9万吨）."""
+        if not re.search(r"[（(]\s*$", para[:m.start]):
+            return None
+        previous = [p for p in mentions if p.end <= m.start and id(p) in self.chosen]
+        if not previous or not re.fullmatch(r"\s*[（(]\s*", para[previous[-1].end:m.start]):
+            return None
+        occ = self.chosen[id(previous[-1])]
+        return occ[0], occ[1]
+
+    def distribute(self, para, first, chain, mentions) -> None:
+        """A分别…x（…）和y（…）: the k-th value after 分别 takes the k-th phrase, a bracketed restatement the same."""
+        sentence_end = min([k for k in (para.find(ch, first.start) for ch in SENTENCE_END) if k != -1] or [len(para)])
+        k = 0
+        for m in mentions:
+            if m.start < first.start or m.start >= sentence_end:
+                continue
+            bracketed = bool(re.search(r"[（(]\s*$", para[:m.start]))
+            if not bracketed:
+                k += 1
+            if k > len(chain):
+                break
+            if m is not first:
+                self.assigned[id(m)] = chain[k - 1]
+
+    def exact(self, para, occurrence, unit, confidence, ind_id=None, context=""):
         s, e, alias = occurrence
         ids = self.indicators.compatible(alias, unit)
         note = ""
         if not ids:
             ids = self.indicators.ids_of[alias]
             note = f"alias {alias} found, but its indicator's unit does not fit {unit}"
-        chosen = ind_id or ids[0]
+        chosen = ind_id or (self.indicators.best_by_context(ids, context or para[max(0, s - 30):e])
+                            if len(ids) > 1 else ids[0])
         if confidence is None:
             confidence = CONFIDENCE_EXACT if len(ids) == 1 and not note else CONFIDENCE_CHOSEN
             if len(ids) > 1:
-                note = f"alias {alias} names {len(ids)} indicators ({', '.join(ids)}); first one chosen"
+                note = f"alias {alias} names {len(ids)} indicators ({', '.join(ids)}); chosen by the wording"
         scope = SCOPE_BEFORE.search(para[max(0, s - 6):s])
         return chosen, alias, confidence, note, scope.group(1) if scope else ""
 
@@ -393,9 +490,9 @@ class _Extractor:
         end = ce
         while end < line_end and text[end] not in SEGMENT_END and end - ce < 20:
             end += 1
-        while start < cs and (text[start] in " ，,、；;：:" or (text[start].isdigit() and text[start - 1].isdigit())):
+        while start < cs and (text[start] in " ，,、；;：:" or _inside_number(text, start)):
             start += 1
-        while end > ce and (text[end - 1].isdigit() and end < len(text) and text[end].isdigit()):
+        while end > ce and _inside_number(text, end):
             end -= 1
         a, b = self.raw(start, end)
         return self.doc.raw[a:b]
@@ -406,6 +503,12 @@ class _Extractor:
         b = raw.find("\n", e)
         b = min(len(raw) if b == -1 else b, e + 15)
         return raw[a:b].strip() or raw[s:e]
+
+
+def _inside_number(text: str, pos: int) -> bool:
+    """True when a cut at ``pos`` would split a digit sequence such as 2.77."""
+    return 0 < pos < len(text) and (text[pos].isdigit() or text[pos] == ".") and (
+        text[pos - 1].isdigit() or text[pos - 1] == ".")
 
 
 def _plan_year(text: str, doc_id: str) -> int | None:

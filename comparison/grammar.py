@@ -265,10 +265,13 @@ def digit_mentions(para: str, tokens: list[Token], units: list[str]) -> list[Men
                                         tokens=[tok], note=f"range {t.text}–{upper.text}: {part} bound"))
             k += 2
             continue
-        comp = after[0] if after else (comparator_before(para, t.start) or "=")
+        comp = after[0] if after else comparator_before(para, t.start)
+        note = ""
+        if comp is None and unit and unit[0].endswith("级"):
+            comp, note = ">=", f"{t.text}{unit[0]}: class of magnitude, read as at least"
         mentions.append(Mention(t.start, after[1] if after else end, t.value, t.text, (t.start, t.end),
-                                unit[0] if unit else "", _span(unit, para, last.end), comp, bool(after),
-                                tokens=[t]))
+                                unit[0] if unit else "", _span(unit, para, last.end), comp or "=", bool(after),
+                                tokens=[t], note=note))
         k += 1
     return mentions
 
