@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: report build validate test lab bench new-plan clean
+.PHONY: report build validate test lab bench bench-extract new-plan clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+bench-extract: $(STAMP)
+	$(PY) benchmarks/extraction.py
 
 clean:
 	rm -rf $(VENV) data/processed/*.csv reports/figures reports/tables reports/report.html

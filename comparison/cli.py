@@ -1,4 +1,4 @@
-"""Command line: ``python -m comparison parse | validate | build | report``.
+"""Command line: ``python -m comparison parse | validate | build | report | extract``.
 
 A problem in the user's inputs prints a list of problems (file, sheet, row, column, value, expected,
 fix) and exits with status 2; it never shows a traceback.
@@ -23,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
                        help="preview: accept rows still marked suggested (figures say 'unreviewed')")
     report = sub.add_parser("report", help="build, run every notebook in zh and en, export figures and tables")
     report.add_argument("--allow-suggested", action="store_true")
+    extract = sub.add_parser("extract", help="suggest the quantities and ignored numbers of a plan text (prints them)")
+    extract.add_argument("path", help="the plan text (UTF-8 or GB18030)")
+    extract.add_argument("--doc-id", help="doc_id for the suggested rows (default: the file name)")
     args = parser.parse_args(argv)
     paths = project_paths(args.root)
     try:
@@ -38,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
             from .pipeline import build
             written = build(paths, allow_suggested=args.allow_suggested)
             print(f"build: wrote {len(written)} files to {paths.processed}")
+        elif args.command == "extract":
+            from .extract_cli import run_extract
+            return run_extract(paths, args.path, args.doc_id)
         elif args.command == "report":
             from .report import run_report
             run_report(paths, allow_suggested=args.allow_suggested)

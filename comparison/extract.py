@@ -48,6 +48,8 @@ SCOPE_BEFORE = re.compile(r"(全市|全省|全国|市县|市、县|城镇|农村
 CONFIDENCE_EXACT, CONFIDENCE_CHOSEN, CONFIDENCE_SPREAD = 0.9, 0.7, 0.6
 FUZZY_MIN_RATIO = 0.35
 MAX_QUOTE_LEAD = 40  # characters of a quote before the value
+OPENING = {"”": "“", "’": "‘", "」": "「", "』": "『"}
+MAX_COUNTED_NOUN = 20  # characters of the counted noun after 个/家/座
 
 
 @dataclass
@@ -236,7 +238,7 @@ class _Extractor:
         else:
             kind, target_year, base_year = ("baseline" if situation else "target"), None, base
         commitment = _commitment(para, first.start)
-        q_start, q_end = self.quote_bounds(para, first, last, context, base)
+        q_start, q_end = self.quote_bounds(para, first, last, context, mentions)
         raw_q = self.raw(ps + q_start, ps + q_end)
         quote = self.doc.raw[raw_q[0]:raw_q[1]]
         year_in_quote = TARGET_YEAR_IN_QUOTE.search(quote)
@@ -264,18 +266,30 @@ class _Extractor:
                 commitment=commitment, quote=quote, note="; ".join(notes), status="suggested",
                 confidence=confidence, _raw_quote=raw_q))
 
-    def quote_bounds(self, para, first, last, context, base) -> tuple[int, int]:
+    def quote_bounds(self, para, first, last, context, mentions) -> tuple[int, int]:
         start = first.start
         while start > 0 and para[start - 1] not in SEGMENT_END:
             start -= 1
-        if context and context.end <= start and not para[context.end:start].strip(" ，,"):
-            start = context.start  # 到2025年，<item>: the year heads this item
+        part_start = max(para.rfind(ch, 0, first.start) for ch in PART_END) + 1
+        if (context and part_start <= context.start < start and first.start - context.start <= MAX_QUOTE_LEAD
+                and not any(context.end <= m.start < start for m in mentions)):
+            start = context.start  # 到2025年，…，<item>: the year heads this part of the sentence
         start = max(start, first.start - MAX_QUOTE_LEAD)
         while start < first.start and _inside_number(para, start):
             start += 1
         while start < first.start and para[start] in " ，,、；;：:":
             start += 1
-        return start, last.end
+        end = last.end
+        while end < len(para) and para[end] in "”’」』" and para.count(OPENING[para[end]], start, end) > para.count(
+                para[end], start, end):
+            end += 1  # close the quotation mark the quote opened: “零填埋”
+        if self.indicators.counted(last.unit):  # 建成 2 个示范园区: the counted noun follows
+            stop = end
+            while stop < len(para) and para[stop] not in SEGMENT_END + "（(" and stop - end < MAX_COUNTED_NOUN:
+                stop += 1
+            if stop < len(para) and para[stop] in SEGMENT_END + "（(" or stop == len(para):
+                end = stop
+        return start, end
 
     def unit_as_written(self, ps: int, m) -> tuple[str, str]:
         """The unit as the raw text writes it (line breaks removed); a note when the codebook lacks it."""
@@ -488,7 +502,7 @@ class _Extractor:
         while start > line_start and text[start - 1] not in SEGMENT_END and cs - start < 20:
             start -= 1
         end = ce
-        while end < line_end and text[end] not in SEGMENT_END and end - ce < 20:
+        while end < line_end and (text[end] not in SEGMENT_END or end - start < 10) and end - ce < 20:
             end += 1
         while start < cs and (text[start] in " ，,、；;：:" or _inside_number(text, start)):
             start += 1

@@ -318,6 +318,9 @@ def chinese_mentions(para: str) -> list[Mention]:
             continue
         if para[m.end():m.end() + 1] in ("大", "方", "面") or para[m.start() - 1:m.start()] == "第":
             continue
+        noun = re.match(r"[^，,；;。！？、：:（(”\s]*", para[m.end():]).group()
+        if len(noun) <= 2:  # slogans: 三个转变, 两个维护
+            continue
         out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(1)), m.group(1), m.span(1),
                            m.group(2), m.span(2), comparator_before(para, m.start()) or "=", chinese=True,
                            note=f"Chinese numeral {m.group()}"))
