@@ -45,11 +45,12 @@ PHRASE_TAIL = re.compile(r"(?:分别|均|都|要|持续|稳定|基本|累计|实
                          r"不少于|不超过|超过|突破|大于|低于|不足|约|近|将近|左右|以上|新增|年均)+$")
 PHRASE_HEAD = re.compile(r"^(?:其中|力争|确保|全市|同时|并|及|和|与|、|到|至)+")
 SCOPE_BEFORE = re.compile(r"(全市|全省|全国|市县|市、县|城镇|农村|城市|县城|市中心城区)$")
-CONFIDENCE_EXACT, CONFIDENCE_CHOSEN, CONFIDENCE_SPREAD = 0.9, 0.7, 0.6
+CONFIDENCE_EXACT, CONFIDENCE_CHOSEN, CONFIDENCE_SPREAD, CONFIDENCE_NEIGHBOUR = 0.9, 0.7, 0.6, 0.5
 FUZZY_MIN_RATIO = 0.35
 MAX_QUOTE_LEAD = 40  # characters of a quote before the value
 OPENING = {"”": "“", "’": "‘", "」": "「", "』": "『"}
-MAX_COUNTED_NOUN = 20  # characters of the counted noun after 个/家/座
+MAX_COUNTED_NOUN = 20
+MAX_BARE_SUBJECT = 2  # 规模突破300亿元: a part this short takes the alias named earlier in the sentence  # characters of the counted noun after 个/家/座
 
 
 @dataclass
@@ -141,14 +142,7 @@ class _Indicators:
         ids = self.ids_of[alias]
         if not unit or not self.units.known(unit):
             return ids
-        ok = []
-        for i in ids:
-            try:
-                self.units.convert(1.0, unit, self.canonical[i])
-                ok.append(i)
-            except (pint.errors.PintError, KeyError, AttributeError):
-                pass
-        return ok
+        return [i for i in ids if self.takes(i, unit)]
 
     def fuzzy(self, phrase: str, unit: str) -> tuple[str, float]:
         if not phrase:
@@ -157,9 +151,19 @@ class _Indicators:
         best = ("", 0.0)
         for name, alias, ind in self.names:
             ratio = difflib.SequenceMatcher(None, key, name).ratio()
-            if ratio > best[1] and (not alias or self.compatible(alias, unit)):
+            if ratio > best[1] and self.takes(ind, unit):
                 best = (ind, ratio)
         return best
+
+    def takes(self, indicator_id: str, unit: str) -> bool:
+        """True when a value in ``unit`` converts to the indicator's unit (or the unit is unknown)."""
+        if not unit or not self.units.known(unit):
+            return True
+        try:
+            self.units.convert(1.0, unit, self.canonical[indicator_id])
+            return True
+        except (pint.errors.PintError, KeyError, AttributeError):
+            return False
 
 
 def extract(doc: ParsedDocument, taxonomy: Taxonomy, units: UnitConverter | None = None) -> Extraction:
@@ -179,6 +183,7 @@ class _Extractor:
         self.token_info: dict[int, tuple[str, str, int, int]] = {}  # raw start → (role, note, clean s, e)
         self.year_use: dict[int, set[str]] = {}  # raw start of a year → how rows used it
         self.chosen: dict[int, tuple] = {}  # id(mention) → alias occurrence chosen for it
+        self.neighbour = False  # the alias chosen last was named in an earlier part of the sentence
         self.assigned: dict[int, tuple] = {}  # id(mention) → alias occurrence imposed by an earlier 分别
 
     # ---------- locations
@@ -344,9 +349,15 @@ class _Extractor:
             if len(ids) > 1 and (len(ids) == len(values) or (single and "分别" not in lead)):
                 targets = values if len(ids) == len(values) else [first] * len(ids)
                 return [(m, self.exact(para, chain[-1], unit, CONFIDENCE_SPREAD, i)) for m, i in zip(targets, ids)]
+        self.neighbour = False
         occurrence = self.choose_alias(para, first, unit, own_start, sentence_start, mentions)
         if occurrence is None:
             choice = self.fuzzy(para, own_start, first.start, unit)
+        elif self.neighbour:
+            ind_id, alias, _, note, scope = self.exact(para, occurrence, unit, None, context=context)
+            choice = (ind_id, alias, CONFIDENCE_NEIGHBOUR, "; ".join(
+                n for n in (note, f"alias {alias} named earlier in the sentence; check that the value is about it")
+                if n), scope)
         else:
             choice = self.exact(para, occurrence, unit, None, context=context)
             self.chosen[id(first)] = occurrence
@@ -379,6 +390,10 @@ class _Extractor:
             after = [o for o in ind.all_occurrences(para, first.end, end) if ok(o)]
             if after:
                 return min(after, key=lambda o: (o[0], -(o[1] - o[0])))
+        own_phrase = PHRASE_HEAD.sub("", PHRASE_TAIL.sub("", para[segment_start:first.start].strip(" "))).strip(" ")
+        if len(own_phrase) > MAX_BARE_SUBJECT and ind.fuzzy(own_phrase, unit)[1] >= FUZZY_MIN_RATIO:
+            return None  # the part names its own subject: a fuzzy guess from it, not a neighbour's alias
+        self.neighbour = len(own_phrase) > MAX_BARE_SUBJECT
         return closest([o for o in ind.all_occurrences(para, sentence_start, first.start) if ok(o)]) or closest(
             ind.all_occurrences(para, own_start, first.start))
 
@@ -489,6 +504,8 @@ class _Extractor:
             return "reference_year", "a year with no quantity of its own"
         if role == "date":
             return "reference_year", "part of a date in the text"
+        if role == "other":
+            return "other", note
         if role == "quantity":
             return "other", "a number the extractor could not read as a quantity; check"
         return role, note

@@ -30,7 +30,9 @@ LIST_NUMBER = re.compile(r"^\s*(?:([0-9]{1,2})\s*[.、](?![0-9])|[（(]\s*([0-9]
 PERIOD = re.compile(r"([0-9]{4})\s*[-—–~～至到]\s*([0-9]{4})\s*年")
 TARGET_MARK = re.compile(r"(?:到|至|截至|截止到?)\s*$")
 BASE_MARK = re.compile(r"(?:比|较|相比|相较于?|与|同)\s*$")
-REFERENCE_AFTER = re.compile(r"^\s*年\s*(?:以来|来|以前|之前|前|起|开始|版)")
+REFERENCE_AFTER = re.compile(r"^\s*年\s*(?:以来|来|起|开始|版)")
+DURATION = re.compile(r"^\s*(?:个)?(?:年|个月|月|天|日|小时)(?:内|以来|时间|来|间)?")
+ISSUED_AFTER = re.compile(r"^\s*(?:印发|发布|签发|施行)")
 TARGET_YEAR_TAIL = re.compile(r"^\s*年\s*(?:底|末|年底)?")
 SIZE_CLASS_UNITS = ("蒸吨", "千伏", "兆帕")
 RANGE_SEPARATOR = re.compile(r"^\s*[-—–~～]+\s*|^\s*至\s*")
@@ -129,7 +131,8 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
         mark(m.start(1), "document_number")
         mark(m.start(2), "document_number")
     for m in DATE.finditer(para):
-        role = "issue_date" if in_preamble else "date"
+        alone = not para[:m.start()].strip() and (not para[m.end():].strip() or ISSUED_AFTER.match(para[m.end():]))
+        role = "issue_date" if in_preamble or alone or ISSUED_AFTER.match(para[m.end():]) else "date"
         for g in (1, 2, 3):
             if m.group(g):
                 mark(m.start(g), role)
@@ -149,6 +152,8 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
             t.role = "name_or_label"
         elif any(after.lstrip().startswith(u) for u in SIZE_CLASS_UNITS):
             t.role, t.note = "chemical_or_technical", "size class of equipment, not a quantity"
+        elif not is_year(t.text) and "." not in t.text and DURATION.match(after) and not DATE.match(para, t.start):
+            t.role, t.note = "other", "a duration or a date part, not a quantity"
         elif is_year(t.text) and (TARGET_YEAR_TAIL.match(after) or PERIOD.match(para, t.start)
                                   or re.match(r"^\s*[-—–~～至到]\s*[0-9]{4}\s*年", after)):
             t.role = "year"
@@ -251,9 +256,16 @@ def digit_mentions(para: str, tokens: list[Token], units: list[str]) -> list[Men
         t = quantity[k]
         upper = None
         if k + 1 < len(quantity):
-            sep = RANGE_SEPARATOR.match(para[t.end:quantity[k + 1].start])
+            between = para[t.end:quantity[k + 1].start]
+            sep = RANGE_SEPARATOR.match(between)
             if sep and t.end + sep.end() == quantity[k + 1].start:
                 upper = quantity[k + 1]
+            else:
+                first_unit = match_unit(para, _skip_spaces(para, t.end), units)
+                if first_unit and RANGE_SEPARATOR.fullmatch(para[first_unit[1]:quantity[k + 1].start]):
+                    second_unit = match_unit(para, _skip_spaces(para, quantity[k + 1].end), units)
+                    if second_unit and second_unit[0].endswith(first_unit[0]):
+                        upper = quantity[k + 1]
         last = upper or t
         unit = match_unit(para, _skip_spaces(para, last.end), units)
         end = unit[1] if unit else last.end

@@ -170,11 +170,29 @@ def test_unknown_indicator_has_no_id_and_zero_confidence(taxonomy, units):
     ("1.推进绿色制造。", "1", "list_numbering"),
     ("2021年以来，绿色发展取得成效。", "2021", "reference_year"),
     ("推动35蒸吨/小时及以上燃煤锅炉完成超低排放改造。", "35", "chemical_or_technical"),
+    ("用3年时间完成改造。", "3", "other"),
+    ("实施三年（2021-2023年）攻坚行动。", "2023", "reference_year"),
 ])
 def test_numbers_that_are_not_quantities(taxonomy, units, body, number, reason):
     result = run(body, taxonomy, units)
     assert result.quantities.empty, result.quantities[["value", "quote"]]
     assert reason in set(result.ignored[result.ignored.number == number].reason)
+
+
+def test_range_with_a_unit_on_both_bounds(taxonomy, units):
+    q = run("到2030年，城市污水处理率提高到95%—98%。", taxonomy, units).quantities
+    assert list(zip(q.value, q.comparator, q.target_year)) == [("95", ">=", "2030"), ("98", "<=", "2030")]
+
+
+def test_a_part_naming_its_own_subject_does_not_take_a_neighbours_alias_confidently(taxonomy, units):
+    q = run("到2025年，森林覆盖率达到39%，萤火虫栖息地保护面积增加12%。", taxonomy, units).quantities
+    assert q.iloc[0].indicator_id == "forest_coverage_rate_pct" and q.iloc[0].confidence >= 0.8
+    assert q.iloc[1].confidence <= 0.5
+
+
+def test_a_signature_date_is_an_issue_date(taxonomy, units):
+    ignored = run("森林覆盖率达到39%。\n\n测试市人民政府办公室 2023年5月6日印发", taxonomy, units).ignored
+    assert set(ignored[ignored.number.isin(["2023", "5", "6"])].reason) == {"issue_date"}
 
 
 def test_issue_date_in_the_preamble(taxonomy, units):
