@@ -194,10 +194,6 @@ class _Extractor:
         k = max(bisect.bisect_right(self.window_starts, raw_pos) - 1, 0)
         return self.doc.clauses[k]
 
-    def window_end(self, clause) -> int:
-        k = self.doc.clauses.index(clause)
-        return self.window_starts[k + 1] if k + 1 < len(self.window_starts) else len(self.doc.raw)
-
     # ---------- main
     def run(self) -> Extraction:
         for ps, pe in paragraphs(self.text):
@@ -484,12 +480,12 @@ class _Extractor:
                 reason = "page_or_footer" if s >= clean_end else "other"
                 note = ("after the end of the plan text (web page footer)" if s >= clean_end
                         else "digits the cleaned text writes differently (e.g. split by a line break); check")
-                quote = self.raw_line_quote(s, e, clause)
+                quote = self.raw_line_quote(s, e)
             else:
                 role, note, cs, ce = info
                 clause = self.clause_at(s)
                 reason, note = self.reason(role, note, s)
-                quote = self.segment_quote(cs, ce, clause)
+                quote = self.segment_quote(cs, ce)
             rows.append(dict(doc_id=self.doc.doc_id, clause_id=clause.clause_id, number=number, quote=quote,
                              reason=reason, note=note, status="suggested"))
         return pd.DataFrame(rows, columns=CITY_SCHEMA["ignored_numbers"])
@@ -510,7 +506,7 @@ class _Extractor:
             return "other", "a number the extractor could not read as a quantity; check"
         return role, note
 
-    def segment_quote(self, cs: int, ce: int, clause) -> str:
+    def segment_quote(self, cs: int, ce: int) -> str:
         text = self.text
         line_start = text.rfind("\n", 0, cs) + 1
         line_end = text.find("\n", ce)
@@ -528,7 +524,7 @@ class _Extractor:
         a, b = self.raw(start, end)
         return self.doc.raw[a:b]
 
-    def raw_line_quote(self, s: int, e: int, clause) -> str:
+    def raw_line_quote(self, s: int, e: int) -> str:
         raw = self.doc.raw
         a = max(raw.rfind("\n", 0, s) + 1, s - 15)
         b = raw.find("\n", e)

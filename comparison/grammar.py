@@ -17,8 +17,7 @@ general wording of the genre, never a phrase of a particular plan:
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .numbers import DOUBLING, chinese_numeral_value
 
@@ -105,12 +104,7 @@ class Mention:
     after_comparator: bool = False
     range_part: str = ""  # lower | upper
     chinese: bool = False
-    tokens: list[Token] = field(default_factory=list)
     note: str = ""
-
-
-def fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
 
 
 def is_year(text: str) -> bool:
@@ -274,7 +268,7 @@ def digit_mentions(para: str, tokens: list[Token], units: list[str]) -> list[Men
             for part, tok, comp in (("lower", t, ">="), ("upper", upper, "<=")):
                 mentions.append(Mention(t.start, end, tok.value, tok.text, (tok.start, tok.end),
                                         unit[0] if unit else "", _span(unit, para, last.end), comp, True, part,
-                                        tokens=[tok], note=f"range {t.text}–{upper.text}: {part} bound"))
+                                        note=f"range {t.text}–{upper.text}: {part} bound"))
             k += 2
             continue
         comp = after[0] if after else comparator_before(para, t.start)
@@ -283,7 +277,7 @@ def digit_mentions(para: str, tokens: list[Token], units: list[str]) -> list[Men
             comp, note = ">=", f"{t.text}{unit[0]}: class of magnitude, read as at least"
         mentions.append(Mention(t.start, after[1] if after else end, t.value, t.text, (t.start, t.end),
                                 unit[0] if unit else "", _span(unit, para, last.end), comp or "=", bool(after),
-                                tokens=[t], note=note))
+                                note=note))
         k += 1
     return mentions
 
