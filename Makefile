@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: report build validate test lab bench new-plan clean
+.PHONY: report build validate test lab bench bench-extract new-plan clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ new-plan: $(STAMP)
 	$(PY) -m comparison new-plan --text "$(TEXT)" --doc-id "$(DOC_ID)" --city-id "$(CITY_ID)" \
 		--city-zh "$(CITY_ZH)" --city-en "$(CITY_EN)" --province-zh "$(PROVINCE_ZH)" --province-en "$(PROVINCE_EN)" \
 		--issued "$(ISSUED)" --status "$(or $(STATUS),final)" --plan-type "$(or $(PLAN_TYPE),green_economy)"
+
+bench-extract: $(STAMP)
+	$(PY) benchmarks/extraction.py
 
 clean:
 	rm -rf $(VENV) data/processed/*.csv reports/figures reports/tables reports/report.html

@@ -1,4 +1,4 @@
-"""Command line: ``python -m comparison parse | validate | build | report | new-plan``.
+"""Command line: ``python -m comparison parse | validate | build | report | new-plan | extract``.
 
 A problem in the user's inputs prints a list of problems (file, sheet, row, column, value, expected,
 fix) and exits with status 2; it never shows a traceback.
@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--title-zh", default="", help="default: read from the text")
     new.add_argument("--title-en", default="")
     new.add_argument("--doc-number", default="", help="文号; default: read from the text")
+    extract = sub.add_parser("extract", help="suggest the quantities and ignored numbers of a plan text (prints them)")
+    extract.add_argument("path", help="the plan text (UTF-8 or GB18030)")
+    extract.add_argument("--doc-id", help="doc_id for the suggested rows (default: the file name)")
     args = parser.parse_args(argv)
     paths = project_paths(args.root)
     try:
@@ -50,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
             from .pipeline import build
             written = build(paths, allow_suggested=args.allow_suggested)
             print(f"build: wrote {len(written)} files to {paths.processed}")
+        elif args.command == "extract":
+            from .extract_cli import run_extract
+            return run_extract(paths, args.path, args.doc_id)
         elif args.command == "report":
             from .report import run_report
             run_report(paths, allow_suggested=args.allow_suggested)

@@ -29,14 +29,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .atomic import atomic_path
-from .cleaning import clean
 from .coding import MeasureCoder, suggest_pillars
 from .corpus import MANIFEST_COLUMNS, PLAN_TYPES, STATUSES, read_manifest
 from .documents import ParsedDocument
 from .extract import extract
 from .paths import ProjectPaths
+from .plantext import read_plan_text
 from .problems import Problem, raise_if_any
-from .structure import StructureError, parse
 from .taxonomy import load_taxonomy
 from .units import UnitConverter
 from .validation import CITY_SCHEMA, STATUSES as ROW_STATUSES
@@ -82,28 +81,22 @@ def add_plan(paths: ProjectPaths, info: PlanInfo) -> AddedPlan:
     manifest = read_manifest(paths)
     messages: list[str] = []
     _check_info(paths, info, manifest)
-    raw_bytes, text, encoding = _read_text(info.text)
-    if encoding != "utf-8":
-        messages.append(f"{info.text} was {encoding}; stored as UTF-8 (the characters are unchanged)")
-    try:
-        doc = ParsedDocument(info.doc_id, info.city_id, text, ct := clean(text), parse(info.doc_id, ct))
-    except StructureError as err:
-        raise_if_any([Problem(str(info.text), f"{err}: this does not look like a plan text",
-                              expected="section headings such as 一、总体要求 at the start of a line",
-                              fix="check that the file holds the full plan; headings must start their own line")])
+    plan = read_plan_text(info.text, info.doc_id, info.city_id)
+    if plan.encoding != "utf-8":
+        messages.append(f"{info.text} was {plan.encoding}; stored as UTF-8 (the characters are unchanged)")
+    doc = plan.doc
     workbook_path = paths.cities / f"{info.city_id}.xlsx"
     _check_workbook(workbook_path, info.doc_id)
 
     taxonomy = load_taxonomy(paths)
     curated = _curated_rows(paths, manifest)
     rows = _suggestions(doc, info, taxonomy, curated)
-    row = _manifest_row(info, doc, raw_bytes if encoding == "utf-8" else text.encode("utf-8"))
+    row = _manifest_row(info, doc, plan.utf8)
 
     workbook_bytes = _workbook_bytes(workbook_path, rows)
-    stored = raw_bytes if encoding == "utf-8" else text.encode("utf-8")
     text_path = paths.texts / f"{info.doc_id}.txt"
     written = []
-    for target, data in ((text_path, stored), (workbook_path, workbook_bytes),
+    for target, data in ((text_path, plan.utf8), (workbook_path, workbook_bytes),
                          (paths.manifest, _manifest_bytes(paths.manifest, row))):
         with atomic_path(target) as tmp:
             Path(tmp).write_bytes(data)
@@ -150,30 +143,7 @@ def _check_info(paths: ProjectPaths, info: PlanInfo, manifest: pd.DataFrame) -> 
     if info.issued and pd.isna(pd.to_datetime(info.issued, format="%Y-%m-%d", errors="coerce")):
         problems.append(Problem(shown, "issued is not an ISO date", column="--issued", value=info.issued,
                                 expected="YYYY-MM-DD", fix="write the date as 2023-05-31, or leave it out"))
-    if not Path(info.text).is_file():
-        problems.append(Problem(str(info.text), "the text file does not exist", column="--text",
-                                fix="give the path of the plan's .txt file"))
     raise_if_any(problems)
-
-
-def _read_text(path: Path) -> tuple[bytes, str, str]:
-    """The file's bytes, its text and the encoding found: UTF-8, else GB18030 (common for Chinese files)."""
-    data = Path(path).read_bytes()
-    if not data.strip():
-        raise_if_any([Problem(str(path), "the file is empty", fix="copy the full plan text into the file")])
-    try:
-        return data, data.decode("utf-8").removeprefix("\ufeff"), "utf-8"
-    except UnicodeDecodeError as err:
-        utf8_error = err
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = ""
-    if sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= len(text) / 4:
-        return data, text, "GB18030"
-    raise_if_any([Problem(str(path), f"neither UTF-8 nor GB18030 (byte {utf8_error.start} cannot be decoded)",
-                          expected="a plain-text plan in UTF-8 or GB18030",
-                          fix="save the text as UTF-8 (e.g. iconv -f <encoding> -t UTF-8 in.txt > out.txt)")])
 
 
 def _check_workbook(path: Path, doc_id: str) -> None:

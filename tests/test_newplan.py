@@ -85,7 +85,7 @@ def test_gb18030_text_is_stored_as_utf8(project_copy, tmp_path):
 def test_missing_text(project_copy, tmp_path):
     missing = tmp_path / "nowhere.txt"
     assert refused(project_copy, info(missing)) == [
-        f"{missing}, column '--text': the text file does not exist\n    fix: give the path of the plan's .txt file"]
+        f"{missing}: the text file does not exist\n    fix: give the path of the plan's .txt file"]
 
 
 def test_existing_doc_id(project_copy):
