@@ -10,6 +10,11 @@ that prints its report and returns True when its targets are met; ``main`` runs 
   target_year, base_year, kind and indicator_id among matched rows, every miss and every false
   positive with its quote; and, over every digit sequence of the texts, precision and recall of the
   decision "states a quantity" vs "ignored", with the agreement of ignore reasons.
+- measures: the auto-coder (comparison.coding.MeasureCoder) scored leave-one-plan-out, so it never
+  codes a plan it was trained on: Cohen's kappa with the curated sector, instrument and synergy per
+  plan and pooled, beside the human second coder's kappa from the codebook's reliability sheet; and the
+  section-pillar suggestions, also leave-one-plan-out. The issue sets no target here: the numbers say
+  how much review the suggestions need.
 """
 from __future__ import annotations
 
@@ -22,6 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pandas as pd  # noqa: E402
 
+from sklearn.metrics import cohen_kappa_score  # noqa: E402
+
+from comparison.coding import MEASURE_DIMENSIONS, MeasureCoder, suggest_pillars  # noqa: E402
 from comparison.corpus import read_manifest  # noqa: E402
 from comparison.documents import ParsedDocument, parse_corpus  # noqa: E402
 from comparison.extract import extract  # noqa: E402
@@ -37,7 +45,8 @@ COMPARED_FIELDS = ("unit_as_written", "comparator", "target_year", "base_year", 
 
 
 def curated_sheets(paths, manifest) -> dict[str, pd.DataFrame]:
-    frames: dict[str, list[pd.DataFrame]] = {"quantities": [], "ignored_numbers": []}
+    frames: dict[str, list[pd.DataFrame]] = {"quantities": [], "ignored_numbers": [], "measures": [],
+                                             "sections": []}
     for city in sorted(set(manifest.city_id)):
         path = paths.cities / f"{city}.xlsx"
         if path.exists():
@@ -180,7 +189,43 @@ def quantities_section(paths) -> bool:
     return ok
 
 
-SECTIONS = [quantities_section]  # the measures auto-coder's kappa section goes here
+def measures_section(paths) -> bool:
+    manifest = read_manifest(paths)
+    sheets = curated_sheets(paths, manifest)
+    measures = sheets["measures"][sheets["measures"].status == "curated"]
+    sections = sheets["sections"].merge(manifest[["doc_id", "plan_type"]], on="doc_id")
+    taxonomy = load_taxonomy(paths)
+    print("\n== measures: auto-coder vs curated codes, leave-one-plan-out (Cohen's kappa) ==")
+    print(f"{'doc_id':15} {'n':>4} " + " ".join(f"{d:>13}" for d in MEASURE_DIMENSIONS) + f" {'pillars':>8}")
+    pooled = {d: ([], []) for d in MEASURE_DIMENSIONS}
+    pillars_right = pillars_all = 0
+    for doc_id in manifest.doc_id:
+        held = measures[measures.doc_id == doc_id]
+        if held.empty:
+            continue
+        coder = MeasureCoder.train(measures[measures.doc_id != doc_id])
+        codes = coder.suggest(list(held.text))
+        kappas = []
+        for d in MEASURE_DIMENSIONS:
+            pooled[d][0].extend(held[d])
+            pooled[d][1].extend(codes[d])
+            kappas.append(cohen_kappa_score(held[d], codes[d]))
+        own = sections[sections.doc_id == doc_id]
+        guess = suggest_pillars(list(own.section_title), own.plan_type.iloc[0], sections[sections.doc_id != doc_id],
+                                taxonomy)
+        right = int((guess.pillar_id.to_numpy() == own.pillar_id.to_numpy()).sum())
+        pillars_right, pillars_all = pillars_right + right, pillars_all + len(own)
+        print(f"{doc_id:15} {len(held):4d} " + " ".join(f"{k:13.3f}" for k in kappas) + f" {right:>4}/{len(own):<3}")
+    print(f"{'pooled':15} {len(measures):4d} " + " ".join(f"{cohen_kappa_score(*pooled[d]):13.3f}"
+                                                       for d in MEASURE_DIMENSIONS)
+          + f" {pillars_right:>4}/{pillars_all:<3}")
+    human = taxonomy.table("reliability").set_index("dimension")
+    print("human second coder (reliability sheet): " + ", ".join(
+        f"{dim} {human.loc[dim, 'kappa']}" for dim in human.index))
+    return True
+
+
+SECTIONS = [quantities_section, measures_section]
 
 
 def main() -> int:
