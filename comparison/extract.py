@@ -28,6 +28,7 @@ import pint
 
 from . import grammar
 from .documents import ParsedDocument
+from .hanzi import simplified
 from .numbers import digit_tokens
 from .structure import paragraphs
 from .taxonomy import Taxonomy
@@ -57,21 +58,6 @@ MAX_BARE_SUBJECT = 2  # 规模突破300亿元: a part this short takes the alias
 class Extraction:
     quantities: pd.DataFrame  # CITY_SCHEMA["quantities"] + ["confidence"]
     ignored: pd.DataFrame     # CITY_SCHEMA["ignored_numbers"]
-
-
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc
-    return opencc.OpenCC("t2s")
-
-
-def simplified(text: str) -> str:
-    """Traditional → simplified characters with the same length (character by character where needed)."""
-    cc = _converter()
-    out = cc.convert(text)
-    if len(out) == len(text):
-        return out
-    return "".join(c if len(c) == 1 else t for t, c in ((t, cc.convert(t)) for t in text))
 
 
 def normalized(text: str) -> str:

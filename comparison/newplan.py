@@ -33,6 +33,7 @@ from .coding import MeasureCoder, suggest_pillars
 from .corpus import MANIFEST_COLUMNS, PLAN_TYPES, STATUSES, read_manifest
 from .documents import ParsedDocument
 from .extract import extract
+from .hanzi import simplified
 from .paths import ProjectPaths
 from .plantext import read_plan_text
 from .problems import Problem, raise_if_any
@@ -190,7 +191,7 @@ def _suggestions(doc: ParsedDocument, info: PlanInfo, taxonomy, curated) -> dict
 
     sentences = [(s.sentence_id, s.text) for c in doc.clauses if c.section_no > 0 for s in c.sentences]
     coder = MeasureCoder.train(curated["measures"])
-    codes = coder.suggest([t for _, t in sentences])
+    codes = coder.suggest([simplified(t) for _, t in sentences])  # the curated plans are in simplified characters
     measures = pd.DataFrame({"sentence_id": [i for i, _ in sentences], "doc_id": info.doc_id,
                              "sector_id": codes.sector_id, "instrument_id": codes.instrument_id,
                              "synergy": codes.synergy, "note": "", "status": "suggested",

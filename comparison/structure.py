@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cleaning import CLAUSE_MARKER, SECTION_MARKER, CleanText
+from .hanzi import simplified
 
 SENTENCE_TERMINATORS = "。；！？"
 OPENERS = {"（": "）", "“": "”", "《": "》", "「": "」", "‘": "’", "【": "】", "〔": "〕"}
@@ -166,13 +167,18 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_responsibility_note(sentence: str) -> bool:
-    s = sentence.strip("。；")
+    s = simplified(sentence).strip("。；")
     return s[:1] in "（〔" and s[-1:] in "）〕" and (
         RESPONSIBLE_LABEL.search(s[:8]) is not None or s[:-1].endswith(DUTY_PHRASE))
 
 
 def responsible_units(text: str) -> list[str]:
-    """Units named in ``（责任单位：A、B）`` or ``（A、B等按职责分工负责）`` notes, in order, without repeats."""
+    """Units named in ``（责任单位：A、B）`` or ``（A、B等按职责分工负责）`` notes, in order, without repeats.
+
+    Names come back in simplified characters (as the agency dictionary writes them) also from a plan
+    written in traditional characters.
+    """
+    text = simplified(text)
     found: list[str] = []
     for m in RESPONSIBLE_LABEL.finditer(text):
         found += _split_units(_until_close(text, m.end()))

@@ -1,5 +1,6 @@
 """new-plan: what it writes for a new plan, and the bad inputs it refuses without writing anything."""
 import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -158,3 +159,22 @@ def test_cli_exits_2_without_traceback(project_copy, tmp_path):
     assert result.returncode == 2
     assert "the text file does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_traditional_characters_get_the_same_suggestions(project_copy, tmp_path, paths):
+    import opencc
+    source = tmp_path / "traditional.txt"
+    source.write_text(opencc.OpenCC("s2t").convert(FIXTURE.read_text(encoding="utf-8")), encoding="utf-8")
+    add_plan(project_paths(project_copy), info(source))
+    traditional = read_workbook(project_copy / "data/raw/cities/shili.xlsx", CITY_SCHEMA, "shili.xlsx")
+    assert "經濟" in traditional["measures"].text.str.cat()  # stored as written
+    other = tmp_path / "simplified"
+    shutil.copytree(paths.raw, other / "data" / "raw")
+    add_plan(project_paths(other), info())
+    reference = read_workbook(other / "data/raw/cities/shili.xlsx", CITY_SCHEMA, "shili.xlsx")
+    for sheet, columns in (("measures", ["sentence_id", "sector_id", "instrument_id", "synergy"]),
+                           ("quantities", ["clause_id", "value", "unit_as_written", "comparator", "target_year",
+                                           "indicator_id"])):
+        # a unit written 噸/日 is recorded in the codebook's spelling (吨/日 or 吨 / 日: the same unit)
+        same = [df[columns].replace({" / ": "/"}, regex=True) for df in (traditional[sheet], reference[sheet])]
+        assert same[0].equals(same[1]), sheet

@@ -1,0 +1,20 @@
+"""Traditional characters read as simplified, offset for offset, so rules written in simplified
+characters (责任单位, 到2025年, the codebook's aliases) also match plans written in traditional ones."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional → simplified characters with the same length (character by character where needed)."""
+    cc = _converter()
+    out = cc.convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(c if len(c) == 1 else t for t, c in ((t, cc.convert(t)) for t in text))
