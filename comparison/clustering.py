@@ -9,21 +9,27 @@ for the sentences, not natural clusters.
   true metric, so merge heights in the tree read as distances. Linkage: average (UPGMA).
 - Themes: TF-IDF over character 2–3-grams of the sentence texts (Chinese has no word boundaries), k-means
   on the L2-normalized vectors, k chosen by the highest mean silhouette (cosine distance) over a range;
-  each theme is named by the 4-character phrases that most over-represent it.
+  each theme is named by the 4-character phrases that most over-represent it. The silhouette needs all
+  pairwise distances, so above ``SILHOUETTE_SAMPLE`` sentences it is the mean over a fixed-seed sample.
+
+k-means runs with its native thread pools limited to one thread: on a small machine OpenMP threads of
+k-means and BLAS threads oversubscribe the cores and make it an order of magnitude slower.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import jensenshannon, pdist, squareform
+from scipy.spatial.distance import jensenshannon, squareform
 from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score, silhouette_score
+from threadpoolctl import threadpool_limits
 
 from .similarity import doc_order, normalize
 
 LINKAGE = "average"
+SILHOUETTE_SAMPLE = 3000  # sentences; the real corpus (about 800) is scored on all of them
 
 
 def profile_matrix(priorities: pd.DataFrame, dimension: str = "sector") -> pd.DataFrame:
@@ -43,8 +49,13 @@ def profiles_from_codes(measures: pd.DataFrame, column: str, categories: list[st
 
 
 def js_distances(profiles) -> np.ndarray:
-    """Condensed pairwise Jensen–Shannon distances (base 2) between the rows (each a distribution)."""
-    return pdist(np.asarray(profiles, dtype=float), lambda u, v: jensenshannon(u, v, base=2))
+    """Condensed pairwise Jensen–Shannon distances (base 2) between the rows (each a distribution).
+
+    All pairs at once (row i against row j for i < j, in pdist's order) rather than one Python call per pair.
+    """
+    rows = np.asarray(profiles, dtype=float)
+    i, j = np.triu_indices(len(rows), 1)
+    return jensenshannon(rows[i], rows[j], base=2, axis=1)
 
 
 def distance_matrix(profiles: pd.DataFrame) -> pd.DataFrame:
@@ -108,14 +119,27 @@ def sentence_vectors(texts, ngram_range: tuple[int, int] = (2, 3), min_df: int =
     return vec.fit_transform(list(texts)), vec
 
 
+def kmeans(X, k: int, seed: int):
+    """k-means with 10 starts from ``seed``, native thread pools limited to one thread (see module docstring)."""
+    with threadpool_limits(limits=1):
+        return KMeans(n_clusters=k, random_state=seed, n_init=10).fit(X)
+
+
+def mean_silhouette(X, labels, seed: int = 0, sample: int = SILHOUETTE_SAMPLE) -> float:
+    """Mean silhouette (cosine distance) over all rows, or over ``sample`` rows drawn with ``seed`` when
+    there are more: the exact mean needs every pairwise distance, quadratic in time and memory."""
+    size = sample if X.shape[0] > sample else None
+    with threadpool_limits(limits=1):
+        return float(silhouette_score(X, labels, metric="cosine", sample_size=size, random_state=seed))
+
+
 def kmeans_by_k(X, ks, seed: int = 0) -> tuple[pd.DataFrame, dict[int, np.ndarray]]:
     """k-means (fixed seed, 10 starts) for each k: a table of k, mean silhouette (cosine), inertia; and labels."""
     rows, labels = [], {}
     for k in ks:
-        km = KMeans(n_clusters=k, random_state=seed, n_init=10).fit(X)
+        km = kmeans(X, k, seed)
         labels[k] = km.labels_
-        rows.append(dict(k=k, silhouette=float(silhouette_score(X, km.labels_, metric="cosine")),
-                         inertia=float(km.inertia_)))
+        rows.append(dict(k=k, silhouette=mean_silhouette(X, km.labels_, seed), inertia=float(km.inertia_)))
     return pd.DataFrame(rows), labels
 
 
@@ -125,8 +149,8 @@ def seed_agreement(X, k: int, reference, seeds) -> pd.Series:
     k-means finds a local optimum; when sentences do not form separated groups, another start gives
     another partition. 1 = the same partition, about 0 = no more alike than chance.
     """
-    return pd.Series({s: float(adjusted_rand_score(reference, KMeans(n_clusters=k, random_state=s, n_init=10)
-                                                   .fit(X).labels_)) for s in seeds}, name="ari").rename_axis("seed")
+    return pd.Series({s: float(adjusted_rand_score(reference, kmeans(X, k, s).labels_)) for s in seeds},
+                     name="ari").rename_axis("seed")
 
 
 def best_k(scores: pd.DataFrame) -> int:
