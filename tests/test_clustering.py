@@ -131,3 +131,14 @@ def test_above_the_sample_size_kmeans_fits_a_fixed_sample_and_labels_every_sente
     assert len(set(lab[[0, 1, 2, 6, 7, 8]])) == 1 and len(set(lab[[3, 4, 5, 9, 10, 11]])) == 1 and lab[0] != lab[3]
     again, _ = cl.kmeans_by_k(X, [2], seed=0)
     assert again.equals(scores)
+
+
+def test_js_distances_agree_with_scipy_pair_by_pair():
+    from scipy.spatial.distance import jensenshannon
+
+    rng = np.random.default_rng(3)
+    rows = rng.random((6, 5))
+    rows[2, :3] = 0  # zero shares, as a plan without sentences in a sector has
+    rows /= rows.sum(axis=1, keepdims=True)
+    expected = [jensenshannon(rows[i], rows[j], base=2) for i in range(6) for j in range(i + 1, 6)]
+    assert cl.js_distances(rows) == pytest.approx(expected, abs=1e-12)
