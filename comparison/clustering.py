@@ -28,6 +28,7 @@ from scipy.special import xlogy
 from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score, silhouette_score
+from sklearn.metrics.pairwise import cosine_distances
 from threadpoolctl import threadpool_limits
 
 from .similarity import doc_order, normalize
@@ -151,22 +152,28 @@ def kmeans(X, k: int, seed: int) -> tuple[np.ndarray, float]:
         return km.predict(X), float(-km.score(X))
 
 
-def mean_silhouette(X, labels) -> float:
-    """Mean silhouette (cosine distance) over every row, or over ``sample_rows`` when there are more."""
+def sample_distances(X) -> np.ndarray:
+    """Cosine distances between the rows the silhouette averages over (``sample_rows``, else all rows):
+    computed once and shared by every k."""
     rows = sample_rows(X.shape[0])
-    labels = np.asarray(labels)
-    if rows is not None:
-        X, labels = X[rows], labels[rows]
     with threadpool_limits(limits=1):
-        return float(silhouette_score(X, labels, metric="cosine"))
+        return cosine_distances(X if rows is None else X[rows])
+
+
+def mean_silhouette(distances: np.ndarray, labels, rows: np.ndarray | None = None) -> float:
+    """Mean silhouette of ``labels`` over the rows of ``distances`` (from ``sample_distances``); ``rows``
+    picks those rows' labels out of the labels of every row."""
+    labels = np.asarray(labels)
+    return float(silhouette_score(distances, labels if rows is None else labels[rows], metric="precomputed"))
 
 
 def kmeans_by_k(X, ks, seed: int = 0) -> tuple[pd.DataFrame, dict[int, np.ndarray]]:
     """k-means (fixed seed, 10 starts) for each k: a table of k, mean silhouette (cosine), inertia; and labels."""
     rows, labels = [], {}
+    distances, sample = sample_distances(X), sample_rows(X.shape[0])
     for k in ks:
         labels[k], inertia = kmeans(X, k, seed)
-        rows.append(dict(k=k, silhouette=mean_silhouette(X, labels[k]), inertia=inertia))
+        rows.append(dict(k=k, silhouette=mean_silhouette(distances, labels[k], sample), inertia=inertia))
     return pd.DataFrame(rows), labels
 
 
