@@ -9,21 +9,33 @@ for the sentences, not natural clusters.
   true metric, so merge heights in the tree read as distances. Linkage: average (UPGMA).
 - Themes: TF-IDF over character 2–3-grams of the sentence texts (Chinese has no word boundaries), k-means
   on the L2-normalized vectors, k chosen by the highest mean silhouette (cosine distance) over a range;
-  each theme is named by the 4-character phrases that most over-represent it.
+  each theme is named by the 4-character phrases that most over-represent it. Above ``SAMPLE`` sentences
+  (the real corpus has about 800) k-means is fitted on, and the silhouette averaged over, one fixed sample
+  of ``SAMPLE`` sentences (the same for every k and every start), and every sentence then joins its
+  nearest centre: the silhouette needs all pairwise distances, quadratic in time and memory, and k-means
+  on tens of thousands of sentences costs minutes for a reading aid.
+
+k-means runs with its native thread pools limited to one thread: on a small machine OpenMP threads of
+k-means and BLAS threads oversubscribe the cores and make it an order of magnitude slower.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import jensenshannon, pdist, squareform
+from scipy.spatial.distance import squareform
+from scipy.special import xlogy
 from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score, silhouette_score
+from sklearn.metrics.pairwise import cosine_distances
+from threadpoolctl import threadpool_limits
 
 from .similarity import doc_order, normalize
 
 LINKAGE = "average"
+SAMPLE = 3000     # sentences: above this, k-means and the silhouette work on a sample (module docstring)
+SAMPLE_SEED = 0   # the sample is the same whatever the k-means seed, so seed agreement measures starts only
 
 
 def profile_matrix(priorities: pd.DataFrame, dimension: str = "sector") -> pd.DataFrame:
@@ -43,8 +55,19 @@ def profiles_from_codes(measures: pd.DataFrame, column: str, categories: list[st
 
 
 def js_distances(profiles) -> np.ndarray:
-    """Condensed pairwise Jensen–Shannon distances (base 2) between the rows (each a distribution)."""
-    return pdist(np.asarray(profiles, dtype=float), lambda u, v: jensenshannon(u, v, base=2))
+    """Condensed pairwise Jensen–Shannon distances (base 2) between the rows (each a distribution).
+
+    All pairs at once (row i against row j for i < j, in pdist's order). The divergence is written as
+    (Σ p log p + Σ q log q) / 2 − Σ m log m with m = (p + q) / 2, so only the last sum is computed per pair;
+    it equals scipy's jensenshannon up to rounding (and is exactly 0 for equal rows).
+    """
+    rows = np.asarray(profiles, dtype=float)
+    rows = rows / rows.sum(axis=1, keepdims=True)
+    own = xlogy(rows, rows).sum(axis=1)
+    i, j = np.triu_indices(len(rows), 1)
+    mid = (rows[i] + rows[j]) / 2.0
+    divergence = (own[i] + own[j]) / 2.0 - xlogy(mid, mid).sum(axis=1)
+    return np.sqrt(np.maximum(divergence, 0.0) / np.log(2.0))
 
 
 def distance_matrix(profiles: pd.DataFrame) -> pd.DataFrame:
@@ -82,7 +105,9 @@ def bootstrap_cooccurrence(measures: pd.DataFrame, column: str, categories: list
         raise ValueError(f"{column} has values outside the categories given: {sorted(map(str, unknown))}")
     docs = doc_order(measures)
     index = {c: i for i, c in enumerate(categories)}
-    codes = {d: measures[column][measures.doc_id.astype(str) == d].map(index).to_numpy(dtype=int) for d in docs}
+    all_codes = measures[column].map(index).to_numpy(dtype=int)
+    positions = pd.Series(np.arange(len(measures))).groupby(measures.doc_id.astype(str).to_numpy()).indices
+    codes = {d: all_codes[positions[d]] for d in docs}
     rng = np.random.default_rng(seed)
     totals = {k: np.zeros((len(docs), len(docs))) for k in ks}
     for _ in range(B):
@@ -108,14 +133,47 @@ def sentence_vectors(texts, ngram_range: tuple[int, int] = (2, 3), min_df: int =
     return vec.fit_transform(list(texts)), vec
 
 
+def sample_rows(n_rows: int) -> np.ndarray | None:
+    """The rows k-means and the silhouette use when there are more than ``SAMPLE`` (sorted), else None (all)."""
+    if n_rows <= SAMPLE:
+        return None
+    return np.sort(np.random.default_rng(SAMPLE_SEED).choice(n_rows, SAMPLE, replace=False))
+
+
+def kmeans(X, k: int, seed: int) -> tuple[np.ndarray, float]:
+    """Labels of every row and inertia (over every row) of k-means with 10 starts from ``seed``, fitted on
+    ``sample_rows``; native thread pools limited to one thread (see module docstring)."""
+    rows = sample_rows(X.shape[0])
+    with threadpool_limits(limits=1):
+        if rows is None:
+            km = KMeans(n_clusters=k, random_state=seed, n_init=10).fit(X)
+            return km.labels_, float(km.inertia_)
+        km = KMeans(n_clusters=k, random_state=seed, n_init=10).fit(X[rows])
+        return km.predict(X), float(-km.score(X))
+
+
+def sample_distances(X) -> np.ndarray:
+    """Cosine distances between the rows the silhouette averages over (``sample_rows``, else all rows):
+    computed once and shared by every k."""
+    rows = sample_rows(X.shape[0])
+    with threadpool_limits(limits=1):
+        return cosine_distances(X if rows is None else X[rows])
+
+
+def mean_silhouette(distances: np.ndarray, labels, rows: np.ndarray | None = None) -> float:
+    """Mean silhouette of ``labels`` over the rows of ``distances`` (from ``sample_distances``); ``rows``
+    picks those rows' labels out of the labels of every row."""
+    labels = np.asarray(labels)
+    return float(silhouette_score(distances, labels if rows is None else labels[rows], metric="precomputed"))
+
+
 def kmeans_by_k(X, ks, seed: int = 0) -> tuple[pd.DataFrame, dict[int, np.ndarray]]:
     """k-means (fixed seed, 10 starts) for each k: a table of k, mean silhouette (cosine), inertia; and labels."""
     rows, labels = [], {}
+    distances, sample = sample_distances(X), sample_rows(X.shape[0])
     for k in ks:
-        km = KMeans(n_clusters=k, random_state=seed, n_init=10).fit(X)
-        labels[k] = km.labels_
-        rows.append(dict(k=k, silhouette=float(silhouette_score(X, km.labels_, metric="cosine")),
-                         inertia=float(km.inertia_)))
+        labels[k], inertia = kmeans(X, k, seed)
+        rows.append(dict(k=k, silhouette=mean_silhouette(distances, labels[k], sample), inertia=inertia))
     return pd.DataFrame(rows), labels
 
 
@@ -125,8 +183,8 @@ def seed_agreement(X, k: int, reference, seeds) -> pd.Series:
     k-means finds a local optimum; when sentences do not form separated groups, another start gives
     another partition. 1 = the same partition, about 0 = no more alike than chance.
     """
-    return pd.Series({s: float(adjusted_rand_score(reference, KMeans(n_clusters=k, random_state=s, n_init=10)
-                                                   .fit(X).labels_)) for s in seeds}, name="ari").rename_axis("seed")
+    return pd.Series({s: float(adjusted_rand_score(reference, kmeans(X, k, s)[0])) for s in seeds},
+                     name="ari").rename_axis("seed")
 
 
 def best_k(scores: pd.DataFrame) -> int:

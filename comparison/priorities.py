@@ -88,16 +88,20 @@ def top_emphasis(profile: pd.DataFrame, n: int = 3, reference: list[str] | None 
     mean_share, difference. Only positive differences count as over-emphasis, so a plan may get fewer
     than ``n`` rows; ties are broken by category id so the table is stable."""
     mean = (profile if reference is None else profile[reference]).mean(axis=1)
-    diff = profile.sub(mean, axis=0)
-    rows = []
-    for doc_id in profile.columns:
-        d = pd.DataFrame({"category_id": diff.index, "difference": diff[doc_id].to_numpy()})
-        d = d[d.difference > 0].sort_values(["difference", "category_id"], ascending=[False, True]).head(n)
-        for rank, r in enumerate(d.itertuples(), start=1):
-            rows.append({"doc_id": doc_id, "rank": rank, "category_id": r.category_id,
-                         "share": profile.at[r.category_id, doc_id], "mean_share": mean[r.category_id],
-                         "difference": r.difference})
-    return pd.DataFrame(rows, columns=["doc_id", "rank", "category_id", "share", "mean_share", "difference"])
+    diff = profile.sub(mean, axis=0).to_numpy()
+    cat, plan = np.nonzero(diff > 0)                      # every over-emphasised cell, category × plan
+    category_rank = np.argsort(np.argsort(profile.index.to_numpy(dtype=str), kind="stable"), kind="stable")
+    order = np.lexsort((category_rank[cat], -diff[cat, plan], plan))  # plan, then largest difference, then id
+    cat, plan = cat[order], plan[order]
+    start = np.searchsorted(plan, plan)                   # first row of each plan's block (plan is sorted)
+    rank = np.arange(len(plan)) - start + 1
+    keep = rank <= n
+    cat, plan, rank = cat[keep], plan[keep], rank[keep]
+    columns = list(profile.columns)
+    return pd.DataFrame({"doc_id": [columns[j] for j in plan], "rank": rank.astype(np.int64),
+                         "category_id": list(profile.index[cat]), "share": profile.to_numpy()[cat, plan],
+                         "mean_share": mean.to_numpy()[cat], "difference": diff[cat, plan]},
+                        columns=["doc_id", "rank", "category_id", "share", "mean_share", "difference"])
 
 
 def synergy_share(measures: pd.DataFrame) -> pd.DataFrame:

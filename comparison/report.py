@@ -2,6 +2,11 @@
 
 Notebooks are run with papermill (parameterised runs: ``lang``), each in a fresh kernel, so none can
 depend on state left by another. Executed copies go to ``reports/notebooks/<lang>/`` (not in git).
+
+Kernels run ``jobs()`` at a time (one per CPU, at most two): starting a kernel and importing the
+scientific stack is mostly single-threaded, so two kernels keep two cores busy. Every run writes its own
+files (figures per language; a table both languages write is the same bytes, written atomically), so
+the order in which runs finish changes no output.
 """
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import base64
 import html
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +25,7 @@ from .paths import ProjectPaths
 from .pipeline import build
 
 LANGS = ("en", "zh")
+MAX_JOBS = 2
 TITLES = {"en": "citycompare: Chinese city green-economy and synergy plans compared",
           "zh": "城市绿色低碳循环发展与减污降碳协同方案比较"}
 
@@ -36,13 +43,34 @@ def run_notebook(path: Path, out: Path, lang: str, paths: ProjectPaths) -> None:
                                cwd=str(paths.notebooks), progress_bar=False, log_output=False)
 
 
+def jobs() -> int:
+    """How many kernels run at once: one per CPU, at most ``MAX_JOBS``."""
+    return max(1, min(MAX_JOBS, os.cpu_count() or 1))
+
+
+def run_notebooks(runs: list[tuple[Path, Path, str]], paths: ProjectPaths, on_done=None) -> None:
+    """Run each (notebook, executed copy, lang), ``jobs()`` kernels at a time; ``on_done(run)`` is called in
+    the order of ``runs``. On a failure, runs not yet started are cancelled and the first failure (in the
+    order of ``runs``) is raised once the running ones have ended."""
+    with ThreadPoolExecutor(max_workers=jobs()) as pool:
+        futures = [pool.submit(run_notebook, src, out, lang, paths) for src, out, lang in runs]
+        try:
+            for run, future in zip(runs, futures):
+                future.result()
+                if on_done:
+                    on_done(run)
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
 def run_report(paths: ProjectPaths, allow_suggested: bool = False) -> None:
     build(paths, allow_suggested=allow_suggested)
     print(f"report: built tables in {paths.processed}")
+    runs = [(nb, paths.reports / "notebooks" / lang / nb.name, lang) for lang in LANGS for nb in notebooks(paths)]
+    run_notebooks(runs, paths, on_done=lambda run: print(f"report: ran {run[0].name} ({run[2]})"))
     for lang in LANGS:
-        for nb in notebooks(paths):
-            run_notebook(nb, paths.reports / "notebooks" / lang / nb.name, lang, paths)
-            print(f"report: ran {nb.name} ({lang})")
         target = paths.reports / ("report.html" if lang == "en" else f"report_{lang}.html")
         write_text(report_html(paths, lang), target)
         print(f"report: wrote {target}")

@@ -18,12 +18,25 @@ import unicodedata
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+
+class _Dropped(dict):
+    """str.translate table: code point → None for punctuation, symbols, whitespace and controls (Unicode
+    categories P*, S*, Z*, C*), → itself otherwise; filled on first sight of each character, so the
+    category of a character is looked up once per process rather than once per occurrence."""
+
+    def __missing__(self, code: int):
+        value = None if unicodedata.category(chr(code))[0] in "PSZC" else code
+        self[code] = value
+        return value
+
+
+_DROPPED = _Dropped()
 
 
 def normalize(text: str) -> str:
     """The text without punctuation, symbols or whitespace (Unicode categories P*, S*, Z* and controls)."""
-    return "".join(c for c in str(text) if unicodedata.category(c)[0] not in "PSZC")
+    return str(text).translate(_DROPPED)
 
 
 def shingles(text: str, n: int = 8) -> frozenset[str]:
@@ -48,18 +61,50 @@ def doc_order(df: pd.DataFrame) -> list[str]:
     return sorted(df.doc_id.astype(str).unique())
 
 
-def plan_shingles(sentences: pd.DataFrame, n: int = 8) -> dict[str, frozenset[str]]:
-    """doc_id → the union of its sentences' shingles (sentences: columns doc_id, text)."""
-    docs = sentences.doc_id.astype(str)
-    return {d: frozenset().union(*sentences.text[docs == d].map(lambda x: shingles(x, n)))
-            for d in doc_order(sentences)}
+def _plan_codes(sentences: pd.DataFrame) -> tuple[list[str], np.ndarray]:
+    """Plans in order and each sentence's position in that list."""
+    docs = doc_order(sentences)
+    return docs, pd.Categorical(sentences.doc_id.astype(str), categories=docs).codes.astype(np.intp)
+
+
+def _membership(codes: np.ndarray, n_plans: int) -> sp.csr_matrix:
+    """Plans × sentences, 1 where the sentence belongs to the plan: a product with it sums per plan."""
+    return sp.csr_matrix((np.ones(len(codes), dtype=np.int64), (codes, np.arange(len(codes)))),
+                         shape=(n_plans, len(codes)))
+
+
+def shingle_matrix(texts, n: int = 8) -> sp.csr_matrix:
+    """Texts × distinct shingles, 1 where the text contains the shingle (column order: first occurrence).
+
+    Every shingle gets one integer id, so set operations between sentences and plans become sparse matrix
+    products instead of Python set intersections.
+    """
+    ids: dict[str, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for text in texts:
+        indices.extend(ids.setdefault(sh, len(ids)) for sh in shingles(text, n))
+        indptr.append(len(indices))
+    return sp.csr_matrix((np.ones(len(indices), dtype=np.int64), np.array(indices, dtype=np.int64), indptr),
+                         shape=(len(indptr) - 1, len(ids)))
+
+
+def _plan_shingle_matrix(sentences: pd.DataFrame, n: int) -> tuple[list[str], np.ndarray, sp.csr_matrix, sp.csr_matrix]:
+    """Plans in order, each sentence's plan position, sentences × shingles and plans × shingles (binary)."""
+    docs, codes = _plan_codes(sentences)
+    by_sentence = shingle_matrix(sentences.text, n)
+    by_plan = (_membership(codes, len(docs)) @ by_sentence).tocsr()
+    by_plan.data[:] = 1
+    return docs, codes, by_sentence, by_plan
 
 
 def containment(sentences: pd.DataFrame, n: int = 8) -> pd.DataFrame:
     """Row A, column B: |shingles(A) ∩ shingles(B)| / |shingles(A)|, the share of A found verbatim in B."""
-    sets = plan_shingles(sentences, n)
-    docs = list(sets)
-    values = [[len(sets[a] & sets[b]) / len(sets[a]) if sets[a] else np.nan for b in docs] for a in docs]
+    docs, _, _, by_plan = _plan_shingle_matrix(sentences, n)
+    shared = (by_plan @ by_plan.T).toarray()
+    size = np.diag(shared).astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        values = np.where(size[:, None] > 0, shared / size[:, None], np.nan)
     return pd.DataFrame(values, index=pd.Index(docs, name="doc_id"), columns=pd.Index(docs, name="other"))
 
 
@@ -70,38 +115,46 @@ def tfidf_cosine(sentences: pd.DataFrame, ngram_range: tuple[int, int] = (2, 3))
     n-gram used in every plan but in few sentences still carries weight. A plan's term frequency is the
     sum of its sentences' counts (sublinear, 1 + log tf), and vectors are L2-normalized.
     """
-    docs = doc_order(sentences)
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+    docs, codes = _plan_codes(sentences)
     counts = CountVectorizer(analyzer="char", ngram_range=ngram_range, preprocessor=normalize,
                              lowercase=False).fit_transform(sentences.text)
-    code = pd.Categorical(sentences.doc_id.astype(str), categories=docs).codes
-    member = sp.csr_matrix((np.ones(len(code)), (code, np.arange(len(code)))), shape=(len(docs), len(code)))
+    member = _membership(codes, len(docs)).astype(float)
     vectors = TfidfTransformer(sublinear_tf=True).fit(counts).transform(member @ counts)
     sim = (vectors @ vectors.T).toarray()
     return pd.DataFrame(sim, index=pd.Index(docs, name="doc_id"), columns=pd.Index(docs, name="other"))
 
 
-def sentence_reuse(sentences: pd.DataFrame, n: int = 8) -> pd.DataFrame:
+def sentence_reuse(sentences: pd.DataFrame, n: int = 8, block: int = 8192) -> pd.DataFrame:
     """One row per sentence: its shingle count, the share found in each other plan, and the best source.
 
     Columns: sentence_id, doc_id, n_shingles, share_any (share of its shingles found in any other plan),
     best_other (the other plan holding the largest share; the first in plan order on a tie; empty when
     nothing is shared), share_best (that share).
+
+    A sentence's shingles all occur in its own plan, so one is found in another plan exactly when at least
+    two plans hold it. Sentences are processed ``block`` at a time to bound the sentences × plans matrix.
     """
-    sets = plan_shingles(sentences, n)
-    docs = list(sets)
-    rows = []
-    for sid, doc, text in zip(sentences.sentence_id, sentences.doc_id.astype(str), sentences.text):
-        own = shingles(text, n)
-        others = [d for d in docs if d != doc]
-        shares = [len(own & sets[d]) / len(own) if own else 0.0 for d in others]
-        union = frozenset().union(*(sets[d] for d in others))
-        best = int(np.argmax(shares)) if shares else -1
-        share_best = shares[best] if shares else 0.0
-        rows.append(dict(sentence_id=sid, doc_id=doc, n_shingles=len(own),
-                         share_any=len(own & union) / len(own) if own else 0.0,
-                         best_other=others[best] if share_best > 0 else "", share_best=share_best))
-    out = pd.DataFrame(rows, columns=["sentence_id", "doc_id", "n_shingles", "share_any", "best_other",
-                                      "share_best"])
+    docs, codes, by_sentence, by_plan = _plan_shingle_matrix(sentences, n)
+    own = np.asarray(by_sentence.sum(axis=1)).ravel()
+    in_two_plans = (np.asarray(by_plan.sum(axis=0)).ravel() >= 2).astype(np.int64)
+    found_any = by_sentence @ in_two_plans
+    best = np.full(len(codes), -1, dtype=np.intp)
+    found_best = np.zeros(len(codes), dtype=np.int64)
+    for start in range(0, len(codes), block):
+        rows = slice(start, start + block)
+        found = (by_sentence[rows] @ by_plan.T).toarray()
+        found[np.arange(found.shape[0]), codes[rows]] = -1  # the sentence's own plan is not a source
+        best[rows] = found.argmax(axis=1)                  # the first plan in order on a tie
+        found_best[rows] = np.maximum(found[np.arange(found.shape[0]), best[rows]], 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share_any = np.where(own > 0, found_any / own, 0.0)
+        share_best = np.where(own > 0, found_best / own, 0.0)
+    best_other = np.where(found_best > 0, np.array(docs, dtype=object)[np.maximum(best, 0)], "")
+    out = pd.DataFrame({"sentence_id": sentences.sentence_id.to_numpy(), "doc_id": np.array(docs)[codes],
+                        "n_shingles": own.astype(np.int64), "share_any": share_any, "best_other": best_other,
+                        "share_best": share_best})
     out["doc_id"] = pd.Categorical(out.doc_id, categories=docs, ordered=True)  # keep the plan order
     return out
 

@@ -118,3 +118,27 @@ def test_seed_agreement_is_one_for_obvious_themes():
     ari = cl.seed_agreement(X, 2, [0, 0, 0, 1, 1, 1], seeds=[1, 2, 3])
     assert ari.tolist() == pytest.approx([1.0, 1.0, 1.0])
     assert cl.seed_agreement(X, 2, [0, 1, 0, 1, 0, 1], seeds=[1]).iloc[0] < 0.5
+
+
+def test_above_the_sample_size_kmeans_fits_a_fixed_sample_and_labels_every_sentence(monkeypatch):
+    monkeypatch.setattr(cl, "SAMPLE", 4)
+    X, _ = cl.sentence_vectors(TEXTS * 2)
+    rows = cl.sample_rows(X.shape[0])
+    assert len(rows) == 4 and rows.tolist() == cl.sample_rows(X.shape[0]).tolist()
+    scores, labels = cl.kmeans_by_k(X, [2], seed=0)
+    lab = labels[2]
+    assert len(lab) == 12
+    assert len(set(lab[[0, 1, 2, 6, 7, 8]])) == 1 and len(set(lab[[3, 4, 5, 9, 10, 11]])) == 1 and lab[0] != lab[3]
+    again, _ = cl.kmeans_by_k(X, [2], seed=0)
+    assert again.equals(scores)
+
+
+def test_js_distances_agree_with_scipy_pair_by_pair():
+    from scipy.spatial.distance import jensenshannon
+
+    rng = np.random.default_rng(3)
+    rows = rng.random((6, 5))
+    rows[2, :3] = 0  # zero shares, as a plan without sentences in a sector has
+    rows /= rows.sum(axis=1, keepdims=True)
+    expected = [jensenshannon(rows[i], rows[j], base=2) for i in range(6) for j in range(i + 1, 6)]
+    assert cl.js_distances(rows) == pytest.approx(expected, abs=1e-12)

@@ -74,3 +74,30 @@ def test_svg_figures_are_deterministic(report_root):
     first = svg.read_bytes()
     run_notebook(nb, root / "reports" / "notebooks" / "again.ipynb", "en", project_paths(root))
     assert svg.read_bytes() == first
+
+
+def test_run_notebooks_reports_in_order_and_stops_after_a_failure(monkeypatch, tmp_path):
+    import threading
+    import time
+
+    from comparison import report
+
+    started, lock = [], threading.Lock()
+
+    def fake_run(src, out, lang, paths):
+        with lock:
+            started.append(src)
+        time.sleep(0.01 if src in ("b", "c") else 0.5)  # "a" ends after "b"; "c" fails while "d" runs
+        if src == "c":
+            raise RuntimeError("cell failed in c")
+
+    monkeypatch.setattr(report, "run_notebook", fake_run)
+    monkeypatch.setattr(report, "MAX_JOBS", 2)
+    done = []
+    report.run_notebooks([("a", None, "en"), ("b", None, "en")], project_paths(tmp_path), done.append)
+    assert [r[0] for r in done] == ["a", "b"]
+    started.clear()
+    runs = [(name, None, "en") for name in "cdefgh"]
+    with pytest.raises(RuntimeError, match="failed in c"):
+        report.run_notebooks(runs, project_paths(tmp_path))
+    assert len(started) < len(runs)  # runs not yet started when c failed never start
