@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@# uv (from PyPI) installs the stack in seconds; plain pip is the fallback.
 	@if $(PY) -m pip install -q uv >/dev/null 2>&1 && $(VENV)/bin/uv --version >/dev/null 2>&1; then \
-		$(VENV)/bin/uv pip install -q --python $(PY) -e '.[dev]'; \
+		$(VENV)/bin/uv pip install -q --compile-bytecode --python $(PY) -e '.[dev]'; \
 	else \
 		$(PY) -m pip install -q -e '.[dev]'; \
 	fi
