@@ -138,23 +138,21 @@ def _date_styles(archive: zipfile.ZipFile, targets) -> tuple[set[int], set[int]]
 
 
 def _sheet_cells(source, strings: list[str], date_styles: set[int], timedelta_styles: set[int], epoch) -> Cells:
+    sheet = ElementTree.parse(source).getroot()  # one C-level pass; a sheet is at most MAX_WORKBOOK_BYTES zipped
+    if next(sheet.iter(f"{MAIN}f"), None) is not None or next(sheet.iter(f"{MAIN}mergeCell"), None) is not None:
+        raise _NotPlain()
     cells: Cells = {}
     row_no = 0
-    for _, element in ElementTree.iterparse(source):
-        tag = element.tag
-        if tag == f"{MAIN}row":
-            row_no = int(float(element.get("r"))) if element.get("r") else row_no + 1
-            col_no = 0
-            for c in element.iter(f"{MAIN}c"):
-                ref = c.get("r")
-                if ref:
-                    r, col_no = coordinate_to_tuple(ref)
-                else:
-                    r, col_no = row_no, col_no + 1
-                cells[(r, col_no)] = (_value(c, strings, date_styles, timedelta_styles, epoch), False)
-            element.clear()
-        elif tag in (f"{MAIN}f", f"{MAIN}mergeCell"):
-            raise _NotPlain()
+    for row in sheet.iter(f"{MAIN}row"):
+        row_no = int(float(row.get("r"))) if row.get("r") else row_no + 1
+        col_no = 0
+        for c in row.iter(f"{MAIN}c"):
+            ref = c.get("r")
+            if ref:
+                r, col_no = coordinate_to_tuple(ref)
+            else:
+                r, col_no = row_no, col_no + 1
+            cells[(r, col_no)] = (_value(c, strings, date_styles, timedelta_styles, epoch), False)
     return cells
 
 
