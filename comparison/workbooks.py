@@ -38,7 +38,7 @@ def read_workbook(path: Path, schema: dict[str, list[str]], shown: str) -> dict[
             problems.append(Problem(shown, "merged cells", sheet=sheet, row=rng.min_row, value=str(rng),
                                     expected="one value per cell", fix="unmerge the cells and fill in each value"))
         rows = _rows(book.cells[sheet])
-        header = [("" if value is None else str(value).strip()) for value, _ in rows[0][1]] if rows else []
+        header = [("" if value is None else str(value).strip()) for value, _ in rows[0][1]]
         missing = [c for c in columns if c not in header]
         for col in missing:
             problems.append(Problem(shown, "missing column", sheet=sheet, row=1, column=col,

@@ -10,6 +10,7 @@ as problems, is read by openpyxl itself so the messages show exactly what openpy
 from __future__ import annotations
 
 import posixpath
+from string import ascii_uppercase as ASCII_UPPERCASE
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from xml.etree import ElementTree
 
 from openpyxl import load_workbook
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.cell import column_index_from_string
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
 from openpyxl.worksheet.cell_range import CellRange
 
@@ -27,6 +28,7 @@ PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 SHARED_STRINGS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
 STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 
+COLUMN_INDEX: dict[str, int] = {}  # column letters → number, filled as met
 Cells = dict[tuple[int, int], tuple[object, bool]]  # (row, column) → (value, is a formula)
 
 
@@ -100,6 +102,8 @@ def _part_of_type(targets: dict[str, tuple[str, str]], rel_type: str) -> str | N
 
 def _text(node: ElementTree.Element) -> str:
     """A string item's text as openpyxl reads it: the plain text, then each rich-text run's text."""
+    if len(node) == 1 and node[0].tag == f"{MAIN}t":  # the common case: plain text only
+        return node[0].text or ""
     parts = []
     plain = node.find(f"{MAIN}t")
     if plain is not None and plain.text is not None:
@@ -149,11 +153,20 @@ def _sheet_cells(source, strings: list[str], date_styles: set[int], timedelta_st
         for c in row.iter(f"{MAIN}c"):
             ref = c.get("r")
             if ref:
-                r, col_no = coordinate_to_tuple(ref)
+                r, col_no = _position(ref)
             else:
                 r, col_no = row_no, col_no + 1
             cells[(r, col_no)] = (_value(c, strings, date_styles, timedelta_styles, epoch), False)
     return cells
+
+
+def _position(ref: str) -> tuple[int, int]:
+    """(row, column) of a reference such as ``AB12``."""
+    digits = ref.lstrip(ASCII_UPPERCASE)
+    letters = ref[:len(ref) - len(digits)]
+    if letters not in COLUMN_INDEX:
+        COLUMN_INDEX[letters] = column_index_from_string(letters)
+    return int(digits), COLUMN_INDEX[letters]
 
 
 def _value(c: ElementTree.Element, strings, date_styles, timedelta_styles, epoch):
