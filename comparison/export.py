@@ -83,7 +83,9 @@ def _header_cell(ws, name: str) -> WriteOnlyCell:
 
 
 def _cell(value):
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if isinstance(value, str):
+        return neutralize_formula(value)
+    if value is None or pd.isna(value):
         return None
     if hasattr(value, "item"):
         value = value.item()
@@ -115,7 +117,9 @@ def _cell_xml(ref: str, value) -> str:
         if not text:
             return f'<c r="{ref}" t="inlineStr" />'
         space = ' xml:space="preserve"' if text.strip() and text != text.strip() else ""
-        return f'<c r="{ref}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+        if "&" in text or "<" in text or ">" in text:
+            text = escape(text)
+        return f'<c r="{ref}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
     if isinstance(value, bool):
         return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):

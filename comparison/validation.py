@@ -74,15 +74,15 @@ def validate_cities(paths: ProjectPaths, manifest: pd.DataFrame, docs: dict[str,
             continue
         city_docs = set(manifest.doc_id[manifest.city_id == path.stem])
         for sheet, df in sheets.items():
-            df = df.copy()
-            df["file"] = shown
-            df["sheet"] = sheet
-            for r in df[~df.doc_id.isin(city_docs)].itertuples():
-                problems.append(Problem(shown, "doc_id is not a plan of this city", sheet=sheet, row=r.excel_row,
-                                        column="doc_id", value=r.doc_id, expected=" | ".join(sorted(city_docs)),
-                                        fix="use the doc_id from data/raw/plans.csv"))
-            df = df[df.doc_id.isin(city_docs)]
-            frames[sheet].append(df)
+            known = df.doc_id.isin(city_docs)
+            if not known.all():
+                for r in df[~known].itertuples():
+                    problems.append(Problem(shown, "doc_id is not a plan of this city", sheet=sheet,
+                                            row=r.excel_row, column="doc_id", value=r.doc_id,
+                                            expected=" | ".join(sorted(city_docs)),
+                                            fix="use the doc_id from data/raw/plans.csv"))
+                df = df[known]
+            frames[sheet].append(df.assign(file=shown, sheet=sheet))
     for doc_id, city in zip(manifest.doc_id, manifest.city_id):
         if not (paths.cities / f"{city}.xlsx").exists() and not any(p.stem == city for p in workbooks):
             problems.append(Problem(f"data/raw/cities/{city}.xlsx", f"no curated workbook for plan {doc_id}",
