@@ -46,6 +46,8 @@ STRAY_ENGLISH_RE = re.compile(
     re.IGNORECASE,
 )
 HALF_TO_FULL_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+# Every character _fold_characters may change; the text between them is copied as is.
+FOLD_CANDIDATES = re.compile("[\ufeff\r\u3000\xa0\t\uff01-\uff5e" + re.escape("".join(HALF_TO_FULL_PUNCT)) + "]")
 HARD_WRAP_MAX_WIDTH = 80   # display columns; a wrapped PDF line is ~60 (30 Chinese characters)
 PAGE_BREAK_MIN_WIDTH = 80  # a shorter line in a paragraph document is a title or a preamble line
 
@@ -79,6 +81,12 @@ class _Builder:
         self.chars.append(ct.text[i] if ch is None else ch)
         self.starts.append(ct.raw_starts[i])
         self.ends.append(ct.raw_ends[i])
+
+    def copy_range(self, ct: CleanText, i: int, j: int) -> None:
+        """``copy`` for each of ``ct[i:j]``, in one step (most of a text passes unchanged)."""
+        self.chars.append(ct.text[i:j])
+        self.starts.extend(ct.raw_starts[i:j])
+        self.ends.extend(ct.raw_ends[i:j])
 
     def insert(self, text: str, start: int, end: int) -> None:
         for ch in text:
@@ -118,8 +126,7 @@ def _sub(ct: CleanText, pattern: re.Pattern, repl) -> CleanText:
     """Regex substitution that keeps the raw map; a replacement of another length maps to the whole match."""
     out, pos = _Builder(), 0
     for m in pattern.finditer(ct.text):
-        for i in range(pos, m.start()):
-            out.copy(ct, i)
+        out.copy_range(ct, pos, m.start())
         new = repl(m)
         if len(new) == m.end() - m.start():
             for k, ch in enumerate(new):
@@ -127,8 +134,7 @@ def _sub(ct: CleanText, pattern: re.Pattern, repl) -> CleanText:
         elif new:
             out.insert(new, ct.raw_starts[m.start()], ct.raw_ends[m.end() - 1])
         pos = m.end()
-    for i in range(pos, len(ct.text)):
-        out.copy(ct, i)
+    out.copy_range(ct, pos, len(ct.text))
     return out.build()
 
 
@@ -154,7 +160,11 @@ def _cut_footer(ct: CleanText) -> CleanText:
 def _fold_characters(ct: CleanText) -> CleanText:
     text = ct.text
     out = _Builder()
-    for i, ch in enumerate(text):
+    pos = 0
+    for m in FOLD_CANDIDATES.finditer(text):
+        i, ch = m.start(), m.group()
+        out.copy_range(ct, pos, i)
+        pos = i + 1
         if ch == "\ufeff" or ch == "\r":
             continue
         if ch in "\u3000\xa0\t":
@@ -167,6 +177,7 @@ def _fold_characters(ct: CleanText) -> CleanText:
             out.copy(ct, i, HALF_TO_FULL_PUNCT[ch])
         else:
             out.copy(ct, i)
+    out.copy_range(ct, pos, len(text))
     return out.build()
 
 
@@ -189,8 +200,10 @@ def _drop_spaces(ct: CleanText) -> CleanText:
     i = 0
     while i < n:
         if text[i] != " ":
-            out.copy(ct, i)
-            i += 1
+            j = text.find(" ", i)
+            j = n if j == -1 else j
+            out.copy_range(ct, i, j)
+            i = j
             continue
         j = i
         while j < n and text[j] == " ":
@@ -232,8 +245,7 @@ def _join_lines(ct: CleanText) -> CleanText:
             else:
                 nl = spans[k - 1][1]
                 out.insert("\n", ct.raw_starts[nl], ct.raw_ends[nl])
-        for i in range(start, e):
-            out.copy(ct, i)
+        out.copy_range(ct, start, e)
     return out.build()
 
 

@@ -1,7 +1,9 @@
 """The parsed corpus: each manifest text cleaned and parsed, and its clause and sentence tables."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -25,7 +27,32 @@ class ParsedDocument:
     clauses: list[Clause]
 
     def clause(self, clause_id: str) -> Clause | None:
-        return next((c for c in self.clauses if c.clause_id == clause_id), None)
+        k = self._clause_index.get(clause_id)
+        return None if k is None else self.clauses[k]
+
+    def clause_window(self, clause_id: str) -> tuple[int, int] | None:
+        """Raw span from the clause's start to the next clause's start (or the end of the file)."""
+        k = self._clause_index.get(clause_id)
+        if k is None:
+            return None
+        starts = self._clause_raw_starts
+        return starts[k], (starts[k + 1] if k + 1 < len(starts) else len(self.raw))
+
+    def clause_at(self, raw_pos: int) -> str:
+        """The clause a raw offset falls in (the first clause for text before it)."""
+        return self.clauses[max(bisect_right(self._clause_raw_starts, raw_pos) - 1, 0)].clause_id
+
+    # Computed once per document: validation looks up clauses for every curated row.
+    @cached_property
+    def _clause_index(self) -> dict[str, int]:
+        index: dict[str, int] = {}
+        for k, c in enumerate(self.clauses):
+            index.setdefault(c.clause_id, k)
+        return index
+
+    @cached_property
+    def _clause_raw_starts(self) -> list[int]:
+        return [self.clean.raw_span(c.start, c.end)[0] for c in self.clauses]
 
 
 def parse_corpus(paths: ProjectPaths, manifest: pd.DataFrame | None = None) -> dict[str, ParsedDocument]:

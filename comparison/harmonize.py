@@ -62,13 +62,13 @@ def measures_table(inputs) -> pd.DataFrame:
     instrument_type = _roll_up(inputs.taxonomy, "instruments")
     city = dict(zip(inputs.manifest.doc_id, inputs.manifest.city_id))
     rows = []
-    coded = m.set_index("sentence_id")
+    coded = {r.sentence_id: r for r in m.itertuples()}  # validation keeps sentence_id unique
     for doc in inputs.docs.values():
         for c in doc.clauses:
             for s in c.sentences:
-                if s.sentence_id not in coded.index:
+                code = coded.get(s.sentence_id)
+                if code is None:
                     continue
-                code = coded.loc[s.sentence_id]
                 pillar = pillars.get((doc.doc_id, c.section_no), "")
                 rows.append(dict(
                     sentence_id=s.sentence_id, clause_id=c.clause_id, doc_id=doc.doc_id, city_id=city[doc.doc_id],
@@ -93,7 +93,7 @@ def _sentence_at(inputs, doc_id: str, clause_id: str, quote: str) -> str:
 
 def quantities_table(inputs, measures: pd.DataFrame) -> pd.DataFrame:
     q = inputs.curated.quantities
-    ind = inputs.taxonomy.table("indicators").set_index("indicator_id")
+    indicators = {r.indicator_id: r for r in inputs.taxonomy.table("indicators").itertuples()}
     clause_pillar = {}
     pillars = _section_pillars(inputs)
     for doc in inputs.docs.values():
@@ -102,7 +102,7 @@ def quantities_table(inputs, measures: pd.DataFrame) -> pd.DataFrame:
     city = dict(zip(inputs.manifest.doc_id, inputs.manifest.city_id))
     rows = []
     for r in q.itertuples():
-        meta = ind.loc[r.indicator_id]
+        meta = indicators[r.indicator_id]
         unit_std = meta.canonical_unit
         value_std = r.value if r.unit_as_written == "" else inputs.units.convert(r.value, r.unit_as_written, unit_std)
         rows.append(dict(
@@ -119,14 +119,17 @@ def quantities_table(inputs, measures: pd.DataFrame) -> pd.DataFrame:
 
 
 def plans_table(inputs, measures, quantities) -> pd.DataFrame:
+    n_sentences = measures.doc_id.value_counts().to_dict()
+    n_quantities = quantities.doc_id.value_counts().to_dict()
+    n_kind = quantities.groupby(["doc_id", "kind"]).size().to_dict()
     rows = []
     for r in inputs.manifest.itertuples():
         doc = inputs.docs[r.doc_id]
-        q = quantities[quantities.doc_id == r.doc_id]
         rows.append(dict(r._asdict(), reviewed=r.doc_id not in inputs.curated.unreviewed_docs,
                          n_chars=len(doc.clean.text), n_clauses=len(doc.clauses),
-                         n_sentences=int((measures.doc_id == r.doc_id).sum()), n_quantities=len(q),
-                         n_targets=int((q.kind == "target").sum()), n_baselines=int((q.kind == "baseline").sum())))
+                         n_sentences=int(n_sentences.get(r.doc_id, 0)), n_quantities=int(n_quantities.get(r.doc_id, 0)),
+                         n_targets=int(n_kind.get((r.doc_id, "target"), 0)),
+                         n_baselines=int(n_kind.get((r.doc_id, "baseline"), 0))))
     return pd.DataFrame(rows, columns=columns("plans"))
 
 
@@ -141,19 +144,22 @@ def priorities_table(inputs, measures, quantities) -> pd.DataFrame:
         "instrument": ("instrument_id", sorted(tax.leaf_ids("instruments"))),
         "instrument_type": ("instrument_type_id", sorted(set(tax.table("instruments").query("parent_id == ''").instrument_id))),
     }
+    # Counts per (doc_id, category) for the whole corpus at once; a missing pair counts zero.
+    counts = {dim: measures.groupby(["doc_id", col]).size().to_dict() for dim, (col, _) in dims.items()}
+    chars = {dim: measures.groupby(["doc_id", col]).n_chars.sum().to_dict() for dim, (col, _) in dims.items()}
+    tcounts = {dim: targets.groupby(["doc_id", col]).size().to_dict() for dim, (col, _) in dims.items()}
+    per_doc = measures.groupby("doc_id", sort=True).agg(city_id=("city_id", "first"), total_n=("n_chars", "size"),
+                                                         total_c=("n_chars", "sum"))
     rows = []
-    for doc_id, g in measures.groupby("doc_id", sort=True):
-        t = targets[targets.doc_id == doc_id]
-        total_n, total_c = len(g), int(g.n_chars.sum())
+    for doc_id, city_id, total_n, total_c in zip(per_doc.index, per_doc.city_id, per_doc.total_n, per_doc.total_c):
+        total_n, total_c = int(total_n), int(total_c)
         for dim, (col, cats) in dims.items():
-            counts = g.groupby(col).size()
-            chars = g.groupby(col).n_chars.sum()
-            tcounts = t.groupby(col).size() if len(t) else pd.Series(dtype=int)
             for cat in cats:
-                n, c = int(counts.get(cat, 0)), int(chars.get(cat, 0))
-                rows.append(dict(doc_id=doc_id, city_id=g.city_id.iloc[0], dimension=dim, category_id=cat,
+                n, c = int(counts[dim].get((doc_id, cat), 0)), int(chars[dim].get((doc_id, cat), 0))
+                rows.append(dict(doc_id=doc_id, city_id=city_id, dimension=dim, category_id=cat,
                                  n_sentences=n, share_sentences=n / total_n if total_n else 0.0, n_chars=c,
-                                 share_chars=c / total_c if total_c else 0.0, n_targets=int(tcounts.get(cat, 0))))
+                                 share_chars=c / total_c if total_c else 0.0,
+                                 n_targets=int(tcounts[dim].get((doc_id, cat), 0))))
     return pd.DataFrame(rows, columns=columns("priorities"))
 
 
@@ -162,15 +168,16 @@ def comparison_table(inputs, quantities) -> pd.DataFrame:
     n_plans = t.groupby("indicator_id").doc_id.nunique()
     shared = sorted(n_plans[n_plans >= 2].index)
     doc_ids = list(inputs.manifest.doc_id)
+    first_row = t.drop_duplicates("indicator_id").set_index("indicator_id")
+    stated = {key: sorted(set(v)) for key, v in t.groupby(["indicator_id", "doc_id"]).value_std}
     rows = []
     for ind in shared:
-        g = t[t.indicator_id == ind]
-        first = g.iloc[0]
+        first = first_row.loc[ind]
         row = dict(indicator_id=ind, label_zh=first.label_zh, label_en=first.label_en, unit_std=first.unit_std,
                    measure=first.measure, direction=first.direction, n_plans=int(n_plans[ind]))
         notes = []
         for d in doc_ids:
-            values = sorted(set(g[g.doc_id == d].value_std))
+            values = stated.get((ind, d), [])
             row[d] = values[0] if len(values) == 1 else None
             if len(values) > 1:
                 notes.append(f"{d} states {', '.join(f'{v:g}' for v in values)}")

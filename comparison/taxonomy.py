@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -67,8 +68,16 @@ class Taxonomy:
         return self.sheets["indicators"].set_index("indicator_id").loc[indicator_id]
 
     def aliases_of(self, indicator_id: str) -> set[str]:
+        return set(self._aliases.get(indicator_id, ()))
+
+    @cached_property
+    def _aliases(self) -> dict[str, set[str]]:
+        """indicator_id → its aliases, grouped once (validation asks for every quantity row)."""
         a = self.sheets["indicator_aliases"]
-        return set(a.alias[a.indicator_id == indicator_id])
+        out: dict[str, set[str]] = {}
+        for alias, indicator_id in zip(a.alias, a.indicator_id):
+            out.setdefault(indicator_id, set()).add(alias)
+        return out
 
     def closest_indicators(self, phrase: str, n: int = 3) -> list[str]:
         """Indicator ids whose aliases or labels read most like ``phrase``, to help a curator."""

@@ -20,6 +20,7 @@ class UnitConverter:
     def __init__(self, taxonomy: Taxonomy):
         self.file = taxonomy.file
         self.registry = pint.UnitRegistry()
+        self._parsed: dict[str, pint.Quantity] = {}
         problems = []
         for r in taxonomy.table("unit_definitions").itertuples():
             try:
@@ -44,7 +45,10 @@ class UnitConverter:
         raise_if_any(problems)
 
     def parse(self, expression: str):
-        return self.registry.parse_expression(expression)
+        """The pint quantity of an expression, parsed once (validation and harmonize convert every row)."""
+        if expression not in self._parsed:
+            self._parsed[expression] = self.registry.parse_expression(expression)
+        return self._parsed[expression]
 
     def quantity(self, value: float, unit_as_written: str):
         return value * self.parse(self.expressions[unit_as_written])

@@ -74,15 +74,15 @@ def validate_cities(paths: ProjectPaths, manifest: pd.DataFrame, docs: dict[str,
             continue
         city_docs = set(manifest.doc_id[manifest.city_id == path.stem])
         for sheet, df in sheets.items():
-            df = df.copy()
-            df["file"] = shown
-            df["sheet"] = sheet
-            for r in df[~df.doc_id.isin(city_docs)].itertuples():
-                problems.append(Problem(shown, "doc_id is not a plan of this city", sheet=sheet, row=r.excel_row,
-                                        column="doc_id", value=r.doc_id, expected=" | ".join(sorted(city_docs)),
-                                        fix="use the doc_id from data/raw/plans.csv"))
-            df = df[df.doc_id.isin(city_docs)]
-            frames[sheet].append(df)
+            known = df.doc_id.isin(city_docs)
+            if not known.all():
+                for r in df[~known].itertuples():
+                    problems.append(Problem(shown, "doc_id is not a plan of this city", sheet=sheet,
+                                            row=r.excel_row, column="doc_id", value=r.doc_id,
+                                            expected=" | ".join(sorted(city_docs)),
+                                            fix="use the doc_id from data/raw/plans.csv"))
+                df = df[known]
+            frames[sheet].append(df.assign(file=shown, sheet=sheet))
     for doc_id, city in zip(manifest.doc_id, manifest.city_id):
         if not (paths.cities / f"{city}.xlsx").exists() and not any(p.stem == city for p in workbooks):
             problems.append(Problem(f"data/raw/cities/{city}.xlsx", f"no curated workbook for plan {doc_id}",
@@ -143,15 +143,6 @@ def _check_sections(df, docs, taxonomy) -> list[Problem]:
     return problems
 
 
-def _clause_window(doc: ParsedDocument, clause_id: str) -> tuple[int, int] | None:
-    """Raw span from the clause's start to the next clause's start (or the end of the file)."""
-    starts = [doc.clean.raw_span(c.start, c.end)[0] for c in doc.clauses]
-    for k, c in enumerate(doc.clauses):
-        if c.clause_id == clause_id:
-            return starts[k], (starts[k + 1] if k + 1 < len(starts) else len(doc.raw))
-    return None
-
-
 def _quote_positions(doc: ParsedDocument, window: tuple[int, int], quote: str) -> list[int]:
     raw = doc.raw[window[0]:window[1]]
     out, pos = [], raw.find(quote)
@@ -166,7 +157,7 @@ def _check_location(r, docs, problems) -> list[int]:
     doc = docs.get(r.doc_id)
     if doc is None:
         return []
-    window = _clause_window(doc, r.clause_id)
+    window = doc.clause_window(r.clause_id)
     if window is None:
         problems.append(Problem(r.file, "clause_id does not exist in the parsed plan", sheet=r.sheet, row=r.excel_row,
                                 column="clause_id", value=r.clause_id,
@@ -187,7 +178,8 @@ def _check_location(r, docs, problems) -> list[int]:
 
 def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
     problems = []
-    indicators = taxonomy.table("indicators").set_index("indicator_id")
+    indicators = taxonomy.table("indicators")
+    canonical_unit = dict(zip(indicators.indicator_id, indicators.canonical_unit))
     comparators = taxonomy.ids("comparators")
     commitments = taxonomy.ids("commitments")
     dup = df[df.duplicated("quantity_id", keep="first")]
@@ -216,7 +208,7 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
             problems.append(Problem(r.file, "a target without a year, but its quote states one", sheet=r.sheet,
                                     row=r.excel_row, column="target_year", value="", expected=year,
                                     fix=f"fill in target_year {year}"))
-        if r.indicator_id not in indicators.index:
+        if r.indicator_id not in canonical_unit:
             close = ", ".join(taxonomy.closest_indicators(r.indicator_as_written or r.indicator_id))
             problems.append(Problem(r.file, "indicator_id not in the indicator dictionary", sheet=r.sheet,
                                     row=r.excel_row, column="indicator_id", value=r.indicator_id,
@@ -231,7 +223,7 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
                                         expected=f"an alias of {r.indicator_id}; closest indicators: {close}",
                                         fix="add the phrase to the indicator_aliases sheet of the codebook "
                                             "under the right indicator"))
-            canonical = indicators.loc[r.indicator_id, "canonical_unit"]
+            canonical = canonical_unit[r.indicator_id]
             if r.unit_as_written == "":
                 if value not in (None, 0.0):
                     problems.append(Problem(r.file, "empty unit", sheet=r.sheet, row=r.excel_row,
@@ -304,7 +296,7 @@ def _check_completeness(quantities, ignored, docs) -> list[Problem]:
     for df, columns in ((quantities, ("value", "target_year", "base_year")), (ignored, ("number",))):
         for r in df.itertuples():
             doc = docs.get(r.doc_id)
-            window = _clause_window(doc, r.clause_id) if doc else None
+            window = doc.clause_window(r.clause_id) if doc else None
             if window is None or not r.quote:
                 continue
             wanted = set()
@@ -323,7 +315,7 @@ def _check_completeness(quantities, ignored, docs) -> list[Problem]:
         for s, e, v in digit_tokens(doc.raw):
             if (s, e) not in covered[doc_id]:
                 context = doc.raw[max(0, s - 12):e + 8].replace("\n", "⏎")
-                clause = _clause_at(doc, s)
+                clause = doc.clause_at(s)
                 problems.append(Problem(files.get(doc_id, f"data/raw/texts/{doc_id}.txt"),
                                         f"number {doc.raw[s:e]} in {doc_id} (raw offset {s}) is not accounted for",
                                         sheet="quantities", column="quote", value=context,
@@ -331,14 +323,6 @@ def _check_completeness(quantities, ignored, docs) -> list[Problem]:
                                         fix="add a quantities row if it states a quantity, else an ignored_numbers "
                                             "row with its reason"))
     return problems
-
-
-def _clause_at(doc: ParsedDocument, raw_pos: int) -> str:
-    found = doc.clauses[0].clause_id
-    for c in doc.clauses:
-        if doc.clean.raw_span(c.start, c.end)[0] <= raw_pos:
-            found = c.clause_id
-    return found
 
 
 def _check_measures(df, docs, taxonomy) -> list[Problem]:

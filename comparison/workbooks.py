@@ -1,7 +1,7 @@
 """Read curated Excel workbooks safely: values only, every cell traceable to its Excel row.
 
 Curated workbooks hold values, never formulas or merged cells; they are read without evaluating
-anything (openpyxl does not run formulas or macros) and with a size limit. Each sheet comes back as a
+anything (no formula or macro is run) and with a size limit. Each sheet comes back as a
 DataFrame of strings with an ``excel_row`` column, the row number as Excel shows it.
 """
 from __future__ import annotations
@@ -10,35 +10,35 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import load_workbook
 
 from .problems import Problem, raise_if_any
+from .xlsx_cells import Cells, read_book
 
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+EMPTY = (None, False)  # a cell with no value
 
 
 def read_workbook(path: Path, schema: dict[str, list[str]], shown: str) -> dict[str, pd.DataFrame]:
     """The sheets named in ``schema`` (sheet → required columns) as string DataFrames; all problems together."""
     path = Path(path)
     _check_file(path, shown)
-    wb = load_workbook(path, read_only=False, data_only=False)
+    book = read_book(path)
     problems: list[Problem] = []
     sheets: dict[str, pd.DataFrame] = {}
-    if all(ws.max_row <= 1 and ws.max_column <= 1 and ws.cell(1, 1).value is None for ws in wb.worksheets):
+    if all(_is_blank(cells) for cells in book.cells.values()):
         raise_if_any([Problem(shown, "the workbook is empty", expected=f"sheets {', '.join(schema)}",
                               fix="restore the workbook from git or build it with new-plan")])
     for sheet, columns in schema.items():
-        if sheet not in wb.sheetnames:
+        if sheet not in book.sheet_names:
             problems.append(Problem(shown, "missing sheet", sheet=sheet, expected=f"a sheet named '{sheet}'",
-                                    value=", ".join(wb.sheetnames),
+                                    value=", ".join(book.sheet_names),
                                     fix=f"add the sheet '{sheet}' with columns {', '.join(columns)}"))
             continue
-        ws = wb[sheet]
-        for rng in ws.merged_cells.ranges:
+        for rng in book.merged[sheet]:
             problems.append(Problem(shown, "merged cells", sheet=sheet, row=rng.min_row, value=str(rng),
                                     expected="one value per cell", fix="unmerge the cells and fill in each value"))
-        rows = list(ws.iter_rows())
-        header = [("" if c.value is None else str(c.value).strip()) for c in rows[0]] if rows else []
+        rows = _rows(book.cells[sheet])
+        header = [("" if value is None else str(value).strip()) for value, _ in rows[0][1]]
         missing = [c for c in columns if c not in header]
         for col in missing:
             problems.append(Problem(shown, "missing column", sheet=sheet, row=1, column=col,
@@ -47,25 +47,41 @@ def read_workbook(path: Path, schema: dict[str, list[str]], shown: str) -> dict[
         if missing:
             continue
         records = []
-        for cells in rows[1:]:
+        for row_no, cells in rows[1:]:
             values = {}
-            for name, cell in zip(header, cells):
+            for name, (value, is_formula) in zip(header, cells):
                 if not name:
                     continue
-                if cell.data_type == "f":
-                    problems.append(Problem(shown, "a formula in a curated cell", sheet=sheet, row=cell.row,
-                                            column=name, value=str(cell.value), expected="a plain value",
+                if is_formula:
+                    problems.append(Problem(shown, "a formula in a curated cell", sheet=sheet, row=row_no,
+                                            column=name, value=str(value), expected="a plain value",
                                             fix="replace the formula by its value (Paste Special → Values)"))
                     values[name] = ""
                 else:
-                    values[name] = _as_text(cell.value)
+                    values[name] = _as_text(value)
             if any(values.values()):
-                values["excel_row"] = cells[0].row
+                values["excel_row"] = row_no
                 records.append(values)
         frame = pd.DataFrame(records, columns=[h for h in header if h] + ["excel_row"])
         sheets[sheet] = frame.fillna("")
     raise_if_any(problems)
     return sheets
+
+
+def _rows(cells: Cells) -> list[tuple[int, list[tuple[object, bool]]]]:
+    """(Excel row, cells) over the sheet's used range, as openpyxl iterates it: the header is its first row."""
+    if not cells:
+        return [(1, [EMPTY])]
+    rows = [r for r, _ in cells]
+    cols = [c for _, c in cells]
+    first_col, last_col = min(cols), max(cols)
+    return [(r, [cells.get((r, c), EMPTY) for c in range(first_col, last_col + 1)])
+            for r in range(min(rows), max(rows) + 1)]
+
+
+def _is_blank(cells: Cells) -> bool:
+    """No cell, or only an empty A1 (a new, untouched sheet)."""
+    return all(position == (1, 1) and value is None for position, (value, _) in cells.items())
 
 
 def _check_file(path: Path, shown: str) -> None:
