@@ -37,7 +37,7 @@ from comparison.numbers import CHINESE_NUMERAL_RUN, DOUBLING, chinese_numeral_va
 from comparison.paths import project_paths  # noqa: E402
 from comparison.taxonomy import load_taxonomy  # noqa: E402
 from comparison.units import UnitConverter, same_number  # noqa: E402
-from comparison.validation import CITY_SCHEMA, _clause_window, _quote_positions  # noqa: E402
+from comparison.validation import CITY_SCHEMA, _quote_positions  # noqa: E402
 from comparison.workbooks import read_workbook  # noqa: E402
 
 TARGET_RECALL, TARGET_PRECISION = 0.95, 0.90
@@ -58,7 +58,7 @@ def curated_sheets(paths, manifest) -> dict[str, pd.DataFrame]:
 
 def value_spans(doc: ParsedDocument, row) -> set[tuple[int, int]]:
     """Raw spans where the row's value is written inside (every occurrence of) its quote in its clause."""
-    window = _clause_window(doc, row.clause_id)
+    window = doc.clause_window(row.clause_id)
     if window is None:
         return set()
     value = float(row.value)
@@ -101,7 +101,7 @@ def quantity_decisions(doc, rows: pd.DataFrame) -> set[int]:
 def ignored_reasons(doc, rows: pd.DataFrame) -> dict[int, str]:
     out = {}
     for _, r in rows.iterrows():
-        window = _clause_window(doc, r.clause_id)
+        window = doc.clause_window(r.clause_id)
         if window is None:
             continue
         number = float(unicodedata.normalize("NFKC", r.number))

@@ -229,7 +229,7 @@ def test_real_plans_quotes_are_raw_substrings_inside_their_clause(corpus, extrac
         doc = corpus[doc_id]
         for df in (result.quantities, result.ignored):
             for r in df.itertuples():
-                window = validation._clause_window(doc, r.clause_id)
+                window = doc.clause_window(r.clause_id)
                 assert window is not None, r.clause_id
                 assert r.quote in doc.raw[window[0]:window[1]], (doc_id, r.clause_id, r.quote)
 
