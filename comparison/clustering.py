@@ -34,7 +34,7 @@ from threadpoolctl import threadpool_limits
 from .similarity import doc_order, normalize
 
 LINKAGE = "average"
-SAMPLE = 3000     # sentences: above this, k-means and the silhouette work on a sample (module docstring)
+SAMPLE = 2000     # sentences: above this, k-means and the silhouette work on a sample (module docstring)
 SAMPLE_SEED = 0   # the sample is the same whatever the k-means seed, so seed agreement measures starts only
 
 
