@@ -51,17 +51,7 @@ def read_manifest(paths: ProjectPaths) -> pd.DataFrame:
         if not row.doc_id or not row.doc_id.replace("_", "").isalnum() or not row.doc_id.isascii():
             problems.append(Problem(name, "doc_id must be ASCII snake_case", row=line, column="doc_id",
                                     value=row.doc_id, expected="e.g. nanping_2021", fix="rename the doc_id"))
-        if row.status not in STATUSES:
-            problems.append(Problem(name, "unknown status", row=line, column="status", value=row.status,
-                                    expected=" | ".join(STATUSES), fix="use one of the expected values"))
-        if row.plan_type not in PLAN_TYPES:
-            problems.append(Problem(name, "unknown plan_type", row=line, column="plan_type",
-                                    value=row.plan_type, expected=" | ".join(PLAN_TYPES),
-                                    fix="use one of the expected values"))
-        if row.issued and pd.isna(pd.to_datetime(row.issued, format="%Y-%m-%d", errors="coerce")):
-            problems.append(Problem(name, "issued is not an ISO date", row=line, column="issued",
-                                    value=row.issued, expected="YYYY-MM-DD or empty",
-                                    fix="write the date as 2021-12-08, or leave it empty if undated"))
+        problems += row_problems(row, name, line)
     dup = manifest.doc_id[manifest.doc_id.duplicated()]
     for doc_id in dup:
         line = int(manifest.index[manifest.doc_id == doc_id][-1]) + 2
@@ -69,6 +59,22 @@ def read_manifest(paths: ProjectPaths) -> pd.DataFrame:
                                 expected="each doc_id once", fix="give the second plan its own doc_id"))
     raise_if_any(problems)
     return manifest
+
+
+def row_problems(row, file: str, line: int | None = None) -> list[Problem]:
+    """Vocabulary and date checks of one manifest row (new-plan runs them on the row it will add)."""
+    problems = []
+    if row["status"] not in STATUSES:
+        problems.append(Problem(file, "unknown status", row=line, column="status", value=row["status"],
+                                expected=" | ".join(STATUSES), fix="use one of the expected values"))
+    if row["plan_type"] not in PLAN_TYPES:
+        problems.append(Problem(file, "unknown plan_type", row=line, column="plan_type", value=row["plan_type"],
+                                expected=" | ".join(PLAN_TYPES), fix="use one of the expected values"))
+    if row["issued"] and pd.isna(pd.to_datetime(row["issued"], format="%Y-%m-%d", errors="coerce")):
+        problems.append(Problem(file, "issued is not an ISO date", row=line, column="issued", value=row["issued"],
+                                expected="YYYY-MM-DD or empty",
+                                fix="write the date as 2021-12-08, or leave it empty if undated"))
+    return problems
 
 
 def read_documents(paths: ProjectPaths, manifest: pd.DataFrame) -> dict[str, RawDocument]:

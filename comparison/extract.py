@@ -21,7 +21,6 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 import pint

@@ -30,7 +30,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .atomic import atomic_path
 from .coding import MeasureCoder, suggest_pillars
-from .corpus import MANIFEST_COLUMNS, PLAN_TYPES, STATUSES, read_manifest
+from .corpus import MANIFEST_COLUMNS, read_manifest, row_problems
 from .documents import ParsedDocument
 from .extract import extract
 from .hanzi import simplified
@@ -135,15 +135,7 @@ def _check_info(paths: ProjectPaths, info: PlanInfo, manifest: pd.DataFrame) -> 
             problems.append(Problem(shown, f"{column} differs from the city's other plans in plans.csv",
                                     column=column, value=given, expected=known[column].iloc[0],
                                     fix="use the same names for every plan of a city"))
-    if info.status not in STATUSES:
-        problems.append(Problem(shown, "unknown status", column="--status", value=info.status,
-                                expected=" | ".join(STATUSES), fix="final for an issued plan, draft for a draft"))
-    if info.plan_type not in PLAN_TYPES:
-        problems.append(Problem(shown, "unknown plan type", column="--plan-type", value=info.plan_type,
-                                expected=" | ".join(PLAN_TYPES), fix="use one of the expected values"))
-    if info.issued and pd.isna(pd.to_datetime(info.issued, format="%Y-%m-%d", errors="coerce")):
-        problems.append(Problem(shown, "issued is not an ISO date", column="--issued", value=info.issued,
-                                expected="YYYY-MM-DD", fix="write the date as 2023-05-31, or leave it out"))
+    problems += row_problems(vars(info), shown)
     raise_if_any(problems)
 
 
@@ -272,7 +264,7 @@ def _cell(value):
     """Values as the curators write them: text, plain numbers, true/false, blanks for missing."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
-    if isinstance(value, (bool,)):
+    if isinstance(value, bool):
         return "true" if value else "false"
     if hasattr(value, "item"):
         value = value.item()

@@ -17,7 +17,6 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pandas as pd
 
 from .api import load
 from .atomic import write_text

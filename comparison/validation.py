@@ -119,7 +119,7 @@ def _empty(sheet: str) -> pd.DataFrame:
 def _unknown_code(r, column: str, value: str, sheet_in_codebook: str, taxonomy: Taxonomy) -> Problem:
     return Problem(r.file, "code not in the codebook", sheet=r.sheet, row=r.excel_row, column=column, value=value,
                    expected=f"a {column} of the '{sheet_in_codebook}' sheet of {taxonomy.file}",
-                   fix=f"use an existing code, or add the code (with its parent, labels and definition) to the codebook")
+                   fix="use an existing code, or add the code (with its parent, labels and definition) to the codebook")
 
 
 def _check_sections(df, docs, taxonomy) -> list[Problem]:

@@ -1,5 +1,4 @@
 """The curated dataset over the real corpus: valid, complete, reliable, and the numbers researchers cite."""
-import pandas as pd
 import pytest
 from sklearn.metrics import cohen_kappa_score
 

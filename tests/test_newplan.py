@@ -56,7 +56,7 @@ def test_adds_text_manifest_row_and_workbook(project_copy):
     assert list(sheets["sections"].section_title) == ["总体要求", "健全绿色低碳循环发展的生产体系",
                                                       "加快基础设施绿色升级", "完善法规政策体系"]
     assert list(sheets["sections"].pillar_id) == ["overall", "production", "infrastructure", "policy"]
-    # every sentence of sections 1+ is offered for coding (7 clauses, 19 sentences in the fixture)
+    # every sentence of sections 1+ is offered for coding (8 clauses, 19 sentences in the fixture)
     assert len(sheets["measures"]) == 19
     assert sheets["measures"].sentence_id.iloc[0] == "shili_2023:1.0.1"
 
@@ -141,7 +141,7 @@ def test_bad_ids_and_names_are_all_reported(project_copy):
                                        plan_type="climate", issued="31.05.2023"))
     assert [p.split(":")[0] for p in found] == [
         "new-plan, column '--doc-id'", "new-plan, column '--city-id'", "new-plan, column 'city_en'",
-        "new-plan, column '--status'", "new-plan, column '--plan-type'", "new-plan, column '--issued'"]
+        "new-plan, column 'status'", "new-plan, column 'plan_type'", "new-plan, column 'issued'"]
 
 
 def test_city_names_must_match_the_citys_other_plans(project_copy):
