@@ -338,11 +338,11 @@ def _recipe_clustering(m, t, step):  # as notebooks/04_clustering.ipynb: B = 200
     step("bootstrap_cooccurrence (B=200, k=2,3)",
          lambda: m.bootstrap_cooccurrence(meas, "sector_id", list(profiles.columns), ks=(2, 3), B=200, seed=seed),
          profiles)
-    xv = step("sentence_vectors (TF-IDF)", lambda: m.sentence_vectors(meas.text))
-    km = step("kmeans_by_k (k=4..12, silhouette)", lambda: m.kmeans_by_k(xv[0], range(4, 13), seed=seed), xv)
+    X = step("sentence_vectors (TF-IDF)", lambda: m.sentence_vectors(meas.text))
+    km = step("kmeans_by_k (k=4..12, silhouette)", lambda: m.kmeans_by_k(X, range(4, 13), seed=seed), X)
     k = None if km is None else m.best_k(km[0])
     step("seed_agreement (5 other seeds)",
-         lambda: m.seed_agreement(xv[0], k, km[1][k], [seed + i for i in range(1, 6)]), km)
+         lambda: m.seed_agreement(X, k, km[1][k], [seed + i for i in range(1, 6)]), km)
 
     def themes():
         th = m.order_by_size(km[1][k])

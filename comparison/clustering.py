@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 from scipy.special import xlogy
 from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score, silhouette_score
 from sklearn.metrics.pairwise import cosine_distances
 from threadpoolctl import threadpool_limits
 
+from .ngrams import char_ngram_counts
 from .similarity import doc_order, normalize
 
 LINKAGE = "average"
@@ -105,17 +107,19 @@ def bootstrap_cooccurrence(measures: pd.DataFrame, column: str, categories: list
         raise ValueError(f"{column} has values outside the categories given: {sorted(map(str, unknown))}")
     docs = doc_order(measures)
     index = {c: i for i, c in enumerate(categories)}
-    all_codes = measures[column].map(index).to_numpy(dtype=int)
+    all_codes = measures[column].map(index).to_numpy(dtype=np.int64)
     positions = pd.Series(np.arange(len(measures))).groupby(measures.doc_id.astype(str).to_numpy()).indices
-    codes = {d: all_codes[positions[d]] for d in docs}
+    by_plan = [positions[d] for d in docs]
+    codes = all_codes[np.concatenate(by_plan)]  # the sentences' codes, plan after plan
+    sizes = np.array([len(p) for p in by_plan])
+    plan_of = np.repeat(np.arange(len(docs)), sizes)
+    first = np.repeat(np.cumsum(sizes) - sizes, sizes)  # per sentence: where its plan starts in ``codes``
     rng = np.random.default_rng(seed)
     totals = {k: np.zeros((len(docs), len(docs))) for k in ks}
     for _ in range(B):
-        rows = []
-        for d in docs:
-            draw = codes[d][rng.integers(0, len(codes[d]), size=len(codes[d]))]
-            rows.append(np.bincount(draw, minlength=len(categories)) / len(draw))
-        link = plan_linkage(np.array(rows), method)
+        draw = codes[first + rng.integers(0, sizes[plan_of])]  # each plan's sentences with replacement
+        counts = np.bincount(plan_of * len(categories) + draw, minlength=len(docs) * len(categories))
+        link = plan_linkage(counts.reshape(len(docs), len(categories)) / sizes[:, None], method)
         for k in ks:
             totals[k] += cooccurrence(cut(link, k))
     return {k: pd.DataFrame(v / B, index=pd.Index(docs, name="doc_id"), columns=pd.Index(docs, name="other"))
@@ -123,14 +127,13 @@ def bootstrap_cooccurrence(measures: pd.DataFrame, column: str, categories: list
 
 
 def sentence_vectors(texts, ngram_range: tuple[int, int] = (2, 3), min_df: int = 2):
-    """TF-IDF (sublinear tf, L2-normalized) over character n-grams of the normalized texts.
+    """TF-IDF (sublinear tf, L2-normalized) over character n-grams of the normalized texts: scikit-learn's
+    ``TfidfVectorizer`` matrix, counted by ``ngrams.char_ngram_counts``.
 
     min_df=2 drops n-grams that occur in a single sentence: they cannot link two sentences into a theme.
-    Returns the sparse matrix and the fitted vectorizer (for the theme terms).
     """
-    vec = TfidfVectorizer(analyzer="char", ngram_range=ngram_range, preprocessor=normalize, lowercase=False,
-                          sublinear_tf=True, min_df=min_df)
-    return vec.fit_transform(list(texts)), vec
+    counts = char_ngram_counts(texts, ngram_range, preprocessor=normalize, min_df=min_df, dtype=np.float64).counts
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts)
 
 
 def sample_rows(n_rows: int) -> np.ndarray | None:
@@ -211,17 +214,20 @@ def theme_terms(texts, themes, n: int = 4, n_terms: int = 2, min_df: int = 3) ->
     phrase sharing a character with one already chosen is skipped (they repeat one another), and so is a
     phrase that mixes digits and other characters (025年 is a piece of 2025年).
     """
-    themes = np.asarray(themes)
-    vec = CountVectorizer(analyzer="char", ngram_range=(n, n), preprocessor=normalize, lowercase=False,
-                          min_df=min_df, binary=True)
-    D = vec.fit_transform(list(texts))
-    vocab = vec.get_feature_names_out()
+    counted = char_ngram_counts(texts, (n, n), preprocessor=normalize, min_df=min_df, binary=True)
+    vocab = counted.vocabulary
+    ids, theme_of = np.unique(np.asarray(themes), return_inverse=True)
+    theme_of = theme_of.ravel()
+    member = sp.csr_matrix((np.ones(len(theme_of)), (theme_of, np.arange(len(theme_of)))),
+                           shape=(len(ids), len(theme_of)))
+    containing = (member @ counted.counts).toarray()  # themes × phrases: sentences containing the phrase
+    everywhere = containing.sum(axis=0)
+    size = np.bincount(theme_of, minlength=len(ids))
     out = {}
-    for c in sorted(set(themes.tolist())):
-        inside, outside = themes == c, themes != c
-        lift = np.asarray(D[inside].mean(axis=0)).ravel()
-        if outside.any():
-            lift = lift - np.asarray(D[outside].mean(axis=0)).ravel()
+    for i, c in enumerate(ids.tolist()):
+        lift = containing[i] / size[i]
+        if size[i] < len(theme_of):
+            lift = lift - (everywhere - containing[i]) / (len(theme_of) - size[i])
         chosen: list[str] = []
         for j in np.argsort(-lift, kind="stable"):
             if lift[j] <= 0 or len(chosen) == n_terms:

@@ -19,6 +19,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from .ngrams import char_ngram_counts
+
 
 class _Dropped(dict):
     """str.translate table: code point → None for punctuation, symbols, whitespace and controls (Unicode
@@ -74,19 +76,24 @@ def _membership(codes: np.ndarray, n_plans: int) -> sp.csr_matrix:
 
 
 def shingle_matrix(texts, n: int = 8) -> sp.csr_matrix:
-    """Texts × distinct shingles, 1 where the text contains the shingle (column order: first occurrence).
+    """Texts × distinct shingles, 1 where the text contains the shingle (``shingles``: a normalized text
+    shorter than n is its own shingle).
 
-    Every shingle gets one integer id, so set operations between sentences and plans become sparse matrix
+    Every shingle gets one column, so set operations between sentences and plans become sparse matrix
     products instead of Python set intersections.
     """
-    ids: dict[str, int] = {}
-    indices: list[int] = []
-    indptr = [0]
-    for text in texts:
-        indices.extend(ids.setdefault(sh, len(ids)) for sh in shingles(text, n))
-        indptr.append(len(indices))
-    return sp.csr_matrix((np.ones(len(indices), dtype=np.int64), np.array(indices, dtype=np.int64), indptr),
-                         shape=(len(indptr) - 1, len(ids)))
+    normalized = [normalize(t) for t in texts]
+    long_texts = [s if len(s) >= n else "" for s in normalized]
+    short = np.array([s if 0 < len(s) < n else "" for s in normalized], dtype=object)
+    if any(long_texts):
+        grams = char_ngram_counts(long_texts, (n, n), binary=True).counts
+    else:
+        grams = sp.csr_matrix((len(normalized), 0), dtype=np.int64)
+    is_short = np.flatnonzero(short != "")
+    names, column = np.unique(short[is_short].astype(str), return_inverse=True)
+    whole = sp.csr_matrix((np.ones(len(is_short), dtype=np.int64), (is_short, column.ravel())),
+                          shape=(len(normalized), len(names)))
+    return sp.hstack([grams, whole], format="csr").astype(np.int64)
 
 
 def _plan_shingle_matrix(sentences: pd.DataFrame, n: int) -> tuple[list[str], np.ndarray, sp.csr_matrix, sp.csr_matrix]:
@@ -98,10 +105,28 @@ def _plan_shingle_matrix(sentences: pd.DataFrame, n: int) -> tuple[list[str], np
     return docs, codes, by_sentence, by_plan
 
 
+def gram(rows: sp.spmatrix, block: int = 8192) -> np.ndarray:
+    """``rows @ rows.T`` as a dense array, for a few hundred rows with many columns (plans × n-grams).
+
+    A sparse product costs rows × non-zeros per row × rows here; dense blocks of ``block`` columns let
+    BLAS do it in a fraction of the time while keeping memory at rows × block. Single-threaded, so the
+    summation order and hence the bytes of the result do not depend on the machine's core count.
+    """
+    from threadpoolctl import threadpool_limits
+
+    by_column = sp.csc_matrix(rows, dtype=np.float64)
+    out = np.zeros((rows.shape[0], rows.shape[0]))
+    with threadpool_limits(limits=1):
+        for start in range(0, by_column.shape[1], block):
+            part = by_column[:, start:start + block].toarray()
+            out += part @ part.T
+    return out
+
+
 def containment(sentences: pd.DataFrame, n: int = 8) -> pd.DataFrame:
     """Row A, column B: |shingles(A) ∩ shingles(B)| / |shingles(A)|, the share of A found verbatim in B."""
     docs, _, _, by_plan = _plan_shingle_matrix(sentences, n)
-    shared = (by_plan @ by_plan.T).toarray()
+    shared = gram(by_plan)  # whole numbers, exact in float64
     size = np.diag(shared).astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
         values = np.where(size[:, None] > 0, shared / size[:, None], np.nan)
@@ -115,14 +140,13 @@ def tfidf_cosine(sentences: pd.DataFrame, ngram_range: tuple[int, int] = (2, 3))
     n-gram used in every plan but in few sentences still carries weight. A plan's term frequency is the
     sum of its sentences' counts (sublinear, 1 + log tf), and vectors are L2-normalized.
     """
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    from sklearn.feature_extraction.text import TfidfTransformer
 
     docs, codes = _plan_codes(sentences)
-    counts = CountVectorizer(analyzer="char", ngram_range=ngram_range, preprocessor=normalize,
-                             lowercase=False).fit_transform(sentences.text)
+    counts = char_ngram_counts(sentences.text, ngram_range, preprocessor=normalize).counts
     member = _membership(codes, len(docs)).astype(float)
     vectors = TfidfTransformer(sublinear_tf=True).fit(counts).transform(member @ counts)
-    sim = (vectors @ vectors.T).toarray()
+    sim = gram(vectors)
     return pd.DataFrame(sim, index=pd.Index(docs, name="doc_id"), columns=pd.Index(docs, name="other"))
 
 

@@ -65,7 +65,7 @@ TEXTS = ["绿色金融支持企业", "发展绿色金融产品", "绿色金融�
 
 
 def test_kmeans_separates_two_obvious_themes():
-    X, vec = cl.sentence_vectors(TEXTS)
+    X = cl.sentence_vectors(TEXTS)
     scores, labels = cl.kmeans_by_k(X, [2, 3], seed=0)
     lab = labels[2]
     assert len(set(lab[:3])) == 1 and len(set(lab[3:])) == 1 and lab[0] != lab[3]
@@ -114,7 +114,7 @@ def test_distance_matrix_is_labelled_and_symmetric():
 
 
 def test_seed_agreement_is_one_for_obvious_themes():
-    X, _ = cl.sentence_vectors(TEXTS)
+    X = cl.sentence_vectors(TEXTS)
     ari = cl.seed_agreement(X, 2, [0, 0, 0, 1, 1, 1], seeds=[1, 2, 3])
     assert ari.tolist() == pytest.approx([1.0, 1.0, 1.0])
     assert cl.seed_agreement(X, 2, [0, 1, 0, 1, 0, 1], seeds=[1]).iloc[0] < 0.5
@@ -122,7 +122,7 @@ def test_seed_agreement_is_one_for_obvious_themes():
 
 def test_above_the_sample_size_kmeans_fits_a_fixed_sample_and_labels_every_sentence(monkeypatch):
     monkeypatch.setattr(cl, "SAMPLE", 4)
-    X, _ = cl.sentence_vectors(TEXTS * 2)
+    X = cl.sentence_vectors(TEXTS * 2)
     rows = cl.sample_rows(X.shape[0])
     assert len(rows) == 4 and rows.tolist() == cl.sample_rows(X.shape[0]).tolist()
     scores, labels = cl.kmeans_by_k(X, [2], seed=0)

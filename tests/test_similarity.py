@@ -101,3 +101,12 @@ def test_reuse_and_boilerplate_keep_the_plan_order():
     r = sim.sentence_reuse(s, n=4)
     assert list(r.doc_id.cat.categories) == ["z", "a"]
     assert list(dict.fromkeys(sim.boilerplate_share(r).doc_id)) == ["z", "a"]
+
+
+def test_gram_is_the_sparse_product_in_dense_blocks():
+    import scipy.sparse as sp
+    rows = sp.random(7, 50, density=0.3, format="csr", random_state=np.random.default_rng(0),
+                     data_rvs=lambda k: np.random.default_rng(1).integers(1, 5, k).astype(float))
+    expected = (rows @ rows.T).toarray()
+    assert np.array_equal(sim.gram(rows, block=8), expected)  # whole numbers: exact across blocks
+    assert np.array_equal(sim.gram(rows.astype(np.int64), block=64), expected)
