@@ -414,7 +414,7 @@ def one_pass(root: Path, rec: Recorder, notes: list[str], breakdown: bool, budge
     from comparison.export import write_xlsx
     from comparison.harmonize import harmonize
     from comparison.paths import project_paths
-    from comparison.pipeline import Inputs
+    from comparison.pipeline import Inputs, collector_paused
     from comparison.taxonomy import load_taxonomy
     from comparison.units import UnitConverter
     from comparison.validation import validate_cities
@@ -434,25 +434,26 @@ def one_pass(root: Path, rec: Recorder, notes: list[str], breakdown: bool, budge
             manifest = read_manifest(paths)
             return manifest, parse_corpus(paths, manifest)
 
-        manifest, docs = rec.run("parse corpus", "build", parse)
-        taxonomy = rec.run("load taxonomy", "build", load_taxonomy, paths)
-        units = rec.run("unit registry (pint)", "build", UnitConverter, taxonomy)
-        curated = rec.run("validate city workbooks", "build", validate_cities, paths, manifest, docs, taxonomy,
-                          units, False)
-        inputs = Inputs(manifest, docs, taxonomy, units, curated)
-        tables = rec.run("clause & sentence tables", "build",
-                         lambda: {"clauses": clauses_table(docs), "sentences": sentences_table(docs)})
-        tables.update(rec.run("harmonize", "build", harmonize, inputs))
+        with collector_paused():  # as pipeline.build and pipeline.validate run
+            manifest, docs = rec.run("parse corpus", "build", parse)
+            taxonomy = rec.run("load taxonomy", "build", load_taxonomy, paths)
+            units = rec.run("unit registry (pint)", "build", UnitConverter, taxonomy)
+            curated = rec.run("validate city workbooks", "build", validate_cities, paths, manifest, docs, taxonomy,
+                              units, False)
+            inputs = Inputs(manifest, docs, taxonomy, units, curated)
+            tables = rec.run("clause & sentence tables", "build",
+                             lambda: {"clauses": clauses_table(docs), "sentences": sentences_table(docs)})
+            tables.update(rec.run("harmonize", "build", harmonize, inputs))
 
-        def write_tables():
-            for name, df in tables.items():
-                write_csv(df, paths.processed / f"{name}.csv")
-            write_text(dictionary.readme(), paths.processed / "README.md")
+            def write_tables():
+                for name, df in tables.items():
+                    write_csv(df, paths.processed / f"{name}.csv")
+                write_text(dictionary.readme(), paths.processed / "README.md")
 
-        rec.run("write CSV tables", "build", write_tables)
-        rec.run("write comparison.xlsx", "build", write_xlsx,
-                {k: v for k, v in tables.items() if k not in ("clauses", "sentences")},
-                paths.tables / "comparison.xlsx", taxonomy)
+            rec.run("write CSV tables", "build", write_tables)
+            rec.run("write comparison.xlsx", "build", write_xlsx,
+                    {k: v for k, v in tables.items() if k not in ("clauses", "sentences")},
+                    paths.tables / "comparison.xlsx", taxonomy)
         size = {"plans": len(manifest), "raw_chars": sum(len(d.raw) for d in docs.values()),
                 "clauses": len(tables["clauses"]), "sentences": len(tables["sentences"]),
                 "quantities": len(curated.quantities), "ignored_numbers": len(curated.ignored_numbers),
@@ -719,7 +720,7 @@ def report_growth(results: dict[int, dict]) -> None:
     if len(sizes) < 2:
         return
     pairs = list(zip(sizes, sizes[1:]))
-    print(f"\n=== Growth of wall time between sizes (ratio; k is the exponent in t ∝ N^k: 1 linear, 2 quadratic) ===")
+    print("\n=== Growth of wall time between sizes (ratio; k is the exponent in t ∝ N^k: 1 linear, 2 quadratic) ===")
     rows = []
     for stage in stage_names(results) + ["build total", "import + build + analysis"]:
         row = [stage]

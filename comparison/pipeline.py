@@ -1,6 +1,8 @@
 """The build: parse the corpus, validate the curated data, harmonize, write the processed tables."""
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,24 @@ class Inputs:
     curated: CuratedData
 
 
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector; reference counting still frees everything as usual.
+
+    The build makes millions of small containers (workbook cells, rows, records) that form no reference
+    cycles; the collector would scan them again and again, a fifth of the build time at 300 plans, and
+    free nothing (measured at 300 plans: the same peak memory with and without the pause).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@collector_paused()
 def validate(paths: ProjectPaths, allow_suggested: bool = False) -> Inputs:
     """Every check on the raw inputs; raises InputError listing all problems. Writes nothing."""
     manifest = read_manifest(paths)
@@ -58,6 +78,7 @@ def parse_only(paths: ProjectPaths) -> list[Path]:
     return written
 
 
+@collector_paused()
 def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
     """Validate, then write every processed table (each atomically)."""
     inputs = validate(paths, allow_suggested)

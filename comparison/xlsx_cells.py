@@ -9,7 +9,6 @@ as problems, is read by openpyxl itself so the messages show exactly what openpy
 """
 from __future__ import annotations
 
-import gc
 import posixpath
 from string import ascii_uppercase as ASCII_UPPERCASE
 import zipfile
@@ -45,17 +44,10 @@ class _NotPlain(Exception):
 
 
 def read_book(path: Path) -> Book:
-    # reading creates a tuple per cell and no reference cycles: the cyclic garbage collector, which
-    # would otherwise run again and again over them, is paused meanwhile (a quarter of the read time)
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
         return _read_plain(path)
     except _NotPlain:
         return _read_with_openpyxl(path)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_with_openpyxl(path: Path) -> Book:

@@ -106,3 +106,23 @@ def test_xlsx_has_labelled_sheets(built):
     header = [c.value for c in wb["measures"][1]]
     assert {"sector_zh", "sector_en", "instrument_zh", "instrument_en"} <= set(header)
     assert wb["measures"].freeze_panes == "A2" and wb["measures"].auto_filter.ref
+
+
+def test_the_build_pauses_the_garbage_collector_and_restores_it(monkeypatch, tmp_path):
+    import gc
+
+    from comparison import pipeline
+
+    seen = []
+    monkeypatch.setattr(pipeline, "read_manifest", lambda paths: seen.append(gc.isenabled()) or 1 / 0)
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError):
+        build(None)
+    assert seen == [False] and gc.isenabled()  # paused inside, restored after a failure
+    gc.disable()
+    try:
+        with pipeline.collector_paused():
+            pass
+        assert not gc.isenabled()  # a collector the caller had paused stays paused
+    finally:
+        gc.enable()

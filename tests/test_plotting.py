@@ -51,6 +51,22 @@ def test_save_figure_writes_png_svg_and_caption(tmp_path):
     assert (tmp_path / "reports/figures/en/99_test.svg").read_bytes() == first
 
 
+def test_in_a_notebook_the_exported_png_is_shown_and_the_figure_closed(tmp_path, monkeypatch):
+    import IPython.display
+    from comparison.paths import project_paths
+
+    plotting.setup()
+    shown = []
+    monkeypatch.setattr(plotting.matplotlib, "get_backend", lambda: "module://matplotlib_inline.backend_inline")
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    fig, ax = plt.subplots(figsize=(4, 2))
+    ax.plot([1, 2])
+    png = plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))[0]
+    assert len(shown) == 1 and shown[0].data == png.read_bytes()
+    assert shown[0].width * 3 == pytest.approx(int.from_bytes(png.read_bytes()[16:20], "big"), abs=2)  # 300 → 100 dpi
+    assert not plt.fignum_exists(fig.number)  # closed: the inline backend does not draw it again
+
+
 def test_plan_heatmap_blanks_the_diagonal_and_colours_labels():
     plotting.setup()
     values = pd.DataFrame([[1.0, 0.2], [0.4, 1.0]], index=["a_2021", "b_2022"], columns=["a_2021", "b_2022"])
