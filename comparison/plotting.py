@@ -5,7 +5,7 @@
 - ``plan_colors()`` gives each plan a fixed colour from its city (manifest order, so adding a city
   never recolours the others); a city's second plan gets a lighter shade of the same hue.
 - ``save_figure()`` writes ``reports/figures/<lang>/<NN>_<name>.png`` (300 dpi) and ``.svg`` and a
-  caption file the HTML report reads.
+  caption file the HTML report reads; in a notebook it then shows the PNG it wrote.
 """
 from __future__ import annotations
 
