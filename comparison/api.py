@@ -74,6 +74,14 @@ def plan_label(row, lang: str) -> str:
     return label
 
 
+def _restored(df: pd.DataFrame) -> pd.DataFrame:
+    """The table with formula-neutralized text restored, built in one go (assigning the columns of the wide
+    comparison table one by one, one per plan, fragments it)."""
+    return pd.DataFrame({col: df[col].map(restore_formula)
+                         if df[col].dtype == object or pd.api.types.is_string_dtype(df[col].dtype) else df[col]
+                         for col in df.columns}, index=df.index)
+
+
 def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | None = None) -> Tables:
     """The processed tables in ``lang`` ("zh" or "en"), optionally only the plans in ``docs``."""
     if lang not in LANGS:
@@ -84,10 +92,7 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
         raise FileNotFoundError(f"data/processed/{missing[0]}.csv is missing: run `make build` first")
     t = {n: pd.read_csv(paths.processed / f"{n}.csv", dtype={"doc_id": str}, keep_default_na=False,
                         na_values=[""]) for n in TABLE_NAMES}
-    for df in t.values():
-        for col in df.columns:
-            if df[col].dtype == object or pd.api.types.is_string_dtype(df[col].dtype):
-                df[col] = df[col].map(restore_formula)
+    t = {n: _restored(df) for n, df in t.items()}
     taxonomy = load_taxonomy(paths)
     plans = t["plans"]
     all_plans = plans

@@ -113,9 +113,8 @@ def coverage(quantities: pd.DataFrame, indicators: pd.DataFrame, sectors: pd.Dat
     extra = sorted(set(counts.index) - set(ind.index))
     if extra:
         raise ValueError(f"target indicator(s) missing from the codebook: {extra}")
-    out = ind[["sector_id", f"label_{lang}"]].rename(columns={f"label_{lang}": "indicator"})
-    out = out.join(counts).fillna({d: 0 for d in plan_order})
-    out[plan_order] = out[plan_order].astype(int)
+    out = pd.concat([ind[["sector_id", f"label_{lang}"]].rename(columns={f"label_{lang}": "indicator"}),
+                     counts.reindex(ind.index, fill_value=0).astype(int)], axis=1)  # one block per part
     out["n_plans"] = (out[plan_order] > 0).sum(axis=1)
     sector_rank = {s: k for k, s in enumerate(sectors.sector_id)}
     out["sector"] = out.sector_id.map(dict(zip(sectors.sector_id, sectors[f"label_{lang}"])))
