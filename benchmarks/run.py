@@ -32,7 +32,7 @@ For each size N (default 5, 50, 300; ``--quick`` 5, 50; ``--sizes`` any list) it
    of kernels at a time, ``report.jobs()``), i.e. only the cost of starting and stopping the kernels
    with the report's execution strategy (target ≤ 2× floor; the floor is the wall time of the whole
    batch, as the report's is), with each executed notebook's duration and slowest cells (from
-   papermill's metadata);
+   papermill's metadata) and the notebook time summed by kind of cell (imports, figure exports, the rest);
 5. prints a Markdown results table for the README.
 
 A full run (5, 50, 300: three timed passes and one traced pass per size) takes about 8 minutes on
@@ -560,24 +560,47 @@ print(json.dumps({"wall": wall, "runs": each, "jobs": jobs(), "notebooks": [nb.n
 """
 
 
+CELL_KINDS = ("imports and plot style (first code cell)", "cells that export a figure", "other cells")
+
+
+def _cell_kind(index: int, source: str) -> str:
+    """Which part of a notebook run a code cell's time goes to (``CELL_KINDS``)."""
+    if index == 0:
+        return CELL_KINDS[0]
+    return CELL_KINDS[1] if "save_figure(" in source else CELL_KINDS[2]
+
+
 def _notebook_durations(folder: Path) -> list[dict]:
-    """Per executed notebook (papermill metadata): its duration and its three slowest cells."""
+    """Per executed notebook (papermill metadata): its duration, its three slowest cells and its time by
+    kind of cell (``CELL_KINDS``)."""
     runs = []
     for path in sorted(folder.glob("*/*.ipynb")):
         try:
             nb = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        cells = []
-        for cell in nb.get("cells", []):
+        cells, kinds = [], dict.fromkeys(CELL_KINDS, 0.0)
+        code = [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
+        for k, cell in enumerate(code):
             d = cell.get("metadata", {}).get("papermill", {}).get("duration")
-            if cell.get("cell_type") == "code" and d:
-                src = "".join(cell.get("source", "")).strip().splitlines()
+            if d:
+                text = "".join(cell.get("source", ""))
+                src = text.strip().splitlines()
                 cells.append((d, src[0][:70] if src else ""))
+                kinds[_cell_kind(k, text)] += d
         runs.append({"notebook": f"{path.parent.name}/{path.name}",
                      "seconds": nb.get("metadata", {}).get("papermill", {}).get("duration"),
-                     "slowest": sorted(cells, reverse=True)[:3]})
+                     "slowest": sorted(cells, reverse=True)[:3], "by_kind": kinds})
     return runs
+
+
+def report_breakdown(report: dict) -> list[tuple[str, float]]:
+    """Where the report's time goes, summed over its notebook runs (seconds of one core each), next to
+    the floor's kernel starts."""
+    runs = report.get("notebook_runs", [])
+    rows = [("kernel starts and stops (the floor's runs, summed)", sum(report["floor_runs"]))]
+    rows += [(kind, sum(r.get("by_kind", {}).get(kind, 0.0) for r in runs)) for kind in CELL_KINDS]
+    return rows
 
 
 def time_report(keep: bool) -> dict:
@@ -816,7 +839,9 @@ def markdown(results: dict[int, dict], report: dict | None, target_lines: list[s
                 f"| floor: {len(report['floor_runs'])} empty notebooks, {report['jobs']} at a time (kernel start/stop) "
                 f"| {report['floor_s']:.1f} |",
                 f"| ratio (target ≤ {TARGET_REPORT_RATIO:g}×) | {ratio:.2f}× "
-                f"{'PASS' if ratio <= TARGET_REPORT_RATIO else 'FAIL'} |"]
+                f"{'PASS' if ratio <= TARGET_REPORT_RATIO else 'FAIL'} |",
+                "", "| summed over the notebook runs | seconds |", "|---|---|"]
+        out += [f"| {label} | {sec:.1f} |" for label, sec in report_breakdown(report)]
     return "\n".join(out)
 
 
@@ -933,6 +958,8 @@ def main(argv: list[str] | None = None) -> int:
                      "; ".join(f"{d:.1f} s {src}" for d, src in r["slowest"])] for r in report["notebook_runs"]]
             if rows:
                 print_table(["notebook run", "seconds", "slowest cells"], rows, "lrl")
+                print_table(["where the notebook time goes (all runs, summed)", "seconds"],
+                            [[label, f"{sec:.1f}"] for label, sec in report_breakdown(report)])
             print(f"{'PASS' if ratio <= TARGET_REPORT_RATIO else 'FAIL'}  full report / floor = {ratio:.2f}× "
                   f"(target ≤ {TARGET_REPORT_RATIO:g}×)")
 
