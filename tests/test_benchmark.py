@@ -1,0 +1,40 @@
+"""The scale benchmark's own logic (benchmarks/run.py is a script; its timings are not tested, only
+that its synthetic corpus is valid input and that it classifies notebook time correctly)."""
+import importlib.util
+
+import pytest
+
+from comparison.paths import REPO_ROOT, project_paths
+from comparison.pipeline import validate
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_run", REPO_ROOT / "benchmarks" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_synthetic_plans_pass_the_real_validation(bench, tmp_path):
+    bench.generate(7, tmp_path, bench.real_templates(REPO_ROOT))  # more plans than the five templates
+    inputs = validate(project_paths(tmp_path))
+    assert len(inputs.manifest) == 7 and len(inputs.docs) == 7
+    assert inputs.manifest.doc_id.nunique() == 7
+
+
+def test_notebook_time_is_split_into_imports_figures_and_the_rest(bench, tmp_path):
+    import json
+
+    folder = tmp_path / "en"
+    folder.mkdir()
+    cells = [{"cell_type": "markdown", "source": "# 01", "metadata": {}},
+             {"cell_type": "code", "source": "from comparison import plotting", "metadata": {"papermill": {"duration": 1.0}}},
+             {"cell_type": "code", "source": "lang = 'en'", "metadata": {"papermill": {"duration": 0.5}}},
+             {"cell_type": "code", "source": "fig = f()\nplotting.save_figure(fig, '01', 'x', lang, c)",
+              "metadata": {"papermill": {"duration": 2.0}}}]
+    (folder / "01_x.ipynb").write_text(json.dumps({"cells": cells, "metadata": {"papermill": {"duration": 3.6}}}))
+    runs = bench._notebook_durations(tmp_path)
+    assert runs[0]["by_kind"] == dict(zip(bench.CELL_KINDS, [1.0, 2.0, 0.5]))
+    rows = bench.report_breakdown({"notebook_runs": runs, "floor_runs": [0.5, 0.25]})
+    assert rows == [("kernel starts and stops (the floor's runs, summed)", 0.75), *zip(bench.CELL_KINDS, [1.0, 2.0, 0.5])]
