@@ -5,7 +5,7 @@ import pandas as pd
 import pint
 import pytest
 
-from comparison.pipeline import build, validate
+from comparison.pipeline import build
 from comparison.taxonomy import load_taxonomy
 from comparison.units import UnitConverter, same_number
 
