@@ -112,8 +112,10 @@ def _show_exported(fig, png: Path) -> None:
 
     data = png.read_bytes()
     width_px = int.from_bytes(data[16:20], "big")  # PNG IHDR width
+    saved_dpi = matplotlib.rcParams["savefig.dpi"]
+    saved_dpi = fig.dpi if saved_dpi == "figure" else saved_dpi
     plt.close(fig)
-    display(Image(data=data, width=round(width_px * fig.dpi / matplotlib.rcParams["savefig.dpi"])))
+    display(Image(data=data, width=round(width_px * fig.dpi / saved_dpi)))
 
 
 def figure_texts(fig) -> list[str]:

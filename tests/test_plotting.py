@@ -65,6 +65,10 @@ def test_in_a_notebook_the_exported_png_is_shown_and_the_figure_closed(tmp_path,
     assert len(shown) == 1 and shown[0].data == png.read_bytes()
     assert shown[0].width * 3 == pytest.approx(int.from_bytes(png.read_bytes()[16:20], "big"), abs=2)  # 300 → 100 dpi
     assert not plt.fignum_exists(fig.number)  # closed: the inline backend does not draw it again
+    with plt.rc_context({"savefig.dpi": "figure"}):  # without the house style: shown at its own size
+        fig, ax = plt.subplots(figsize=(4, 2))
+        png = plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))[0]
+    assert shown[-1].width == int.from_bytes(png.read_bytes()[16:20], "big")
 
 
 def test_plan_heatmap_blanks_the_diagonal_and_colours_labels():
