@@ -38,12 +38,14 @@ def run_notebook(path: Path, out: Path, lang: str, paths: ProjectPaths) -> None:
 
     os.environ["CITYCOMPARE_ROOT"] = str(paths.root)
     out.parent.mkdir(parents=True, exist_ok=True)
-    # Saving the executed copy after every cell (papermill's default, to watch long runs) re-encodes the
-    # whole notebook with its images each time: about a second of CPU per run. Save once, at the end
-    # (papermill still saves a failed run before raising).
+    # Two of papermill's defaults suit watching one long run, not a batch of short ones: saving the executed
+    # copy after every cell re-encodes the whole notebook with its images each time (about a second of CPU
+    # per run), so it is saved once at the end (papermill still saves a failed run before raising); and a
+    # graceful kernel shutdown waits ~0.6 s for the interpreter to tear down. Every file a notebook writes
+    # is complete when its cell ends (atomic writes), so the kernel is stopped at once.
     papermill.execute_notebook(str(path), str(out), parameters={"lang": lang}, kernel_name="python3",
                                cwd=str(paths.notebooks), progress_bar=False, log_output=False,
-                               request_save_on_cell_execute=False)
+                               request_save_on_cell_execute=False, shutdown_kernel="immediate")
 
 
 def jobs() -> int:
