@@ -33,6 +33,8 @@ For each size N (default 5, 50, 300; ``--quick`` 5, 50; ``--sizes`` any list) it
    with the report's execution strategy (target ≤ 2× floor; the floor is the wall time of the whole
    batch, as the report's is), with each executed notebook's duration and slowest cells (from
    papermill's metadata) and the notebook time summed by kind of cell (imports, figure exports, the rest);
+   then the report once more with ``draw_only/`` first on PYTHONPATH (its ``sitecustomize`` makes
+   ``save_figure`` draw the figure and write nothing, in every kernel): what the figure files cost;
 5. prints a Markdown results table for the README.
 
 A full run (5, 50, 300: three timed passes and one traced pass per size) takes about 8 minutes on
@@ -58,6 +60,7 @@ import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+DRAW_ONLY = Path(__file__).resolve().parent / "draw_only"  # sitecustomize: save_figure draws, writes nothing
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
@@ -603,7 +606,14 @@ def report_breakdown(report: dict) -> list[tuple[str, float]]:
     return rows
 
 
+def _report_failure(run: subprocess.CompletedProcess, seconds: float) -> str:
+    lines = [ln for ln in run.stderr.splitlines() if ln.strip() and "IPKernelApp" not in ln]
+    return f"`python -m comparison report` failed (after {seconds:.1f} s):\n" + "\n".join(lines[-25:])
+
+
 def time_report(keep: bool) -> dict:
+    """The full report on a copy of the real corpus, the kernel floor, and the report once more with every
+    figure drawn but not exported (``DRAW_ONLY``): what the figure files themselves cost."""
     root = Path(tempfile.mkdtemp(prefix="citycompare-bench-report-"))
     try:
         shutil.copytree(REPO_ROOT / "data" / "raw", root / "data" / "raw")
@@ -624,9 +634,16 @@ def time_report(keep: bool) -> dict:
         out["report_s"] = time.perf_counter() - t0
         out["notebook_runs"] = _notebook_durations(root / "reports" / "notebooks")
         if full.returncode:
-            lines = [ln for ln in full.stderr.splitlines() if ln.strip() and "IPKernelApp" not in ln]
-            out["error"] = "`python -m comparison report` failed (after {:.1f} s):\n".format(out["report_s"]) + \
-                           "\n".join(lines[-25:])
+            out["error"] = _report_failure(full, out["report_s"])
+            return out
+        shutil.rmtree(root / "reports")
+        env["PYTHONPATH"] = os.pathsep.join([str(DRAW_ONLY), str(REPO_ROOT)])
+        t0 = time.perf_counter()
+        drawn = subprocess.run([sys.executable, "-m", "comparison", "--root", str(root), "report"],
+                               capture_output=True, text=True, env=env, cwd=root)
+        out["draw_only_s"] = time.perf_counter() - t0
+        if drawn.returncode:
+            out["draw_only_error"] = _report_failure(drawn, out["draw_only_s"])
         return out
     finally:
         if keep:
@@ -839,8 +856,11 @@ def markdown(results: dict[int, dict], report: dict | None, target_lines: list[s
                 f"| floor: {len(report['floor_runs'])} empty notebooks, {report['jobs']} at a time (kernel start/stop) "
                 f"| {report['floor_s']:.1f} |",
                 f"| ratio (target ≤ {TARGET_REPORT_RATIO:g}×) | {ratio:.2f}× "
-                f"{'PASS' if ratio <= TARGET_REPORT_RATIO else 'FAIL'} |",
-                "", "| summed over the notebook runs | seconds |", "|---|---|"]
+                f"{'PASS' if ratio <= TARGET_REPORT_RATIO else 'FAIL'} |"]
+        if "draw_only_error" not in report:
+            out += [f"| the same report, figures drawn but not exported (no PNG, SVG) | {report['draw_only_s']:.1f} "
+                    f"({report['draw_only_s'] / report['floor_s']:.2f}× the floor) |"]
+        out += ["", "| summed over the notebook runs | seconds |", "|---|---|"]
         out += [f"| {label} | {sec:.1f} |" for label, sec in report_breakdown(report)]
     return "\n".join(out)
 
@@ -960,6 +980,11 @@ def main(argv: list[str] | None = None) -> int:
                 print_table(["notebook run", "seconds", "slowest cells"], rows, "lrl")
                 print_table(["where the notebook time goes (all runs, summed)", "seconds"],
                             [[label, f"{sec:.1f}"] for label, sec in report_breakdown(report)])
+            if "draw_only_error" in report:
+                print(f"bench: the draw-only report failed: {report['draw_only_error']}")
+            else:
+                print(f"the same report with figures drawn but not exported: {report['draw_only_s']:.1f} s "
+                      f"({report['draw_only_s'] / report['floor_s']:.2f}× the floor)")
             print(f"{'PASS' if ratio <= TARGET_REPORT_RATIO else 'FAIL'}  full report / floor = {ratio:.2f}× "
                   f"(target ≤ {TARGET_REPORT_RATIO:g}×)")
 

@@ -38,3 +38,27 @@ def test_notebook_time_is_split_into_imports_figures_and_the_rest(bench, tmp_pat
     assert runs[0]["by_kind"] == dict(zip(bench.CELL_KINDS, [1.0, 2.0, 0.5]))
     rows = bench.report_breakdown({"notebook_runs": runs, "floor_runs": [0.5, 0.25]})
     assert rows == [("kernel starts and stops (the floor's runs, summed)", 0.75), *zip(bench.CELL_KINDS, [1.0, 2.0, 0.5])]
+
+
+def test_draw_only_start_up_hook_draws_figures_and_writes_nothing(bench, tmp_path):
+    """The benchmark's figure-cost comparison is only meaningful if the hook reaches save_figure in a
+    fresh interpreter (as in a kernel), still draws, and leaves no file behind."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import matplotlib; matplotlib.use('Agg')\n"
+        "from pathlib import Path\n"
+        "from comparison import plotting\n"
+        "from comparison.paths import project_paths\n"
+        "fig, ax = plotting.new_figure()\n"
+        "drawn = []\n"
+        "fig.canvas.mpl_connect('draw_event', lambda event: drawn.append(1))\n"
+        f"out = plotting.save_figure(fig, '01', 'x', 'en', 'c', project_paths(Path({str(tmp_path)!r})))\n"
+        "print(out, len(drawn), plotting.save_figure.__module__)\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(bench.DRAW_ONLY), str(REPO_ROOT)]))
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["[]", "1", "sitecustomize"]
+    assert not any(tmp_path.rglob("*.png")) and not any(tmp_path.rglob("*.svg"))
