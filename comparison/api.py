@@ -31,6 +31,7 @@ class Tables:
     clauses: pd.DataFrame
     sentences: pd.DataFrame
     taxonomy: Taxonomy
+    paths: ProjectPaths  # where this selection's figures and tables go (``paths.outputs``)
 
     @property
     def plan_order(self) -> list[str]:
@@ -83,10 +84,14 @@ def _restored(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | None = None) -> Tables:
-    """The processed tables in ``lang`` ("zh" or "en"), optionally only the plans in ``docs``."""
+    """The processed tables in ``lang`` ("zh" or "en"), optionally only the plans in ``docs``.
+
+    With ``docs``, ``Tables.paths`` sends the notebook's figures and tables to their own folder."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     paths = paths or project_paths()
+    if isinstance(docs, str):
+        docs = [docs]
     missing = [n for n in TABLE_NAMES if not (paths.processed / f"{n}.csv").exists()]
     if missing:
         raise FileNotFoundError(f"data/processed/{missing[0]}.csv is missing: run `make build` first")
@@ -97,6 +102,10 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
     plans = t["plans"]
     all_plans = plans
     if docs:
+        unknown = [d for d in docs if d not in set(plans.doc_id)]
+        if unknown:
+            raise ValueError(f"docs: {', '.join(map(repr, unknown))} not in data/processed/plans.csv; "
+                             f"choose from {', '.join(plans.doc_id)}")
         plans = plans[plans.doc_id.isin(docs)]
     plans = plans.copy()
     plans["plan"] = [plan_label(r, lang) for _, r in plans.iterrows()]
@@ -122,4 +131,6 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
     t["plans"].attrs["all_plans"] = list(zip(all_plans.doc_id, all_plans.city_id))
     others = [d for d in pd.read_csv(paths.manifest, dtype=str).doc_id if d not in order]
     t["comparison"] = t["comparison"].drop(columns=[d for d in others if d in t["comparison"].columns])
-    return Tables(lang=lang, taxonomy=taxonomy, **t)
+    if len(order) < len(all_plans):
+        paths = paths.selecting("docs", order)
+    return Tables(lang=lang, taxonomy=taxonomy, paths=paths, **t)

@@ -5,8 +5,9 @@ benchmark do this with temporary folders).
 """
 from __future__ import annotations
 
+import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -16,6 +17,7 @@ REPO_ROOT = PACKAGE_DIR.parent
 @dataclass(frozen=True)
 class ProjectPaths:
     root: Path
+    selection: tuple[str, ...] = ()  # e.g. ("docs=jiaozuo_2021+nanping_2021",): a run on part of the data
 
     @property
     def raw(self) -> Path:
@@ -46,12 +48,22 @@ class ProjectPaths:
         return self.root / "reports"
 
     @property
+    def outputs(self) -> Path:
+        """Where figures and tables go: ``reports/``, or for a notebook run on part of the data (some plans,
+        one indicator) ``reports/selections/<selection>/``, so exploring never replaces a full figure."""
+        return self.reports / "selections" / ",".join(self.selection) if self.selection else self.reports
+
+    def selecting(self, key: str, values) -> "ProjectPaths":
+        """These paths with outputs narrowed to ``key`` = ``values`` (e.g. "docs", the chosen doc_ids)."""
+        return replace(self, selection=(*self.selection, f"{key}={selection_name(values)}"))
+
+    @property
     def figures(self) -> Path:
-        return self.reports / "figures"
+        return self.outputs / "figures"
 
     @property
     def tables(self) -> Path:
-        return self.reports / "tables"
+        return self.outputs / "tables"
 
     @property
     def notebooks(self) -> Path:
@@ -63,3 +75,13 @@ def project_paths(root: Path | str | None = None) -> ProjectPaths:
     if root is None:
         root = os.environ.get("CITYCOMPARE_ROOT") or REPO_ROOT
     return ProjectPaths(Path(root).resolve())
+
+
+def selection_name(values) -> str:
+    """A folder name for a set of ids: sorted and joined by '+', or for a long list '<n>_items_<hash>'
+    (file names have a length limit); the same set always gives the same name."""
+    ids = sorted(set(map(str, values)))
+    joined = "+".join(ids)
+    if len(joined) <= 100:
+        return joined
+    return f"{len(ids)}_items_{hashlib.sha256(joined.encode()).hexdigest()[:12]}"

@@ -101,3 +101,47 @@ def test_run_notebooks_reports_in_order_and_stops_after_a_failure(monkeypatch, t
     with pytest.raises(RuntimeError, match="failed in c"):
         report.run_notebooks(runs, project_paths(tmp_path))
     assert len(started) < len(runs)  # runs not yet started when c failed never start
+
+
+def test_a_notebook_run_on_some_plans_writes_apart_and_leaves_the_full_outputs_alone(report_root):
+    """Exploring a subset (or one indicator in 02) in JupyterLab must not replace a publication figure."""
+    import papermill
+
+    root, _ = report_root
+    before = tree_digest(root / "reports" / "figures") | tree_digest(root / "reports" / "tables")
+    subset = ["shangrao_2022", "nanping_2021"]
+    for name, params in (("06_responsibility", {"docs": subset}),
+                         ("02_targets", {"indicator": "livestock_manure_utilization_rate_pct"})):
+        papermill.execute_notebook(str(root / "notebooks" / f"{name}.ipynb"), str(root / "reports" / f"{name}_x.ipynb"),
+                                   parameters={"lang": "en", **params}, cwd=str(root / "notebooks"),
+                                   progress_bar=False, kernel_name="python3")
+    assert tree_digest(root / "reports" / "figures") | tree_digest(root / "reports" / "tables") == before
+    selections = root / "reports" / "selections"
+    apart = selections / "docs=nanping_2021+shangrao_2022" / "figures" / "en"
+    assert {p.name for p in apart.glob("*.png")} == {"06_lead_agencies.png", "06_agency_involvement.png"}
+    one = selections / "indicator=livestock_manure_utilization_rate_pct" / "figures" / "en"
+    assert {p.name for p in one.glob("*.png")} == {"02_shared_targets.png"}
+
+
+def test_load_names_unknown_plans_and_keeps_the_full_corpus_in_place(report_root):
+    from comparison.api import PROSE_PLANS, load
+
+    root, _ = report_root
+    paths = project_paths(root)
+    with pytest.raises(ValueError, match=r"docs: 'nanping2021' not in data/processed/plans.csv; choose from "
+                                         r"nanping_2021, nanping_2022, shangrao_2022, tianshui_2022, jiaozuo_2021"):
+        load("en", paths, docs=["nanping2021", "jiaozuo_2021"])
+    one = load("en", paths, docs="jiaozuo_2021").paths
+    assert one.figures == root / "reports" / "selections" / "docs=jiaozuo_2021" / "figures"
+    assert one.selecting("indicator", ["x"]).tables == one.outputs.parent / "docs=jiaozuo_2021,indicator=x" / "tables"
+    everything = load("en", paths, docs=sorted(PROSE_PLANS)).paths
+    assert everything.figures == root / "reports" / "figures" and everything.tables == root / "reports" / "tables"
+
+
+def test_selection_folder_names_are_stable_and_short():
+    from comparison.paths import selection_name
+
+    assert selection_name(["b_2", "a_1", "b_2"]) == "a_1+b_2"
+    many = [f"city{k:03d}_2023" for k in range(50)]
+    assert selection_name(many) == selection_name(list(reversed(many)))
+    assert selection_name(many).startswith("50_items_") and len(selection_name(many)) == len("50_items_") + 12
