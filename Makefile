@@ -49,4 +49,4 @@ bench-extract: $(STAMP)
 	$(PY) benchmarks/extraction.py
 
 clean:
-	rm -rf $(VENV) data/processed/*.csv reports/figures reports/tables reports/selections reports/report.html
+	rm -rf $(VENV) data/processed/*.csv reports/figures reports/tables reports/selections reports/notebooks reports/report*.html
