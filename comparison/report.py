@@ -15,6 +15,7 @@ import html
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -33,19 +34,40 @@ def notebooks(paths: ProjectPaths) -> list[Path]:
     return sorted(paths.notebooks.glob("[0-9][0-9]_*.ipynb"))
 
 
+@contextmanager
+def kernels_use(paths: ProjectPaths):
+    """Point the notebook kernels started inside (they inherit the environment) at ``paths.root``; the
+    caller's environment is restored afterwards."""
+    before = os.environ.get("CITYCOMPARE_ROOT")
+    os.environ["CITYCOMPARE_ROOT"] = str(paths.root)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["CITYCOMPARE_ROOT"]
+        else:
+            os.environ["CITYCOMPARE_ROOT"] = before
+
+
 def run_notebook(path: Path, out: Path, lang: str, paths: ProjectPaths) -> None:
+    """Run one notebook in a fresh kernel (inside ``kernels_use(paths)``, as ``run_notebooks`` does)."""
     import papermill
 
-    os.environ["CITYCOMPARE_ROOT"] = str(paths.root)
     out.parent.mkdir(parents=True, exist_ok=True)
     # Two of papermill's defaults suit watching one long run, not a batch of short ones: saving the executed
     # copy after every cell re-encodes the whole notebook with its images each time (about a second of CPU
     # per run), so it is saved once at the end (papermill still saves a failed run before raising); and a
     # graceful kernel shutdown waits ~0.6 s for the interpreter to tear down. Every file a notebook writes
-    # is complete when its cell ends (atomic writes), so the kernel is stopped at once.
-    papermill.execute_notebook(str(path), str(out), parameters={"lang": lang}, kernel_name="python3",
-                               cwd=str(paths.notebooks), progress_bar=False, log_output=False,
-                               request_save_on_cell_execute=False, shutdown_kernel="immediate")
+    # is complete when its cell ends (atomic writes), so the kernel is stopped at once. The executed copy is
+    # written beside ``out`` and renamed onto it, a failed run's too (it shows the error).
+    partial = out.with_name(f".{out.stem}.partial.ipynb")
+    try:
+        papermill.execute_notebook(str(path), str(partial), parameters={"lang": lang}, kernel_name="python3",
+                                   cwd=str(paths.notebooks), progress_bar=False, log_output=False,
+                                   request_save_on_cell_execute=False, shutdown_kernel="immediate")
+    finally:
+        if partial.exists():
+            os.replace(partial, out)
 
 
 def jobs() -> int:
@@ -57,7 +79,7 @@ def run_notebooks(runs: list[tuple[Path, Path, str]], paths: ProjectPaths, on_do
     """Run each (notebook, executed copy, lang), ``jobs()`` kernels at a time; ``on_done(run)`` is called in
     the order of ``runs``. On a failure, runs not yet started are cancelled and the first failure (in the
     order of ``runs``) is raised once the running ones have ended."""
-    with ThreadPoolExecutor(max_workers=jobs()) as pool:
+    with kernels_use(paths), ThreadPoolExecutor(max_workers=jobs()) as pool:
         futures = [pool.submit(run_notebook, src, out, lang, paths) for src, out, lang in runs]
         try:
             for run, future in zip(runs, futures):

@@ -4,6 +4,7 @@ One run serves all the checks: notebooks execute top to bottom in fresh kernels 
 warning is an error inside them), the raw inputs are untouched, and every listed figure exists.
 """
 import hashlib
+import os
 import shutil
 
 import pytest
@@ -67,12 +68,13 @@ def test_html_report_and_workbook(report_root):
 
 def test_svg_figures_are_deterministic(report_root):
     root, _ = report_root
-    from comparison.report import run_notebook
+    from comparison.report import kernels_use, run_notebook
 
     nb = notebooks(project_paths(root))[0]
     svg = root / "reports" / "figures" / "en" / "01_plan_size.svg"
     first = svg.read_bytes()
-    run_notebook(nb, root / "reports" / "notebooks" / "again.ipynb", "en", project_paths(root))
+    with kernels_use(project_paths(root)):
+        run_notebook(nb, root / "reports" / "notebooks" / "again.ipynb", "en", project_paths(root))
     assert svg.read_bytes() == first
 
 
@@ -103,11 +105,12 @@ def test_run_notebooks_reports_in_order_and_stops_after_a_failure(monkeypatch, t
     assert len(started) < len(runs)  # runs not yet started when c failed never start
 
 
-def test_a_notebook_run_on_some_plans_writes_apart_and_leaves_the_full_outputs_alone(report_root):
+def test_a_notebook_run_on_some_plans_writes_apart_and_leaves_the_full_outputs_alone(report_root, monkeypatch):
     """Exploring a subset (or one indicator in 02) in JupyterLab must not replace a publication figure."""
     import papermill
 
     root, _ = report_root
+    monkeypatch.setenv("CITYCOMPARE_ROOT", str(root))
     before = tree_digest(root / "reports" / "figures") | tree_digest(root / "reports" / "tables")
     subset = ["shangrao_2022", "nanping_2021"]
     for name, params in (("06_responsibility", {"docs": subset}),
@@ -145,3 +148,37 @@ def test_selection_folder_names_are_stable_and_short():
     many = [f"city{k:03d}_2023" for k in range(50)]
     assert selection_name(many) == selection_name(list(reversed(many)))
     assert selection_name(many).startswith("50_items_") and len(selection_name(many)) == len("50_items_") + 12
+
+
+def test_a_failed_notebook_run_keeps_its_executed_copy_and_no_partial_file(tmp_path, monkeypatch):
+    import nbformat
+    from papermill.exceptions import PapermillExecutionError
+
+    from comparison.report import run_notebook
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    params = nbformat.v4.new_code_cell('lang = "en"')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("raise ValueError('cell failed on purpose')")]
+    monkeypatch.setenv("CITYCOMPARE_ROOT", str(tmp_path))
+    (tmp_path / "notebooks").mkdir()
+    nbformat.write(nb, str(tmp_path / "notebooks" / "99_fails.ipynb"))
+    out = tmp_path / "reports" / "notebooks" / "en" / "99_fails.ipynb"
+    with pytest.raises(PapermillExecutionError, match="cell failed on purpose"):
+        run_notebook(tmp_path / "notebooks" / "99_fails.ipynb", out, "en", project_paths(tmp_path))
+    assert [p.name for p in out.parent.iterdir()] == [out.name]
+    assert "cell failed on purpose" in out.read_text(encoding="utf-8")
+
+
+def test_kernels_see_the_project_root_only_while_the_report_runs(monkeypatch, tmp_path):
+    from comparison.report import kernels_use
+
+    monkeypatch.delenv("CITYCOMPARE_ROOT", raising=False)
+    with kernels_use(project_paths(tmp_path)):
+        assert os.environ["CITYCOMPARE_ROOT"] == str(tmp_path.resolve())
+    assert "CITYCOMPARE_ROOT" not in os.environ
+    monkeypatch.setenv("CITYCOMPARE_ROOT", "/elsewhere")
+    with kernels_use(project_paths(tmp_path)):
+        pass
+    assert os.environ["CITYCOMPARE_ROOT"] == "/elsewhere"
