@@ -1,7 +1,9 @@
 # Two commands do everything on a fresh machine with only python3 and pip:
 #   make report   build data/processed/, run every notebook headless, export figures and tables
 #   make test     run the test suite
-# Both create the virtual environment .venv on first use and reuse it afterwards.
+# Both create the virtual environment .venv on first use and reuse it afterwards
+# (PYTHON=python3.11 when python3 is older). ARGS passes options on, e.g.
+#   make report ARGS=--allow-suggested      make bench ARGS="--report --quick"
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -17,26 +19,25 @@ $(STAMP): pyproject.toml
 	else \
 		$(PY) -m pip install -q -e '.[dev]'; \
 	fi
-	@$(PY) -m ipykernel install --prefix $(VENV) --name citycompare --display-name "citycompare" >/dev/null
 	@touch $(STAMP)
 
 build: $(STAMP)
-	$(PY) -m comparison build
+	$(PY) -m comparison build $(ARGS)
 
 validate: $(STAMP)
 	$(PY) -m comparison validate
 
 report: $(STAMP)
-	$(PY) -m comparison report
+	$(PY) -m comparison report $(ARGS)
 
 test: $(STAMP)
-	MPLBACKEND=Agg $(PY) -m pytest -q
+	MPLBACKEND=Agg $(PY) -m pytest -q $(ARGS)
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 bench: $(STAMP)
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py $(ARGS)
 
 # make new-plan TEXT=plan.txt DOC_ID=xinyang_2023 CITY_ID=xinyang CITY_ZH=信阳 CITY_EN=Xinyang \
 #               PROVINCE_ZH=河南 PROVINCE_EN=Henan [ISSUED=2023-05-31] [STATUS=final] [PLAN_TYPE=green_economy]

@@ -38,7 +38,7 @@ For each size N (default 5, 50, 300; ``--quick`` 5, 50; ``--sizes`` any list) it
 5. prints a Markdown results table for the README.
 
 A full run (5, 50, 300: three timed passes and one traced pass per size) takes about 8 minutes on
-2 CPUs and ``--report`` about 2 more; ``--no-trace`` skips the traced pass, ``--repeat 1`` times each
+2 CPUs and ``--report`` about 3 more; ``--no-trace`` skips the traced pass, ``--repeat 1`` times each
 size once, ``--quick`` stops at 50 plans.
 
 ``--profile`` adds a cProfile of build + analysis at the largest size (top functions by own time and

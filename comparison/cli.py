@@ -22,7 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--allow-suggested", action="store_true",
                        help="preview: accept rows still marked suggested (figures say 'unreviewed')")
     report = sub.add_parser("report", help="build, run every notebook in zh and en, export figures and tables")
-    report.add_argument("--allow-suggested", action="store_true")
+    report.add_argument("--allow-suggested", action="store_true",
+                        help="preview: accept rows still marked suggested (figures say 'unreviewed')")
     new = sub.add_parser("new-plan", help="add a plan: copy its text, register it, pre-fill its city workbook "
                                           "with suggested rows to review")
     new.add_argument("--text", required=True, help="the plan as a .txt file (UTF-8 or GB18030)")

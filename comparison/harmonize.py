@@ -18,7 +18,7 @@ import re
 import pandas as pd
 
 from .dictionary import columns
-from .problems import Problem, raise_if_any
+from .problems import Problem
 
 YEAR = re.compile(r"(19|20)\d\d年")
 DIGIT = re.compile(r"\d")
@@ -187,22 +187,26 @@ def comparison_table(inputs, quantities) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
+def unknown_agencies(docs, taxonomy) -> list[Problem]:
+    """Responsible units named in the texts that the agency dictionary cannot map (checked by validate)."""
+    agency_of = taxonomy.agency_of()
+    return [Problem(taxonomy.file, "responsible unit not in the agency dictionary", sheet="agency_aliases",
+                    column="name_as_written", value=name,
+                    expected=f"a row mapping it to an agency_id (named in {c.clause_id})",
+                    fix="add the name and its agency_id to agency_aliases")
+            for doc in docs.values() for c in doc.clauses for name in c.responsible_units if name not in agency_of]
+
+
 def responsibilities_table(inputs) -> pd.DataFrame:
+    """One row per responsible unit named in a clause (validated inputs: every name maps to an agency)."""
     agency_of = inputs.taxonomy.agency_of()
     agencies = inputs.taxonomy.table("agencies").set_index("agency_id")
-    rows, problems = [], []
+    rows = []
     for doc in inputs.docs.values():
         for c in doc.clauses:
             for k, name in enumerate(c.responsible_units, 1):
-                if name not in agency_of:
-                    problems.append(Problem(inputs.taxonomy.file, "responsible unit not in the agency dictionary",
-                                            sheet="agency_aliases", column="name_as_written", value=name,
-                                            expected=f"a row mapping it to an agency_id (named in {c.clause_id})",
-                                            fix="add the name and its agency_id to agency_aliases"))
-                    continue
                 a = agency_of[name]
                 rows.append(dict(doc_id=doc.doc_id, city_id=doc.city_id, clause_id=c.clause_id, position=k,
                                  name_as_written=name, agency_id=a, label_zh=agencies.loc[a, "label_zh"],
                                  label_en=agencies.loc[a, "label_en"]))
-    raise_if_any(problems)
     return pd.DataFrame(rows, columns=columns("responsibilities"))

@@ -11,11 +11,11 @@ import pandas as pd
 from . import dictionary
 from .atomic import write_csv, write_text
 from .export import write_xlsx
-from .harmonize import harmonize
+from .harmonize import harmonize, unknown_agencies
 from .corpus import read_manifest
 from .documents import ParsedDocument, clauses_table, parse_corpus, sentences_table
 from .paths import ProjectPaths
-from .problems import InputError
+from .problems import InputError, raise_if_any
 from .taxonomy import Taxonomy, load_taxonomy
 from .units import UnitConverter
 from .validation import CuratedData, validate_cities
@@ -64,7 +64,12 @@ def validate(paths: ProjectPaths, allow_suggested: bool = False) -> Inputs:
     if problems:
         raise InputError(problems)
     units = UnitConverter(taxonomy)
-    curated = validate_cities(paths, manifest, docs, taxonomy, units, allow_suggested)
+    problems = unknown_agencies(docs, taxonomy)
+    try:
+        curated = validate_cities(paths, manifest, docs, taxonomy, units, allow_suggested)
+    except InputError as err:
+        raise InputError(err.problems + problems) from None
+    raise_if_any(problems)
     return Inputs(manifest, docs, taxonomy, units, curated)
 
 
