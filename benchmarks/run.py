@@ -31,8 +31,10 @@ For each size N (default 5, 50, 300; ``--quick`` 5, 50; ``--sizes`` any list) it
    same call as the report (``comparison.report.run_notebooks``: the same papermill call, the same number
    of kernels at a time, ``report.jobs()``), i.e. only the cost of starting and stopping the kernels
    with the report's execution strategy (target ≤ 2× floor; the floor is the wall time of the whole
-   batch, as the report's is), with each executed notebook's duration and slowest cells (from
-   papermill's metadata) and the notebook time summed by kind of cell (imports, figure exports, the rest);
+   batch, as the report's is), and the same batch with each notebook's first code cell (imports and
+   plot style: what a notebook run costs before any work), with each executed notebook's duration and
+   slowest cells (from papermill's metadata) and the notebook time summed by kind of cell (imports,
+   figure exports, the rest);
    then the report once more with ``draw_only/`` first on PYTHONPATH (its ``sitecustomize`` makes
    ``save_figure`` draw the figure and write nothing, in every kernel): what the figure files cost;
 5. prints a Markdown results table for the README.
@@ -558,8 +560,21 @@ t0 = time.perf_counter()
 run_notebooks(runs, paths)  # as the report runs its notebooks: same call, same kernels at a time
 wall = time.perf_counter() - t0
 each = [json.loads(o.read_text(encoding="utf-8"))["metadata"]["papermill"]["duration"] for _, o, _ in runs]
+# The same, with each notebook's first code cell (its imports and plot style): what a run costs before any work.
+imports = root / "imports"
+imports.mkdir()
+import_runs = []
+for nb_path in notebooks(paths):
+    real = nbformat.read(str(nb_path), as_version=4)
+    first = next(c for c in real.cells if c.cell_type == "code")
+    only = nbformat.v4.new_notebook(metadata=empty.metadata, cells=[cell, nbformat.v4.new_code_cell(first.source)])
+    nbformat.write(only, str(imports / nb_path.name))
+    import_runs += [(imports / nb_path.name, out / "imports" / lang / nb_path.name, lang) for lang in LANGS]
+t0 = time.perf_counter()
+run_notebooks(import_runs, paths)
+imports_wall = time.perf_counter() - t0
 print(json.dumps({"wall": wall, "runs": each, "jobs": jobs(), "notebooks": [nb.name for nb in notebooks(paths)],
-                  "langs": list(LANGS)}))
+                  "langs": list(LANGS), "imports_wall": imports_wall}))
 """
 
 
@@ -627,7 +642,8 @@ def time_report(keep: bool) -> dict:
             return {"error": f"floor run failed:\n{floor.stderr[-3000:]}"}
         floor_info = json.loads(floor.stdout.strip().splitlines()[-1])
         out = {"floor_s": floor_info["wall"], "floor_runs": floor_info["runs"], "jobs": floor_info["jobs"],
-               "notebooks": floor_info["notebooks"], "langs": floor_info["langs"]}
+               "notebooks": floor_info["notebooks"], "langs": floor_info["langs"],
+               "floor_imports_s": floor_info["imports_wall"]}
         t0 = time.perf_counter()
         full = subprocess.run([sys.executable, "-m", "comparison", "--root", str(root), "report"],
                               capture_output=True, text=True, env=env, cwd=root)
@@ -857,6 +873,8 @@ def markdown(results: dict[int, dict], report: dict | None, target_lines: list[s
                 f"| {report['floor_s']:.1f} |",
                 f"| ratio (target ≤ {TARGET_REPORT_RATIO:g}×) | {ratio:.2f}× "
                 f"{'PASS' if ratio <= TARGET_REPORT_RATIO else 'FAIL'} |"]
+        out += [f"| floor with each notebook's first cell (imports, plot style) | {report['floor_imports_s']:.1f} "
+                f"(report: {report['report_s'] / report['floor_imports_s']:.2f}× this) |"]
         if "draw_only_error" not in report:
             out += [f"| the same report, figures drawn but not exported (no PNG, SVG) | {report['draw_only_s']:.1f} "
                     f"({report['draw_only_s'] / report['floor_s']:.2f}× the floor) |"]
@@ -980,6 +998,8 @@ def main(argv: list[str] | None = None) -> int:
                 print_table(["notebook run", "seconds", "slowest cells"], rows, "lrl")
                 print_table(["where the notebook time goes (all runs, summed)", "seconds"],
                             [[label, f"{sec:.1f}"] for label, sec in report_breakdown(report)])
+            print(f"floor with each notebook's first cell (imports, plot style): {report['floor_imports_s']:.1f} s "
+                  f"(report: {report['report_s'] / report['floor_imports_s']:.2f}× this)")
             if "draw_only_error" in report:
                 print(f"bench: the draw-only report failed: {report['draw_only_error']}")
             else:
