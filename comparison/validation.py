@@ -1,17 +1,21 @@
 """Validate the city workbooks against the corpus and the codebook.
 
-Checks, all collected and reported together: sheets and columns; every code exists in the codebook;
-every clause and sentence id exists; every quote is found in its document's raw text inside its clause
-and contains its value; values numeric, years in 1990–2060, comparators from the set; ids unique; units
-known and convertible to the indicator's unit; every digit sequence of every text accounted for
-(quantities or ignored_numbers); every sentence of the substantive sections (1 and above) coded once;
-rows still marked ``suggested`` need review.
+Checks, all collected and reported together: sheets and columns; every code exists in the codebook
+(a leaf code where a parent has children; a pillar of the plan's type); every clause and sentence id
+exists and belongs to the row's plan; every quote is non-empty, found in its document's raw text inside
+its clause and contains its value; values finite numbers, years four ASCII digits in 1990–2060, a base
+year before the target year, a target year that agrees with 到…年 in its quote, comparators from the set;
+ids present and unique, no quantity twice under two ids; units known and convertible to the indicator's
+unit; every digit sequence of every text accounted for (quantities or ignored_numbers); every sentence of
+the substantive sections (1 and above) coded once; rows still marked ``suggested`` need review.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import pint
@@ -54,7 +58,8 @@ def validate_cities(paths: ProjectPaths, manifest: pd.DataFrame, docs: dict[str,
     problems: list[Problem] = []
     frames: dict[str, list[pd.DataFrame]] = {sheet: [] for sheet in CITY_SCHEMA}
     cities = set(manifest.city_id)
-    workbooks = sorted(paths.cities.glob("*.xls*")) if paths.cities.exists() else []
+    workbooks = city_workbooks(paths)
+    unchecked = set(manifest.doc_id)  # plans whose workbook is missing or unreadable: no row-level checks
     for path in workbooks:
         shown = f"data/raw/cities/{path.name}"
         if path.stem not in cities:
@@ -73,6 +78,7 @@ def validate_cities(paths: ProjectPaths, manifest: pd.DataFrame, docs: dict[str,
                                         fix="open and save it again in Excel as .xlsx, or restore it from git"))
             continue
         city_docs = set(manifest.doc_id[manifest.city_id == path.stem])
+        unchecked -= city_docs
         for sheet, df in sheets.items():
             known = df.doc_id.isin(city_docs)
             if not known.all():
@@ -102,14 +108,27 @@ def validate_cities(paths: ProjectPaths, manifest: pd.DataFrame, docs: dict[str,
                                         row=r.excel_row, column="status", value=r.status, expected="curated",
                                         fix="check the row against the plan, correct it, and set status to curated "
                                             "(or preview with build --allow-suggested)"))
-    problems += _check_sections(data["sections"], docs, taxonomy)
+    plan_types = dict(zip(manifest.doc_id, manifest.plan_type))
+    problems += _check_sections(data["sections"], docs, taxonomy, plan_types)
     problems += _check_quantities(data["quantities"], docs, taxonomy, units)
     problems += _check_ignored(data["ignored_numbers"], docs, taxonomy)
-    problems += _check_completeness(data["quantities"], data["ignored_numbers"], docs)
+    # A plan whose workbook could not be read has its problem reported above; listing every number of its
+    # text as "not accounted for" would only bury it.
+    problems += _check_completeness(data["quantities"], data["ignored_numbers"],
+                                    {d: doc for d, doc in docs.items() if d not in unchecked})
     problems += _check_measures(data["measures"], docs, taxonomy)
     raise_if_any(problems)
     return CuratedData(_typed_sections(data["sections"]), _typed_quantities(data["quantities"]),
                        data["ignored_numbers"], _typed_measures(data["measures"]), unreviewed)
+
+
+def city_workbooks(paths: ProjectPaths) -> list[Path]:
+    """The city workbooks: every .xlsx/.xlsm/.xls in cities/ whatever the case of its extension, except the
+    lock files Excel keeps beside an open workbook (``~$name.xlsx``)."""
+    if not paths.cities.exists():
+        return []
+    return sorted(p for p in paths.cities.iterdir()
+                  if p.suffix.lower() in (".xlsx", ".xlsm", ".xls") and not p.name.startswith("~$"))
 
 
 def _empty(sheet: str) -> pd.DataFrame:
@@ -122,12 +141,31 @@ def _unknown_code(r, column: str, value: str, sheet_in_codebook: str, taxonomy: 
                    fix="use an existing code, or add the code (with its parent, labels and definition) to the codebook")
 
 
-def _check_sections(df, docs, taxonomy) -> list[Problem]:
+def _parent_code(r, column: str, value: str, sheet_in_codebook: str, taxonomy: Taxonomy) -> Problem:
+    children = taxonomy.table(sheet_in_codebook)
+    children = children[children.parent_id == value].iloc[:, 0]
+    return Problem(r.file, "a parent category, not a code to assign", sheet=r.sheet, row=r.excel_row, column=column,
+                   value=value, expected=f"one of its codes: {', '.join(children)}",
+                   fix="choose the code that fits the sentence")
+
+
+def _check_sections(df, docs, taxonomy, plan_types) -> list[Problem]:
     problems = []
-    pillars = taxonomy.ids("pillars")
+    pillars = taxonomy.table("pillars").set_index("pillar_id").plan_type
     for r in df.itertuples():
         if r.pillar_id not in pillars:
             problems.append(_unknown_code(r, "pillar_id", r.pillar_id, "pillars", taxonomy))
+        elif pillars[r.pillar_id] not in ("both", plan_types.get(r.doc_id)):
+            problems.append(Problem(r.file, "pillar of another plan type", sheet=r.sheet, row=r.excel_row,
+                                    column="pillar_id", value=r.pillar_id,
+                                    expected=f"a pillar whose plan_type is both or {plan_types.get(r.doc_id)} "
+                                             f"(this one is for {pillars[r.pillar_id]} plans)",
+                                    fix="choose a pillar of the plan's type (pillars sheet of the codebook)"))
+        if not re.fullmatch(r"[1-9]\d*", r.section_no, re.ASCII):
+            problems.append(Problem(r.file, "section_no is not a section number", sheet=r.sheet, row=r.excel_row,
+                                    column="section_no", value=r.section_no,
+                                    expected="the section's number as a whole number: 1 for 一、, 2 for 二、 …",
+                                    fix="write the number in digits, or delete a row that is not a section"))
     mapped = set(zip(df.doc_id, df.section_no))
     for doc in docs.values():
         for no in sorted({c.section_no for c in doc.clauses if c.section_no > 0}):
@@ -164,6 +202,11 @@ def _check_location(r, docs, problems) -> list[int]:
                                 expected=f"a clause_id of data/processed/clauses.csv, e.g. {doc.clauses[-1].clause_id}",
                                 fix="look the clause up in data/processed/clauses.csv and correct the id"))
         return []
+    if not r.quote:
+        problems.append(Problem(r.file, "quote is empty", sheet=r.sheet, row=r.excel_row, column="quote",
+                                expected=f"the words of data/raw/texts/{r.doc_id}.txt that state the number",
+                                fix="copy the words from the raw text file (line breaks included)"))
+        return []
     positions = _quote_positions(doc, window, r.quote)
     if not positions:
         message = (f"quote not found inside clause {r.clause_id}; it occurs elsewhere in the text"
@@ -182,7 +225,22 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
     canonical_unit = dict(zip(indicators.indicator_id, indicators.canonical_unit))
     comparators = taxonomy.ids("comparators")
     commitments = taxonomy.ids("commitments")
-    dup = df[df.duplicated("quantity_id", keep="first")]
+    for r in df[df.quantity_id == ""].itertuples():
+        problems.append(Problem(r.file, "quantity_id is empty", sheet=r.sheet, row=r.excel_row, column="quantity_id",
+                                expected=f"an id such as {r.doc_id}_q001", fix="number the row with the next free "
+                                                                              "id of its document"))
+    same = ["doc_id", "clause_id", "kind", "indicator_id", "value", "unit_as_written", "comparator", "target_year",
+            "base_year", "scope", "quote"]
+    first_row: dict[tuple, int] = {}
+    for key, row in zip(map(tuple, df[same].to_numpy()), df.excel_row):
+        first_row.setdefault(key, row)
+    for r in df[df.duplicated(same, keep="first")].itertuples():
+        problems.append(Problem(r.file, "the same quantity twice", sheet=r.sheet, row=r.excel_row,
+                                column="quantity_id", value=r.quantity_id,
+                                expected=f"one row per quantity (row {first_row[tuple(getattr(r, c) for c in same)]} "
+                                         f"has the same clause, quote, indicator, value, unit and years)",
+                                fix="delete one of the rows"))
+    dup = df[df.duplicated("quantity_id", keep="first") & (df.quantity_id != "")]
     for r in dup.itertuples():
         problems.append(Problem(r.file, "duplicate quantity_id", sheet=r.sheet, row=r.excel_row, column="quantity_id",
                                 value=r.quantity_id, expected="each quantity_id once across all workbooks",
@@ -193,8 +251,18 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
         if r.kind not in KINDS:
             problems.append(Problem(r.file, "unknown kind", sheet=r.sheet, row=r.excel_row, column="kind", value=r.kind,
                                     expected=" | ".join(KINDS), fix="target for a goal, baseline for a fact"))
-        for col in ("target_year", "base_year"):
-            _year(r, col, problems)
+        years = {col: _year(r, col, problems) for col in ("target_year", "base_year")}
+        if years["target_year"] and years["base_year"] and years["base_year"] >= years["target_year"]:
+            problems.append(Problem(r.file, "base year is not before the target year", sheet=r.sheet, row=r.excel_row,
+                                    column="base_year", value=r.base_year,
+                                    expected=f"a year before the target year {r.target_year}",
+                                    fix="check which year the plan counts from (比…年) and which it aims at (到…年)"))
+        stated = TARGET_YEAR_IN_QUOTE.findall(r.quote)
+        if r.kind == "target" and years["target_year"] and stated and r.target_year not in stated:
+            problems.append(Problem(r.file, "target_year differs from the year in its quote", sheet=r.sheet,
+                                    row=r.excel_row, column="target_year", value=r.target_year,
+                                    expected=" or ".join(dict.fromkeys(stated)),
+                                    fix="write the year the quote states"))
         if r.comparator not in comparators:
             problems.append(Problem(r.file, "unknown comparator", sheet=r.sheet, row=r.excel_row, column="comparator",
                                     value=r.comparator, expected=" ".join(sorted(comparators)),
@@ -251,24 +319,38 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
 
 
 def _number(r, column, problems) -> float | None:
+    """The number in ``column``; None with a problem for text, nan, inf or digits grouped by '_' (3_5)."""
     text = getattr(r, column)
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
-        problems.append(Problem(r.file, "value is not a number", sheet=r.sheet, row=r.excel_row, column=column,
-                                value=text, expected="a plain number such as 95 or 13.5",
-                                fix="write only the number; put 约/以上 in comparator and remarks in note"))
-        return None
+        number = math.nan
+    if math.isfinite(number) and "_" not in text:
+        return number
+    problems.append(Problem(r.file, "value is not a number", sheet=r.sheet, row=r.excel_row, column=column,
+                            value=text, expected="a plain number such as 95 or 13.5",
+                            fix="write only the number; put 约/以上 in comparator and remarks in note"))
+    return None
 
 
-def _year(r, column, problems) -> None:
+def _year(r, column, problems) -> int | None:
+    """The year in ``column``, or None when it is empty or wrong (then a problem says why)."""
     text = getattr(r, column)
     if text == "":
-        return
-    if not text.isdigit() or not YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]:
+        return None
+    if not re.fullmatch(r"\d+", text, re.ASCII):
+        date_cell = re.fullmatch(r"\d{4}-\d\d-\d\d( 00:00:00)?", text)
+        problems.append(Problem(r.file, "not a year", sheet=r.sheet, row=r.excel_row, column=column, value=text,
+                                expected="a four-digit year in ASCII digits, e.g. 2025, or empty",
+                                fix="format the cell as a number, not a date, and write the year"
+                                    if date_cell else "write only the year's digits (no 年, no decimals)"))
+        return None
+    if not YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]:
         problems.append(Problem(r.file, "year out of range", sheet=r.sheet, row=r.excel_row, column=column,
                                 value=text, expected=f"a year from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}, or empty",
                                 fix="write the four-digit year the plan states"))
+        return None
+    return int(text)
 
 
 def _check_ignored(df, docs, taxonomy) -> list[Problem]:
@@ -337,15 +419,21 @@ def _check_measures(df, docs, taxonomy) -> list[Problem]:
                                     row=r.excel_row, column="sentence_id", value=r.sentence_id,
                                     expected="a sentence_id of data/processed/sentences.csv in section 1 or later",
                                     fix="look the sentence up in data/processed/sentences.csv"))
+        elif r.doc_id != sentences[r.sentence_id][1]:
+            problems.append(Problem(r.file, "doc_id differs from the sentence's plan", sheet=r.sheet, row=r.excel_row,
+                                    column="doc_id", value=r.doc_id, expected=sentences[r.sentence_id][1],
+                                    fix="check the row's doc_id and sentence_id against data/processed/sentences.csv"))
         elif r.text and r.text != sentences[r.sentence_id][0]:
             problems.append(Problem(r.file, "text differs from the parsed sentence (did the parser change?)",
                                     sheet=r.sheet, row=r.excel_row, column="text", value=r.text[:40],
                                     expected=sentences[r.sentence_id][0][:40],
                                     fix="check the sentence ids against data/processed/sentences.csv"))
-        if r.sector_id not in sectors:
-            problems.append(_unknown_code(r, "sector_id", r.sector_id, "sectors", taxonomy))
-        if r.instrument_id not in instruments:
-            problems.append(_unknown_code(r, "instrument_id", r.instrument_id, "instruments", taxonomy))
+        for column, code, sheet, leaves in (("sector_id", r.sector_id, "sectors", sectors),
+                                            ("instrument_id", r.instrument_id, "instruments", instruments)):
+            if code in leaves:
+                continue
+            known = code in taxonomy.ids(sheet)
+            problems.append((_parent_code if known else _unknown_code)(r, column, code, sheet, taxonomy))
         if r.synergy not in ("true", "false"):
             problems.append(Problem(r.file, "synergy must be true or false", sheet=r.sheet, row=r.excel_row,
                                     column="synergy", value=r.synergy, expected="true | false",

@@ -39,12 +39,17 @@ def read_workbook(path: Path, schema: dict[str, list[str]], shown: str) -> dict[
                                     expected="one value per cell", fix="unmerge the cells and fill in each value"))
         rows = _rows(book.cells[sheet])
         header = [("" if value is None else str(value).strip()) for value, _ in rows[0][1]]
+        twice = sorted({h for h in header if h and header.count(h) > 1})
+        for col in twice:
+            problems.append(Problem(shown, "column appears twice in the header", sheet=sheet, row=1, column=col,
+                                    value=", ".join(h for h in header if h), expected="each column once",
+                                    fix="delete or rename one of the two columns"))
         missing = [c for c in columns if c not in header]
         for col in missing:
             problems.append(Problem(shown, "missing column", sheet=sheet, row=1, column=col,
                                     value=", ".join(h for h in header if h), expected=", ".join(columns),
                                     fix=f"add (or rename a column to) '{col}' in the header row"))
-        if missing:
+        if missing or twice:
             continue
         records = []
         for row_no, cells in rows[1:]:

@@ -124,10 +124,9 @@ def test_code_not_in_codebook(project_copy):
 
 def test_parent_code_is_not_a_coding_code(project_copy):
     row = edit(project_copy, "measures", "sentence_id", "tianshui_2022:1.0.1", "instrument_id", "supply")
-    assert msg(where("measures", row, "instrument_id"), "code not in the codebook", "supply",
-               "a instrument_id of the 'instruments' sheet of data/raw/taxonomy.xlsx",
-               "use an existing code, or add the code (with its parent, labels and definition) to the codebook"
-               ) in problems(project_copy)
+    assert msg(where("measures", row, "instrument_id"), "a parent category, not a code to assign", "supply",
+               "one of its codes: supply_talent, supply_information, supply_technology, supply_funding, "
+               "supply_infrastructure", "choose the code that fits the sentence") in problems(project_copy)
 
 
 def test_unknown_unit(project_copy):
@@ -331,3 +330,125 @@ def test_all_problems_are_reported_together_by_the_cli(project_copy):
     assert "Traceback" not in result.stderr
     assert "value is not a number" in result.stderr and "unknown unit" in result.stderr
     assert not (project_copy / "data/processed").exists()
+
+
+# Found by fuzzing hand-edited copies: each of these used to end in a traceback, hang, or pass silently.
+
+def test_section_number_that_is_not_a_number(project_copy):
+    row = edit(project_copy, "sections", "section_no", 2, "section_no", "二")
+    assert msg(where("sections", row, "section_no"), "section_no is not a section number", "二",
+               "the section's number as a whole number: 1 for 一、, 2 for 二、 …",
+               "write the number in digits, or delete a row that is not a section") in problems(project_copy)
+
+
+def test_pillar_of_another_plan_type(project_copy):
+    row = edit(project_copy, "sections", "section_no", 2, "pillar_id", "key_sectors")
+    assert msg(where("sections", row, "pillar_id"), "pillar of another plan type", "key_sectors",
+               "a pillar whose plan_type is both or green_economy (this one is for pollution_carbon_synergy plans)",
+               "choose a pillar of the plan's type (pillars sheet of the codebook)") in problems(project_copy)
+
+
+def test_year_written_with_full_width_digits_or_as_a_date(project_copy):
+    import datetime
+
+    first = edit(project_copy, "quantities", "quantity_id", Q1, "target_year", "２０２５")
+    second = edit(project_copy, "quantities", "quantity_id", "tianshui_2022_q002", "target_year",
+                  datetime.datetime(2025, 1, 1))
+    found = problems(project_copy)
+    assert msg(where("quantities", first, "target_year"), "not a year", "２０２５",
+               "a four-digit year in ASCII digits, e.g. 2025, or empty",
+               "write only the year's digits (no 年, no decimals)") in found
+    assert msg(where("quantities", second, "target_year"), "not a year", "2025-01-01 00:00:00",
+               "a four-digit year in ASCII digits, e.g. 2025, or empty",
+               "format the cell as a number, not a date, and write the year") in found
+
+
+def test_value_nan_is_not_a_number(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "value", "nan")
+    assert msg(where("quantities", row, "value"), "value is not a number", "nan", "a plain number such as 95 or 13.5",
+               "write only the number; put 约/以上 in comparator and remarks in note") in problems(project_copy)
+
+
+def test_empty_quote(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "quote", None)
+    assert msg(where("quantities", row, "quote"), "quote is empty", None,
+               "the words of data/raw/texts/tianshui_2022.txt that state the number",
+               "copy the words from the raw text file (line breaks included)") in problems(project_copy)
+
+
+def test_empty_quantity_id(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "quantity_id", None)
+    assert msg(where("quantities", row, "quantity_id"), "quantity_id is empty", None,
+               "an id such as tianshui_2022_q001", "number the row with the next free id of its document"
+               ) in problems(project_copy)
+
+
+def test_the_same_quantity_twice_under_two_ids(project_copy):
+    path = project_copy / TIANSHUI
+    wb = load_workbook(path)
+    ws = wb["quantities"]
+    copy = [c.value for c in ws[2]]
+    copy[0] = "tianshui_2022_q099"
+    ws.append(copy)
+    wb.save(path)
+    assert msg(where("quantities", ws.max_row, "quantity_id"), "the same quantity twice", "tianshui_2022_q099",
+               "one row per quantity (row 2 has the same clause, quote, indicator, value, unit and years)",
+               "delete one of the rows") in problems(project_copy)
+
+
+def test_base_year_not_before_target_year(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", "tianshui_2022_q003", "base_year", 2025)
+    assert msg(where("quantities", row, "base_year"), "base year is not before the target year", "2025",
+               "a year before the target year 2025",
+               "check which year the plan counts from (比…年) and which it aims at (到…年)") in problems(project_copy)
+
+
+def test_target_year_that_contradicts_its_quote(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", "tianshui_2022_q011", "target_year", 2030)
+    assert msg(where("quantities", row, "target_year"), "target_year differs from the year in its quote", "2030",
+               "2025", "write the year the quote states") in problems(project_copy)
+
+
+def test_measure_whose_doc_id_is_not_its_sentences_plan(project_copy):
+    book = "data/raw/cities/nanping.xlsx"
+    row = edit(project_copy, "measures", "sentence_id", "nanping_2022:1.0.1", "doc_id", "nanping_2021", book=book)
+    assert msg(where("measures", row, "doc_id", book), "doc_id differs from the sentence's plan", "nanping_2021",
+               "nanping_2022", "check the row's doc_id and sentence_id against data/processed/sentences.csv"
+               ) in problems(project_copy)
+
+
+def test_column_twice_in_the_header(project_copy):
+    path = project_copy / TIANSHUI
+    wb = load_workbook(path)
+    ws = wb["quantities"]
+    ws.cell(1, ws.max_column + 1).value = "value"
+    wb.save(path)
+    found = problems(project_copy)
+    assert found[0].startswith(f"{TIANSHUI}, sheet 'quantities', row 1, column 'value': column appears twice in the "
+                               "header\n    found: 'quantity_id, doc_id,")
+    assert found[0].endswith("expected: each column once\n    fix: delete or rename one of the two columns")
+
+
+def test_an_unreadable_workbook_is_reported_alone(project_copy):
+    """Its plans' numbers are not also listed as 'not accounted for': that would bury the one real error."""
+    path = project_copy / TIANSHUI
+    wb = load_workbook(path)
+    wb["quantities"].title = "quantity"
+    wb.save(path)
+    assert problems(project_copy) == [msg(f"{TIANSHUI}, sheet 'quantities'", "missing sheet",
+                                          "sections, quantity, ignored_numbers, measures", "a sheet named 'quantities'",
+                                          "add the sheet 'quantities' with columns " + ", ".join(
+                                              ["quantity_id", "doc_id", "clause_id", "kind", "indicator_id",
+                                               "indicator_as_written", "value", "unit_as_written", "comparator",
+                                               "target_year", "base_year", "scope", "commitment", "quote", "note",
+                                               "status"]))]
+
+
+def test_excel_lock_file_and_upper_case_extension_are_fine(project_copy):
+    """Excel keeps ~$name.xlsx beside an open workbook; validating while it is open must work."""
+    cities = project_copy / "data/raw/cities"
+    (cities / "~$tianshui.xlsx").write_bytes(b"\x0bExcel lock" + bytes(154))
+    (cities / "jiaozuo.xlsx").rename(cities / "jiaozuo.XLSX")
+    inputs = validate(project_paths(project_copy))
+    assert set(inputs.curated.quantities.doc_id) == {"nanping_2021", "nanping_2022", "shangrao_2022",
+                                                      "tianshui_2022", "jiaozuo_2021"}
