@@ -6,6 +6,7 @@ fix) and exits with status 2; it never shows a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .paths import project_paths
@@ -65,6 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as err:
         print(err.report(), file=sys.stderr)
         return 2
+    except Exception as err:  # noqa: BLE001 - a bug, or an input no check covers yet
+        if os.environ.get("CITYCOMPARE_TRACEBACK"):
+            raise
+        print(f"{args.command} stopped: {type(err).__name__}: {err}\n"
+              "This is a bug or an input that no check covers yet. Rerun with CITYCOMPARE_TRACEBACK=1 to see "
+              "where it happened, and please report it.", file=sys.stderr)
+        return 1
     return 0
 
 

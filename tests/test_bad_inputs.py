@@ -452,3 +452,20 @@ def test_excel_lock_file_and_upper_case_extension_are_fine(project_copy):
     inputs = validate(project_paths(project_copy))
     assert set(inputs.curated.quantities.doc_id) == {"nanping_2021", "nanping_2022", "shangrao_2022",
                                                       "tianshui_2022", "jiaozuo_2021"}
+
+
+def test_an_error_no_check_covers_is_one_short_paragraph_not_a_traceback(project_copy, monkeypatch, capsys):
+    from comparison import cli, pipeline
+
+    def broken(paths, allow_suggested=False):
+        raise KeyError("sha256")
+
+    monkeypatch.setattr(pipeline, "validate", broken)
+    monkeypatch.delenv("CITYCOMPARE_TRACEBACK", raising=False)
+    assert cli.main(["--root", str(project_copy), "validate"]) == 1
+    assert capsys.readouterr().err == (
+        "validate stopped: KeyError: 'sha256'\nThis is a bug or an input that no check covers yet. Rerun with "
+        "CITYCOMPARE_TRACEBACK=1 to see where it happened, and please report it.\n")
+    monkeypatch.setenv("CITYCOMPARE_TRACEBACK", "1")
+    with pytest.raises(KeyError):
+        cli.main(["--root", str(project_copy), "validate"])
