@@ -1,7 +1,8 @@
 """The shared bilingual codebook ``data/raw/taxonomy.xlsx``: codes, indicators, units and agencies.
 
 Metadata is data: no list of categories, indicators or unit factors lives in code. Loading checks
-the codebook itself (unique ids, parents that exist, aliases that point at real indicators).
+the codebook itself (unique ids, parents that exist and form no cycle, aliases that point at real
+indicators, indicators standardized to a unit of the units sheet); units.py checks the pint side.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from functools import cached_property
 import pandas as pd
 
 from .paths import ProjectPaths
-from .problems import Problem, raise_if_any
+from .problems import InputError, Problem, raise_if_any
 from .workbooks import read_workbook
 
 CODE_SHEETS = {
@@ -102,7 +103,13 @@ class Taxonomy:
 
 def load_taxonomy(paths: ProjectPaths) -> Taxonomy:
     shown = "data/raw/taxonomy.xlsx"
-    sheets = read_workbook(paths.taxonomy, SCHEMA, shown)
+    try:
+        sheets = read_workbook(paths.taxonomy, SCHEMA, shown)
+    except InputError:
+        raise
+    except Exception as err:  # noqa: BLE001 - a damaged file (zipfile, XML, openpyxl), as for city workbooks
+        raise InputError([Problem(shown, f"the workbook cannot be read ({type(err).__name__}: {err})",
+                                  fix="open and save it again in Excel as .xlsx, or restore it from git")]) from None
     raise_if_any(_check(sheets, shown))
     return Taxonomy(sheets, shown)
 
@@ -128,13 +135,38 @@ def _check(sheets: dict[str, pd.DataFrame], shown: str) -> list[Problem]:
             problems.append(Problem(shown, "parent code does not exist", sheet=sheet, row=r.excel_row,
                                     column="parent_id", value=r.parent_id, expected="an id of this sheet",
                                     fix="add the parent code or correct parent_id"))
+        parent = dict(zip(df.iloc[:, 0], df.parent_id))
+        for r in df.itertuples():
+            cycle = _own_ancestry(getattr(r, df.columns[0]), parent)
+            if cycle:
+                problems.append(Problem(shown, f"the code is its own ancestor ({' → '.join(cycle)})", sheet=sheet,
+                                        row=r.excel_row, column="parent_id", value=r.parent_id,
+                                        expected="parents that lead up to a top-level code (one with no parent_id)",
+                                        fix="correct parent_id so that no code is its own parent or ancestor"))
         for col in ("label_zh", "label_en", "definition"):
             for r in df[df[col] == ""].itertuples():
                 problems.append(Problem(shown, f"every code needs {col}", sheet=sheet, row=r.excel_row, column=col,
                                         fix=f"write the {col} of this code"))
+    problems += _check_units(sheets["units"], shown)
     ind = sheets["indicators"]
     sectors = set(sheets["sectors"].sector_id)
+    canonical_units = set(sheets["units"].canonical_unit) - {""}
+    listed = " | ".join(sorted(canonical_units))
+    for col in ("label_zh", "label_en"):
+        for r in ind[ind[col] == ""].itertuples():
+            problems.append(Problem(shown, f"every indicator needs {col}", sheet="indicators", row=r.excel_row,
+                                    column=col, fix=f"write the {col} of this indicator"))
     for r in ind.itertuples():
+        if r.canonical_unit == "":
+            problems.append(Problem(shown, "every indicator needs canonical_unit", sheet="indicators",
+                                    row=r.excel_row, column="canonical_unit",
+                                    expected=f"a canonical_unit of the units sheet: {listed}",
+                                    fix="write the unit this indicator's values are standardized to"))
+        elif r.canonical_unit not in canonical_units:
+            problems.append(Problem(shown, "not a canonical unit of the units sheet", sheet="indicators",
+                                    row=r.excel_row, column="canonical_unit", value=r.canonical_unit,
+                                    expected=f"a canonical_unit of the units sheet, spelled as there: {listed}",
+                                    fix="use one of these, or add the unit to the units sheet first"))
         if r.sector_id not in sectors:
             problems.append(Problem(shown, "unknown sector", sheet="indicators", row=r.excel_row, column="sector_id",
                                     value=r.sector_id, expected="a sector_id of the sectors sheet",
@@ -159,4 +191,25 @@ def _check(sheets: dict[str, pd.DataFrame], shown: str) -> list[Problem]:
             problems.append(Problem(shown, "alias of an unknown agency", sheet="agency_aliases", row=r.excel_row,
                                     column="agency_id", value=r.agency_id, expected="an agency_id of the agencies sheet",
                                     fix="add the agency or correct the id"))
+    return problems
+
+
+def _own_ancestry(code: str, parent: dict[str, str]) -> list[str]:
+    """The chain code → parent → … → code if a code is its own ancestor (its roll-up would never end), else []."""
+    chain = [code]
+    up = parent.get(code, "")
+    while up and up not in chain:
+        chain.append(up)
+        up = parent.get(up, "")
+    return chain + [code] if up == code else []
+
+
+def _check_units(units: pd.DataFrame, shown: str) -> list[Problem]:
+    """Every unit says what it means to pint and what it converts to; a blank pint_expr would read as 1."""
+    problems = []
+    for col, fix in (("pint_expr", "write the unit in pint's syntax, e.g. '1e4 * t' for 万吨"),
+                     ("canonical_unit", "write the unit it converts to, e.g. 't' for 万吨")):
+        for r in units[units[col] == ""].itertuples():
+            problems.append(Problem(shown, f"every unit needs {col}", sheet="units", row=r.excel_row, column=col,
+                                    fix=fix))
     return problems
