@@ -257,6 +257,11 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
                                     column="base_year", value=r.base_year,
                                     expected=f"a year before the target year {r.target_year}",
                                     fix="check which year the plan counts from (比…年) and which it aims at (到…年)"))
+        if r.kind == "baseline" and years["target_year"]:
+            problems.append(Problem(r.file, "a baseline fact with a target year", sheet=r.sheet, row=r.excel_row,
+                                    column="kind", value=r.kind, expected="target (a goal for that year), or a "
+                                                                         "baseline with the fact's year in base_year",
+                                    fix="set kind to target if the plan aims at it, else move the year to base_year"))
         stated = TARGET_YEAR_IN_QUOTE.findall(r.quote)
         if r.kind == "target" and years["target_year"] and stated and r.target_year not in stated:
             problems.append(Problem(r.file, "target_year differs from the year in its quote", sheet=r.sheet,

@@ -469,3 +469,10 @@ def test_an_error_no_check_covers_is_one_short_paragraph_not_a_traceback(project
     monkeypatch.setenv("CITYCOMPARE_TRACEBACK", "1")
     with pytest.raises(KeyError):
         cli.main(["--root", str(project_copy), "validate"])
+
+
+def test_baseline_fact_with_a_target_year(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", "tianshui_2022_q011", "kind", "baseline")
+    assert msg(where("quantities", row, "kind"), "a baseline fact with a target year", "baseline",
+               "target (a goal for that year), or a baseline with the fact's year in base_year",
+               "set kind to target if the plan aims at it, else move the year to base_year") in problems(project_copy)
