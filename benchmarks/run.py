@@ -621,9 +621,16 @@ def report_breakdown(report: dict) -> list[tuple[str, float]]:
     return rows
 
 
-def _report_failure(run: subprocess.CompletedProcess, seconds: float) -> str:
+def _timed_report(root: Path, env: dict) -> tuple[float, str]:
+    """Wall seconds of `python -m comparison report` on ``root``, and its error output if it failed."""
+    t0 = time.perf_counter()
+    run = subprocess.run([sys.executable, "-m", "comparison", "--root", str(root), "report"],
+                         capture_output=True, text=True, env=env, cwd=root)
+    seconds = time.perf_counter() - t0
+    if not run.returncode:
+        return seconds, ""
     lines = [ln for ln in run.stderr.splitlines() if ln.strip() and "IPKernelApp" not in ln]
-    return f"`python -m comparison report` failed (after {seconds:.1f} s):\n" + "\n".join(lines[-25:])
+    return seconds, f"`python -m comparison report` failed (after {seconds:.1f} s):\n" + "\n".join(lines[-25:])
 
 
 def time_report(keep: bool) -> dict:
@@ -644,22 +651,16 @@ def time_report(keep: bool) -> dict:
         out = {"floor_s": floor_info["wall"], "floor_runs": floor_info["runs"], "jobs": floor_info["jobs"],
                "notebooks": floor_info["notebooks"], "langs": floor_info["langs"],
                "floor_imports_s": floor_info["imports_wall"]}
-        t0 = time.perf_counter()
-        full = subprocess.run([sys.executable, "-m", "comparison", "--root", str(root), "report"],
-                              capture_output=True, text=True, env=env, cwd=root)
-        out["report_s"] = time.perf_counter() - t0
+        out["report_s"], failure = _timed_report(root, env)
         out["notebook_runs"] = _notebook_durations(root / "reports" / "notebooks")
-        if full.returncode:
-            out["error"] = _report_failure(full, out["report_s"])
+        if failure:
+            out["error"] = failure
             return out
         shutil.rmtree(root / "reports")
         env["PYTHONPATH"] = os.pathsep.join([str(DRAW_ONLY), str(REPO_ROOT)])
-        t0 = time.perf_counter()
-        drawn = subprocess.run([sys.executable, "-m", "comparison", "--root", str(root), "report"],
-                               capture_output=True, text=True, env=env, cwd=root)
-        out["draw_only_s"] = time.perf_counter() - t0
-        if drawn.returncode:
-            out["draw_only_error"] = _report_failure(drawn, out["draw_only_s"])
+        out["draw_only_s"], failure = _timed_report(root, env)
+        if failure:
+            out["draw_only_error"] = failure
         return out
     finally:
         if keep:

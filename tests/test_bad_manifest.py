@@ -14,13 +14,14 @@ import pytest
 from test_bad_inputs import msg, problems
 
 from comparison.corpus import read_manifest
-from comparison.paths import project_paths
+from comparison.paths import REPO_ROOT, project_paths
 
 MANIFEST = "data/raw/plans.csv"
 COLUMNS = ("doc_id, city_id, city_zh, city_en, province_zh, province_en, title_zh, title_en, doc_number, issued, "
            "status, plan_type, file, sha256")
 TIANSHUI_ROW = 5
-TIANSHUI_SHA = "2cc71894450bf67c6847d9cc34f54e485bbc6f27a20bf2a4751d8530f997eab2"
+TIANSHUI_SHA = next(r["sha256"] for r in csv.DictReader(io.StringIO((REPO_ROOT / MANIFEST).read_text("utf-8")))
+                    if r["doc_id"] == "tianshui_2022")
 
 
 def text(root) -> str:
