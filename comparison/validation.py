@@ -4,7 +4,8 @@ Checks, all collected and reported together: sheets and columns; every code exis
 (a leaf code where a parent has children; a pillar of the plan's type); every clause and sentence id
 exists and belongs to the row's plan; every quote is non-empty, found in its document's raw text inside
 its clause and contains its value; values finite numbers, years four ASCII digits in 1990–2060, a base
-year before the target year, a target year that agrees with 到…年 in its quote, comparators from the set;
+year before the target year, a target year that agrees with 到…年 in its quote, comparators from the set
+and not contradicted by the words next to the number (以上, 不低于, 约 …);
 ids present and unique, no quantity twice under two ids; units known and convertible to the indicator's
 unit; every digit sequence of every text accounted for (quantities or ignored_numbers); every sentence of
 the substantive sections (1 and above) coded once; rows still marked ``suggested`` need review.
@@ -20,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pint
 
+from .comparators import contradicted
 from .documents import ParsedDocument
 from .numbers import digit_tokens, numbers_in
 from .paths import ProjectPaths
@@ -272,6 +274,11 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
             problems.append(Problem(r.file, "unknown comparator", sheet=r.sheet, row=r.excel_row, column="comparator",
                                     value=r.comparator, expected=" ".join(sorted(comparators)),
                                     fix="see the comparators sheet of the codebook"))
+        elif value is not None and (allowed := contradicted(r.quote, value, r.unit_as_written, r.comparator)):
+            problems.append(Problem(r.file, "comparator contradicts the words next to the value in the quote",
+                                    sheet=r.sheet, row=r.excel_row, column="comparator", value=r.comparator,
+                                    expected=" or ".join(sorted(allowed)), fix="write the comparator the words give "
+                                                                              "(see the comparators sheet)"))
         if r.commitment not in commitments:
             problems.append(Problem(r.file, "unknown commitment", sheet=r.sheet, row=r.excel_row, column="commitment",
                                     value=r.commitment, expected=" | ".join(sorted(commitments)),

@@ -258,6 +258,13 @@ def test_unknown_comparator(project_copy):
                "see the comparators sheet of the codebook") in problems(project_copy)
 
 
+def test_comparator_contradicting_the_words_next_to_its_value(project_copy):
+    # Tianshui's q001 quote: 绿色生态产业增加值占地区生产总值比重达到35%以上
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "comparator", "=")
+    assert msg(where("quantities", row, "comparator"), "comparator contradicts the words next to the value in the quote",
+               "=", "> or >=", "write the comparator the words give (see the comparators sheet)") in problems(project_copy)
+
+
 def test_unknown_kind(project_copy):
     row = edit(project_copy, "quantities", "quantity_id", Q1, "kind", "goal")
     assert msg(where("quantities", row, "kind"), "unknown kind", "goal", "target | baseline",
