@@ -12,6 +12,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from .corpus import PLAN_TYPES
 from .paths import ProjectPaths
 from .problems import InputError, Problem, raise_if_any
 from .workbooks import read_workbook
@@ -147,6 +148,12 @@ def _check(sheets: dict[str, pd.DataFrame], shown: str) -> list[Problem]:
             for r in df[df[col] == ""].itertuples():
                 problems.append(Problem(shown, f"every code needs {col}", sheet=sheet, row=r.excel_row, column=col,
                                         fix=f"write the {col} of this code"))
+    pillar_plan_types = (*PLAN_TYPES, "both")
+    for r in sheets["pillars"].itertuples():
+        if r.plan_type not in pillar_plan_types:
+            problems.append(Problem(shown, "unknown plan_type of a pillar", sheet="pillars", row=r.excel_row,
+                                    column="plan_type", value=r.plan_type, expected=" | ".join(pillar_plan_types),
+                                    fix="write the plan type whose sections this pillar codes (both: either type)"))
     problems += _check_units(sheets["units"], shown)
     ind = sheets["indicators"]
     sectors = set(sheets["sectors"].sector_id)

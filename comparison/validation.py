@@ -85,6 +85,12 @@ def validate_cities(paths: ProjectPaths, manifest: pd.DataFrame, docs: dict[str,
             known = df.doc_id.isin(city_docs)
             if not known.all():
                 for r in df[~known].itertuples():
+                    if r.doc_id == "":
+                        problems.append(Problem(shown, "doc_id is empty", sheet=sheet, row=r.excel_row,
+                                                column="doc_id", expected=" | ".join(sorted(city_docs)),
+                                                fix="fill in the row's doc_id; a remark belongs in the note column "
+                                                    "of the row it explains, not on a row of its own"))
+                        continue
                     problems.append(Problem(shown, "doc_id is not a plan of this city", sheet=sheet,
                                             row=r.excel_row, column="doc_id", value=r.doc_id,
                                             expected=" | ".join(sorted(city_docs)),

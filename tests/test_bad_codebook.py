@@ -187,3 +187,11 @@ def test_a_unit_whose_canonical_unit_is_of_another_kind(project_copy):
                                           "pint_expr cannot be converted to canonical_unit (Cannot convert from "
                                           "'metric_ton' ([mass]) to 'CNY' ([currency]))", "CNY",
                                           "a unit of the same kind as 1e4 * t", "correct canonical_unit or pint_expr")]
+
+
+def test_a_pillar_with_an_unknown_plan_type(project_copy):
+    row = edit(project_copy, "pillars", "production", "plan_type", "green economy")
+    assert problems(project_copy) == [
+        msg(where("pillars", row, "plan_type"), "unknown plan_type of a pillar", "green economy",
+            "green_economy | pollution_carbon_synergy | both",
+            "write the plan type whose sections this pillar codes (both: either type)")]

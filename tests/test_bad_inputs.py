@@ -483,3 +483,15 @@ def test_baseline_fact_with_a_target_year(project_copy):
     assert msg(where("quantities", row, "kind"), "a baseline fact with a target year", "baseline",
                "target (a goal for that year), or a baseline with the fact's year in base_year",
                "set kind to target if the plan aims at it, else move the year to base_year") in problems(project_copy)
+
+
+def test_a_stray_row_with_only_a_note(project_copy):
+    path = project_copy / TIANSHUI
+    wb = load_workbook(path)
+    ws = wb["ignored_numbers"]
+    ws.append([None, None, None, None, None, "check 2022 again with the printed copy", None])
+    row = ws.max_row
+    wb.save(path)
+    assert msg(where("ignored_numbers", row, "doc_id"), "doc_id is empty", expected="tianshui_2022",
+               fix="fill in the row's doc_id; a remark belongs in the note column of the row it explains, "
+                   "not on a row of its own") in problems(project_copy)
