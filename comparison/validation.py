@@ -4,7 +4,8 @@ Checks, all collected and reported together: sheets and columns; every code exis
 (a leaf code where a parent has children; a pillar of the plan's type); every clause and sentence id
 exists and belongs to the row's plan; every quote is non-empty, found in its document's raw text inside
 its clause and contains its value; values finite numbers, years four ASCII digits in 1990–2060, a base
-year before the target year, a target year that agrees with 到…年 in its quote, comparators from the set
+year before the target year, years stated in their clause (or, when the plan states them elsewhere,
+in the note), a target year that agrees with 到…年 in its quote, comparators from the set
 and not contradicted by the words next to the number (以上, 不低于, 约 …);
 ids present and unique, no quantity twice under two ids; units known and convertible to the indicator's
 unit; every digit sequence of every text accounted for (quantities or ignored_numbers); every sentence of
@@ -227,6 +228,16 @@ def _check_location(r, docs, problems) -> list[int]:
     return positions
 
 
+def _year_stated(r, docs, column: str) -> bool:
+    """Whether the row's clause (spaces and line breaks ignored) or its note states the year in ``column``."""
+    year = getattr(r, column)
+    doc = docs.get(r.doc_id)
+    window = doc.clause_window(r.clause_id) if doc else None
+    if window is None or year in r.note:
+        return True
+    return year in "".join(unicodedata.normalize("NFKC", doc.raw[window[0]:window[1]]).split())
+
+
 def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
     problems = []
     indicators = taxonomy.table("indicators")
@@ -270,6 +281,14 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
                                     column="kind", value=r.kind, expected="target (a goal for that year), or a "
                                                                          "baseline with the fact's year in base_year",
                                     fix="set kind to target if the plan aims at it, else move the year to base_year"))
+        for column, year in years.items():
+            if year and not _year_stated(r, docs, column):
+                problems.append(Problem(r.file, f"{column} is not stated in its clause", sheet=r.sheet,
+                                        row=r.excel_row, column=column, value=getattr(r, column),
+                                        expected=f"a year the text of clause {r.clause_id} states",
+                                        fix="write the year the clause states (到…年, 比…年); if the plan states it "
+                                            "elsewhere, say where in note, with the year (到2025年 in the heading "
+                                            "of section 2)"))
         stated = TARGET_YEAR_IN_QUOTE.findall(r.quote)
         if r.kind == "target" and years["target_year"] and stated and r.target_year not in stated:
             problems.append(Problem(r.file, "target_year differs from the year in its quote", sheet=r.sheet,

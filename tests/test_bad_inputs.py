@@ -495,3 +495,19 @@ def test_a_stray_row_with_only_a_note(project_copy):
     assert msg(where("ignored_numbers", row, "doc_id"), "doc_id is empty", expected="tianshui_2022",
                fix="fill in the row's doc_id; a remark belongs in the note column of the row it explains, "
                    "not on a row of its own") in problems(project_copy)
+
+
+def test_a_target_year_its_clause_does_not_state(project_copy):
+    # Tianshui's 总体目标 clause states 到2025年 at the head of its list; q001's note says so.
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "target_year", "2030")
+    edit(project_copy, "quantities", "quantity_id", Q1, "note", "")
+    assert msg(where("quantities", row, "target_year"), "target_year is not stated in its clause", "2030",
+               "a year the text of clause tianshui_2022:1.0 states",
+               "write the year the clause states (到…年, 比…年); if the plan states it elsewhere, say where in note, "
+               "with the year (到2025年 in the heading of section 2)") in problems(project_copy)
+
+
+def test_a_year_stated_outside_the_clause_is_accepted_when_the_note_says_where(project_copy):
+    edit(project_copy, "quantities", "quantity_id", Q1, "target_year", "2030")
+    edit(project_copy, "quantities", "quantity_id", Q1, "note", "到2030年 in the heading of section 1")
+    validate(project_paths(project_copy))  # raises InputError if any problem remains
