@@ -8,7 +8,8 @@ year before the target year, years stated in their clause (or, when the plan sta
 in the note), a target year that agrees with 到…年 in its quote, comparators from the set
 and not contradicted by the words next to the number (以上, 不低于, 约 …);
 ids present and unique, no quantity twice under two ids; units known and convertible to the indicator's
-unit; every digit sequence of every text accounted for (quantities or ignored_numbers); every sentence of
+unit; every digit sequence of every text accounted for (quantities or ignored_numbers; an ignored number
+written with a unit of measure is a quantity); every sentence of
 the substantive sections (1 and above) coded once; rows still marked ``suggested`` need review.
 """
 from __future__ import annotations
@@ -393,6 +394,10 @@ def _year(r, column, problems) -> int | None:
 def _check_ignored(df, docs, taxonomy) -> list[Problem]:
     problems = []
     reasons = taxonomy.ids("ignore_reasons")
+    units = taxonomy.table("units")
+    # Units of measure, longest first; counts (个, 家, 座 …) are left out: 5个方面 states no quantity.
+    measures = sorted({"".join(u.split()) for u in units.unit_as_written[units.canonical_unit != "item"]} - {""},
+                      key=len, reverse=True)
     for r in df.itertuples():
         _check_location(r, docs, problems)
         if r.reason not in reasons:
@@ -406,7 +411,24 @@ def _check_ignored(df, docs, taxonomy) -> list[Problem]:
             problems.append(Problem(r.file, "the quote does not contain the number", sheet=r.sheet, row=r.excel_row,
                                     column="number", value=r.number, expected=f"a digit sequence of {r.quote!r}",
                                     fix="correct the number or the quote"))
+        elif r.reason != "chemical_or_technical" and (unit := _measure_unit_after(r.quote, float(number), measures)):
+            problems.append(Problem(r.file, f"an ignored number written with a unit ({r.number}{unit}), "
+                                            "like a quantity", sheet=r.sheet, row=r.excel_row, column="reason",
+                                    value=r.reason, expected="a number that states no quantity",
+                                    fix="move it to quantities (a target, or a baseline fact); for a size class or "
+                                        "specification (10万千瓦及以上机组) use reason chemical_or_technical"))
     return problems
+
+
+def _measure_unit_after(quote: str, number: float, measures: list[str]) -> str | None:
+    """The codebook unit right after ``number`` in the quote, spaces and line breaks ignored, if any."""
+    text = "".join(quote.split())
+    for _, end, value in digit_tokens(text):
+        if same_number(value, number):
+            unit = next((u for u in measures if text.startswith(u, end)), None)
+            if unit:
+                return unit
+    return None
 
 
 def _check_completeness(quantities, ignored, docs) -> list[Problem]:

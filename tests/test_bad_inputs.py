@@ -511,3 +511,17 @@ def test_a_year_stated_outside_the_clause_is_accepted_when_the_note_says_where(p
     edit(project_copy, "quantities", "quantity_id", Q1, "target_year", "2030")
     edit(project_copy, "quantities", "quantity_id", Q1, "note", "到2030年 in the heading of section 1")
     validate(project_paths(project_copy))  # raises InputError if any problem remains
+
+
+def test_an_ignored_number_written_with_a_unit_of_measure(project_copy):
+    path = project_copy / TIANSHUI
+    wb = load_workbook(path)
+    ws = wb["ignored_numbers"]
+    ws.append(["tianshui_2022", "tianshui_2022:1.0", "35", "绿色生态产业增加值占地区生产总值比重达到35%以上", "other",
+               None, "curated"])
+    row = ws.max_row
+    wb.save(path)
+    assert msg(where("ignored_numbers", row, "reason"), "an ignored number written with a unit (35%), like a quantity",
+               "other", "a number that states no quantity",
+               "move it to quantities (a target, or a baseline fact); for a size class or specification "
+               "(10万千瓦及以上机组) use reason chemical_or_technical") in problems(project_copy)
