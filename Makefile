@@ -9,17 +9,25 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: report build validate test lab bench bench-extract new-plan clean
+.PHONY: report build validate test lab bench bench-extract new-plan clean lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@# uv (from PyPI) installs the stack in seconds; plain pip is the fallback.
+	@# uv (from PyPI) installs the stack in seconds; plain pip is the fallback. Both install the
+	@# exact versions of requirements.lock (same stack, same bytes on every machine).
 	@if $(PY) -m pip install -q uv >/dev/null 2>&1 && $(VENV)/bin/uv --version >/dev/null 2>&1; then \
-		$(VENV)/bin/uv pip install -q --compile-bytecode --python $(PY) -e '.[dev]'; \
+		$(VENV)/bin/uv pip install -q --compile-bytecode --python $(PY) -c requirements.lock -e '.[dev]'; \
 	else \
-		$(PY) -m pip install -q -e '.[dev]'; \
+		$(PY) -m pip install -q -c requirements.lock -e '.[dev]'; \
 	fi
 	@touch $(STAMP)
+
+# Upgrade the stack within pyproject.toml's ranges and record the new exact versions (then run make test).
+lock: $(STAMP)
+	$(PY) -m pip install -q --upgrade --upgrade-strategy eager -e '.[dev]'
+	grep '^#' requirements.lock > requirements.lock.tmp
+	$(PY) -m pip freeze --exclude-editable | grep -v -i -E '^(uv|pip|setuptools|wheel)==' >> requirements.lock.tmp
+	mv requirements.lock.tmp requirements.lock
 
 build: $(STAMP)
 	$(PY) -m comparison build $(ARGS)

@@ -2,6 +2,10 @@
 import re
 import tomllib
 
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
 from comparison.paths import REPO_ROOT
 
 
@@ -28,3 +32,15 @@ def test_ci_runs_the_readme_test_command():
     commands = re.findall(r"^(make \w+)$", readme, flags=re.M)
     assert commands[:2] == ["make report", "make test"]
     assert re.search(r"^make test$", ci, flags=re.M)
+
+
+def test_the_lock_pins_every_dependency_within_pyprojects_range():
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
+    lines = (REPO_ROOT / "requirements.lock").read_text().splitlines()
+    pins = [line for line in lines if line and not line.startswith("#")]
+    assert all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[A-Za-z0-9_.+!\-]+", pin) for pin in pins), pins
+    locked = {canonicalize_name(name): Version(version) for name, version in (pin.split("==") for pin in pins)}
+    for requirement in map(Requirement, project["dependencies"] + project["optional-dependencies"]["dev"]):
+        name = canonicalize_name(requirement.name)
+        assert name in locked, f"{name} is not pinned in requirements.lock"
+        assert locked[name] in requirement.specifier, (name, locked[name], requirement.specifier)
