@@ -43,6 +43,7 @@ CODE_COLUMN_SHEETS = {"pillar_id": "pillars", "pillar_group_id": "pillars", "sec
 DIMENSION_SHEETS = {"pillar_group": "pillars", "sector": "sectors", "instrument": "instruments",
                     "instrument_type": "instruments"}
 MEASURES = ("level", "change")
+SYNERGY_CODES = ("true", "false")
 DIRECTIONS = ("higher", "lower")
 
 
@@ -154,6 +155,16 @@ def _check(sheets: dict[str, pd.DataFrame], shown: str) -> list[Problem]:
             problems.append(Problem(shown, "unknown plan_type of a pillar", sheet="pillars", row=r.excel_row,
                                     column="plan_type", value=r.plan_type, expected=" | ".join(pillar_plan_types),
                                     fix="write the plan type whose sections this pillar codes (both: either type)"))
+    for r in sheets["synergy"].itertuples():
+        if r.synergy not in SYNERGY_CODES:
+            problems.append(Problem(shown, "synergy is a yes/no code", sheet="synergy", row=r.excel_row,
+                                    column="synergy", value=r.synergy, expected=" | ".join(SYNERGY_CODES),
+                                    fix="keep the two rows true and false; describe finer distinctions in "
+                                        "their definitions"))
+    for code in [c for c in SYNERGY_CODES if c not in set(sheets["synergy"].synergy)]:
+        problems.append(Problem(shown, f"no row for synergy {code}", sheet="synergy", column="synergy",
+                                expected=" and ".join(SYNERGY_CODES), fix=f"add the row {code} with its labels "
+                                                                          "and definition"))
     problems += _check_units(sheets["units"], shown)
     ind = sheets["indicators"]
     sectors = set(sheets["sectors"].sector_id)

@@ -28,7 +28,7 @@ from .documents import ParsedDocument
 from .numbers import digit_tokens, numbers_in
 from .paths import ProjectPaths
 from .problems import Problem, raise_if_any
-from .taxonomy import Taxonomy
+from .taxonomy import SYNERGY_CODES, Taxonomy
 from .units import UnitConverter, same_number
 from .workbooks import read_workbook
 
@@ -493,9 +493,9 @@ def _check_measures(df, docs, taxonomy) -> list[Problem]:
                 continue
             known = code in taxonomy.ids(sheet)
             problems.append((_parent_code if known else _unknown_code)(r, column, code, sheet, taxonomy))
-        if r.synergy not in ("true", "false"):
+        if r.synergy not in SYNERGY_CODES:
             problems.append(Problem(r.file, "synergy must be true or false", sheet=r.sheet, row=r.excel_row,
-                                    column="synergy", value=r.synergy, expected="true | false",
+                                    column="synergy", value=r.synergy, expected=" | ".join(SYNERGY_CODES),
                                     fix="see the synergy sheet of the codebook"))
     for r in df[df.duplicated("sentence_id", keep="first")].itertuples():
         problems.append(Problem(r.file, "sentence coded twice", sheet=r.sheet, row=r.excel_row, column="sentence_id",

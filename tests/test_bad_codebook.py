@@ -195,3 +195,12 @@ def test_a_pillar_with_an_unknown_plan_type(project_copy):
         msg(where("pillars", row, "plan_type"), "unknown plan_type of a pillar", "green economy",
             "green_economy | pollution_carbon_synergy | both",
             "write the plan type whose sections this pillar codes (both: either type)")]
+
+
+def test_synergy_stays_a_yes_no_code(project_copy):
+    row = edit(project_copy, "synergy", "true", "synergy", "partly")
+    assert problems(project_copy) == [
+        msg(where("synergy", row, "synergy"), "synergy is a yes/no code", "partly", "true | false",
+            "keep the two rows true and false; describe finer distinctions in their definitions"),
+        msg(f"{TAXONOMY}, sheet 'synergy', column 'synergy'", "no row for synergy true", expected="true and false",
+            fix="add the row true with its labels and definition")]
