@@ -2,11 +2,13 @@
 
 Metadata is data: no list of categories, indicators or unit factors lives in code. Loading checks
 the codebook itself (unique ids, parents that exist and form no cycle, aliases that point at real
-indicators, indicators standardized to a unit of the units sheet); units.py checks the pint side.
+indicators, indicators standardized to a unit of the units sheet, pillars of a known plan type, synergy
+kept to true/false, reliability figures that are numbers in range); units.py checks the pint side.
 """
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -44,6 +46,8 @@ DIMENSION_SHEETS = {"pillar_group": "pillars", "sector": "sectors", "instrument"
                     "instrument_type": "instruments"}
 MEASURES = ("level", "change")
 SYNERGY_CODES = ("true", "false")
+RELIABILITY_DIMENSIONS = ("sector", "instrument", "synergy")
+RELIABILITY_RANGES = {"n_sentences": (0, math.inf), "share_of_coded": (0, 1), "kappa": (-1, 1), "agreement": (0, 1)}
 DIRECTIONS = ("higher", "lower")
 
 
@@ -165,6 +169,7 @@ def _check(sheets: dict[str, pd.DataFrame], shown: str) -> list[Problem]:
         problems.append(Problem(shown, f"no row for synergy {code}", sheet="synergy", column="synergy",
                                 expected=" and ".join(SYNERGY_CODES), fix=f"add the row {code} with its labels "
                                                                           "and definition"))
+    problems += _check_reliability(sheets["reliability"], shown)
     problems += _check_units(sheets["units"], shown)
     ind = sheets["indicators"]
     sectors = set(sheets["sectors"].sector_id)
@@ -209,6 +214,31 @@ def _check(sheets: dict[str, pd.DataFrame], shown: str) -> list[Problem]:
             problems.append(Problem(shown, "alias of an unknown agency", sheet="agency_aliases", row=r.excel_row,
                                     column="agency_id", value=r.agency_id, expected="an agency_id of the agencies sheet",
                                     fix="add the agency or correct the id"))
+    return problems
+
+
+def _check_reliability(df: pd.DataFrame, shown: str) -> list[Problem]:
+    """The agreement of the blind second coding: counts and shares as numbers in their ranges."""
+    problems = []
+    for r in df.itertuples():
+        if r.dimension not in RELIABILITY_DIMENSIONS:
+            problems.append(Problem(shown, "unknown dimension", sheet="reliability", row=r.excel_row,
+                                    column="dimension", value=r.dimension,
+                                    expected=" | ".join(RELIABILITY_DIMENSIONS), fix="use one of these"))
+        for column, (low, high) in RELIABILITY_RANGES.items():
+            text = getattr(r, column)
+            try:
+                number = float(text)
+            except ValueError:
+                number = math.nan
+            whole = column != "n_sentences" or number.is_integer()
+            if not (low <= number <= high and whole):
+                problems.append(Problem(shown, f"{column} is not a number in its range", sheet="reliability",
+                                        row=r.excel_row, column=column, value=text,
+                                        expected="a whole number, 0 or more" if column == "n_sentences"
+                                        else f"a number from {low:g} to {high:g}",
+                                        fix="write the value computed from data/raw/reliability.xlsx "
+                                            "(tests/test_curation.py recomputes it)"))
     return problems
 
 

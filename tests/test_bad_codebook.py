@@ -204,3 +204,14 @@ def test_synergy_stays_a_yes_no_code(project_copy):
             "keep the two rows true and false; describe finer distinctions in their definitions"),
         msg(f"{TAXONOMY}, sheet 'synergy', column 'synergy'", "no row for synergy true", expected="true and false",
             fix="add the row true with its labels and definition")]
+
+
+@pytest.mark.parametrize("column,value,expected", [
+    ("kappa", "n/a", "a number from -1 to 1"), ("share_of_coded", "20%", "a number from 0 to 1"),
+    ("n_sentences", "159.5", "a whole number, 0 or more"), ("agreement", "1.2", "a number from 0 to 1"),
+])
+def test_reliability_figures_are_numbers_in_their_range(project_copy, column, value, expected):
+    row = edit(project_copy, "reliability", "sector", column, value)
+    assert problems(project_copy) == [
+        msg(where("reliability", row, column), f"{column} is not a number in its range", value, expected,
+            "write the value computed from data/raw/reliability.xlsx (tests/test_curation.py recomputes it)")]
