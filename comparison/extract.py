@@ -175,6 +175,14 @@ class _Extractor:
     def raw(self, start: int, end: int) -> tuple[int, int]:
         return self.doc.clean.raw_span(start, end)
 
+    def once_in_clause(self, span: tuple[int, int], clause_id: str) -> tuple[int, int]:
+        """The span widened to the left until its words occur once in the clause (validation requires it)."""
+        lo, hi = self.doc.clause_window(clause_id) or (0, len(self.doc.raw))
+        start, end = span
+        while start > lo and self.doc.raw.count(self.doc.raw[start:end], lo, hi) > 1:
+            start -= 1
+        return start, end
+
     def clause_at(self, raw_pos: int):
         k = max(bisect.bisect_right(self.window_starts, raw_pos) - 1, 0)
         return self.doc.clauses[k]
@@ -225,7 +233,7 @@ class _Extractor:
             kind, target_year, base_year = ("baseline" if situation else "target"), None, base
         commitment = _commitment(para, first.start)
         q_start, q_end = self.quote_bounds(para, first, last, context, mentions)
-        raw_q = self.raw(ps + q_start, ps + q_end)
+        raw_q = self.once_in_clause(self.raw(ps + q_start, ps + q_end), clause.clause_id)
         quote = self.doc.raw[raw_q[0]:raw_q[1]]
         year_in_quote = TARGET_YEAR_IN_QUOTE.search(quote)
         for k, (m, (ind_id, as_written, confidence, ind_note, scope)) in enumerate(

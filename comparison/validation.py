@@ -176,6 +176,8 @@ def _check_sections(df, docs, taxonomy, plan_types) -> list[Problem]:
                                     column="section_no", value=r.section_no,
                                     expected="the section's number as a whole number: 1 for 一、, 2 for 二、 …",
                                     fix="write the number in digits, or delete a row that is not a section"))
+        elif r.doc_id in docs:
+            problems += _check_section_heading(r, docs[r.doc_id])
     mapped = set(zip(df.doc_id, df.section_no))
     for doc in docs.values():
         for no in sorted({c.section_no for c in doc.clauses if c.section_no > 0}):
@@ -189,6 +191,23 @@ def _check_sections(df, docs, taxonomy, plan_types) -> list[Problem]:
         problems.append(Problem(r.file, "section mapped twice", sheet="sections", row=r.excel_row, column="section_no",
                                 value=r.section_no, expected="one row per section", fix="delete one of the rows"))
     return problems
+
+
+def _check_section_heading(r, doc: ParsedDocument) -> list[Problem]:
+    """The section exists in the parsed plan and the row's title is its heading (a shifted row codes the wrong one)."""
+    titles = {c.section_no: c.section_title for c in doc.clauses if c.section_no > 0}
+    title = titles.get(int(r.section_no))
+    if title is None:
+        return [Problem(r.file, "section does not exist in the parsed plan", sheet=r.sheet, row=r.excel_row,
+                        column="section_no", value=r.section_no,
+                        expected=f"a section of {r.doc_id}: 1 to {max(titles, default=0)}",
+                        fix="delete the row, or check section_no against data/processed/clauses.csv")]
+    if r.section_title.strip() != title:
+        return [Problem(r.file, "section_title differs from the plan's heading of this section", sheet=r.sheet,
+                        row=r.excel_row, column="section_title", value=r.section_title, expected=title,
+                        fix="check section_no and the pillar against data/processed/clauses.csv, then copy "
+                            "the heading")]
+    return []
 
 
 def _quote_positions(doc: ParsedDocument, window: tuple[int, int], quote: str) -> list[int]:
@@ -226,6 +245,11 @@ def _check_location(r, docs, problems) -> list[int]:
                                 value=r.quote, expected=f"an exact substring of data/raw/texts/{r.doc_id}.txt",
                                 fix="copy the words from the raw text file (line breaks included) "
                                     "and check the clause_id"))
+    elif len(positions) > 1:
+        problems.append(Problem(r.file, f"quote occurs {len(positions)} times in clause {r.clause_id}", sheet=r.sheet,
+                                row=r.excel_row, column="quote", value=r.quote,
+                                expected="words that occur once in the clause, so the number can be found",
+                                fix="extend the quote with the words around the number"))
     return positions
 
 
@@ -349,7 +373,8 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
                                             row=r.excel_row, column="unit_as_written", value=r.unit_as_written,
                                             expected=f"a unit convertible to {canonical} (indicator {r.indicator_id})",
                                             fix="correct the unit or the indicator_id"))
-        if value is not None and r.quote and not any(same_number(value, v) for v in numbers_in(r.quote)):
+        # Exact: a value the plan does not write (35.0000000001 pasted from a calculation) is not its number.
+        if value is not None and r.quote and value not in numbers_in(r.quote):
             problems.append(Problem(r.file, "the quote does not contain the value", sheet=r.sheet, row=r.excel_row,
                                     column="value", value=r.value, expected=f"a number stated in the quote {r.quote!r}",
                                     fix="correct the value, or quote the words that state it"))

@@ -525,3 +525,38 @@ def test_an_ignored_number_written_with_a_unit_of_measure(project_copy):
                "other", "a number that states no quantity",
                "move it to quantities (a target, or a baseline fact); for a size class or specification "
                "(10万千瓦及以上机组) use reason chemical_or_technical") in problems(project_copy)
+
+
+def test_a_section_the_plan_does_not_have(project_copy):
+    path = project_copy / TIANSHUI
+    wb = load_workbook(path)
+    ws = wb["sections"]
+    ws.append(["tianshui_2022", 9, "附则", "overall", None, "curated"])
+    row = ws.max_row
+    wb.save(path)
+    assert msg(where("sections", row, "section_no"), "section does not exist in the parsed plan", "9",
+               "a section of tianshui_2022: 1 to 8",  # Tianshui's plan has sections 一 to 八
+               "delete the row, or check section_no against data/processed/clauses.csv") in problems(project_copy)
+
+
+def test_a_section_row_whose_title_is_not_the_plans_heading(project_copy):
+    # a shifted row would give section 2's pillar to section 1
+    row = edit(project_copy, "sections", "section_title", "总体目标", "section_title", "健全绿色低碳循环发展生产体系")
+    assert msg(where("sections", row, "section_title"), "section_title differs from the plan's heading of this "
+               "section", "健全绿色低碳循环发展生产体系", "总体目标",
+               "check section_no and the pillar against data/processed/clauses.csv, then copy the heading"
+               ) in problems(project_copy)
+
+
+def test_a_quote_that_occurs_twice_in_its_clause(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "quote", "35")  # 35 occurs twice in clause 1.0
+    assert msg(where("quantities", row, "quote"), "quote occurs 2 times in clause tianshui_2022:1.0", "35",
+               "words that occur once in the clause, so the number can be found",
+               "extend the quote with the words around the number") in problems(project_copy)
+
+
+def test_a_value_with_float_noise_is_not_the_plans_number(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "value", 35.0000000001)
+    assert msg(where("quantities", row, "value"), "the quote does not contain the value", "35.0000000001",
+               "a number stated in the quote '绿色生态产业增加值占地区生产总值比重达到35%以上'",
+               "correct the value, or quote the words that state it") in problems(project_copy)
