@@ -2,8 +2,9 @@
 
 Checks, all collected and reported together: sheets and columns; every code exists in the codebook
 (a leaf code where a parent has children; a pillar of the plan's type); every clause and sentence id
-exists and belongs to the row's plan; every quote is non-empty, found in its document's raw text inside
-its clause and contains its value; values finite numbers, years four ASCII digits in 1990–2060, a base
+exists and belongs to the row's plan; every section row is a section of the plan with its heading; every
+quote is non-empty, found once in its document's raw text inside its clause and contains its value as
+written; values finite numbers, years four ASCII digits in 1990–2060, a base
 year before the target year, years stated in their clause (or, when the plan states them elsewhere,
 in the note), a target year that agrees with 到…年 in its quote, comparators from the set
 and not contradicted by the words next to the number (以上, 不低于, 约 …);
