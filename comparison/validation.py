@@ -254,14 +254,17 @@ def _check_location(r, docs, problems) -> list[int]:
     return positions
 
 
-def _year_stated(r, docs, column: str) -> bool:
+def _year_stated(r, docs, column: str, clause_texts: dict) -> bool:
     """Whether the row's clause (spaces and line breaks ignored) or its note states the year in ``column``."""
     year = getattr(r, column)
-    doc = docs.get(r.doc_id)
-    window = doc.clause_window(r.clause_id) if doc else None
-    if window is None or year in r.note:
-        return True
-    return year in "".join(unicodedata.normalize("NFKC", doc.raw[window[0]:window[1]]).split())
+    key = (r.doc_id, r.clause_id)
+    if key not in clause_texts:
+        doc = docs.get(r.doc_id)
+        window = doc.clause_window(r.clause_id) if doc else None
+        clause_texts[key] = (None if window is None else
+                             "".join(unicodedata.normalize("NFKC", doc.raw[window[0]:window[1]]).split()))
+    text = clause_texts[key]
+    return text is None or year in r.note or year in text
 
 
 def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
@@ -276,6 +279,7 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
                                                                               "id of its document"))
     same = ["doc_id", "clause_id", "kind", "indicator_id", "value", "unit_as_written", "comparator", "target_year",
             "base_year", "scope", "quote"]
+    clause_texts: dict[tuple[str, str], str | None] = {}  # spaceless NFKC text of each clause, for years
     first_row: dict[tuple, int] = {}
     for key, row in zip(map(tuple, df[same].to_numpy()), df.excel_row):
         first_row.setdefault(key, row)
@@ -308,7 +312,7 @@ def _check_quantities(df, docs, taxonomy, units) -> list[Problem]:
                                                                          "baseline with the fact's year in base_year",
                                     fix="set kind to target if the plan aims at it, else move the year to base_year"))
         for column, year in years.items():
-            if year and not _year_stated(r, docs, column):
+            if year and not _year_stated(r, docs, column, clause_texts):
                 problems.append(Problem(r.file, f"{column} is not stated in its clause", sheet=r.sheet,
                                         row=r.excel_row, column=column, value=getattr(r, column),
                                         expected=f"a year the text of clause {r.clause_id} states",
