@@ -426,8 +426,8 @@ def _check_ignored(df, docs, taxonomy) -> list[Problem]:
     reasons = taxonomy.ids("ignore_reasons")
     units = taxonomy.table("units")
     # Units of measure, longest first; counts (个, 家, 座 …) are left out: 5个方面 states no quantity.
-    measures = sorted({"".join(u.split()) for u in units.unit_as_written[units.canonical_unit != "item"]} - {""},
-                      key=len, reverse=True)
+    units_of_measure = sorted({"".join(u.split()) for u in units.unit_as_written[units.canonical_unit != "item"]}
+                              - {""}, key=len, reverse=True)
     for r in df.itertuples():
         _check_location(r, docs, problems)
         if r.reason not in reasons:
@@ -441,7 +441,7 @@ def _check_ignored(df, docs, taxonomy) -> list[Problem]:
             problems.append(Problem(r.file, "the quote does not contain the number", sheet=r.sheet, row=r.excel_row,
                                     column="number", value=r.number, expected=f"a digit sequence of {r.quote!r}",
                                     fix="correct the number or the quote"))
-        elif r.reason != "chemical_or_technical" and (unit := _measure_unit_after(r.quote, float(number), measures)):
+        elif r.reason != "chemical_or_technical" and (unit := _unit_after(r.quote, float(number), units_of_measure)):
             problems.append(Problem(r.file, f"an ignored number written with a unit ({r.number}{unit}), "
                                             "like a quantity", sheet=r.sheet, row=r.excel_row, column="reason",
                                     value=r.reason, expected="a number that states no quantity",
@@ -450,12 +450,12 @@ def _check_ignored(df, docs, taxonomy) -> list[Problem]:
     return problems
 
 
-def _measure_unit_after(quote: str, number: float, measures: list[str]) -> str | None:
+def _unit_after(quote: str, number: float, units: list[str]) -> str | None:
     """The codebook unit right after ``number`` in the quote, spaces and line breaks ignored, if any."""
     text = "".join(quote.split())
     for _, end, value in digit_tokens(text):
         if same_number(value, number):
-            unit = next((u for u in measures if text.startswith(u, end)), None)
+            unit = next((u for u in units if text.startswith(u, end)), None)
             if unit:
                 return unit
     return None
