@@ -38,6 +38,26 @@ def edit(root, sheet, key_column, key, column, value, book=TIANSHUI):
     raise KeyError(key)
 
 
+def row_of(root, sheet, key_column, key, book=TIANSHUI) -> dict:
+    """The cells of the row whose ``key_column`` equals ``key``, by column name."""
+    ws = load_workbook(root / book)[sheet]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        if row[header.index(key_column)] == key:
+            return dict(zip(header, row))
+    raise KeyError(key)
+
+
+def append_row(root, sheet, cells: dict, book=TIANSHUI) -> int:
+    """Append a row (column name → value, the rest empty); return its Excel row number."""
+    path = root / book
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    ws.append([cells.get(c.value) for c in ws[1]])
+    wb.save(path)
+    return ws.max_row
+
+
 def msg(where, message, found=None, expected=None, fix=None):
     parts = [f"{where}: {message}"]
     if found is not None:
@@ -391,14 +411,9 @@ def test_empty_quantity_id(project_copy):
 
 
 def test_the_same_quantity_twice_under_two_ids(project_copy):
-    path = project_copy / TIANSHUI
-    wb = load_workbook(path)
-    ws = wb["quantities"]
-    copy = [c.value for c in ws[2]]
-    copy[0] = "tianshui_2022_q099"
-    ws.append(copy)
-    wb.save(path)
-    assert msg(where("quantities", ws.max_row, "quantity_id"), "the same quantity twice", "tianshui_2022_q099",
+    row = append_row(project_copy, "quantities",
+                     {**row_of(project_copy, "quantities", "quantity_id", Q1), "quantity_id": "tianshui_2022_q099"})
+    assert msg(where("quantities", row, "quantity_id"), "the same quantity twice", "tianshui_2022_q099",
                "one row per quantity (row 2 has the same clause, quote, indicator, value, unit and years)",
                "delete one of the rows") in problems(project_copy)
 
@@ -486,12 +501,7 @@ def test_baseline_fact_with_a_target_year(project_copy):
 
 
 def test_a_stray_row_with_only_a_note(project_copy):
-    path = project_copy / TIANSHUI
-    wb = load_workbook(path)
-    ws = wb["ignored_numbers"]
-    ws.append([None, None, None, None, None, "check 2022 again with the printed copy", None])
-    row = ws.max_row
-    wb.save(path)
+    row = append_row(project_copy, "ignored_numbers", {"note": "check 2022 again with the printed copy"})
     assert msg(where("ignored_numbers", row, "doc_id"), "doc_id is empty", expected="tianshui_2022",
                fix="fill in the row's doc_id; a remark belongs in the note column of the row it explains, "
                    "not on a row of its own") in problems(project_copy)
@@ -514,36 +524,34 @@ def test_a_year_stated_outside_the_clause_is_accepted_when_the_note_says_where(p
 
 
 def test_an_ignored_number_written_with_a_unit_of_measure(project_copy):
-    path = project_copy / TIANSHUI
-    wb = load_workbook(path)
-    ws = wb["ignored_numbers"]
-    ws.append(["tianshui_2022", "tianshui_2022:1.0", "35", "绿色生态产业增加值占地区生产总值比重达到35%以上", "other",
-               None, "curated"])
-    row = ws.max_row
-    wb.save(path)
-    assert msg(where("ignored_numbers", row, "reason"), "an ignored number written with a unit (35%), like a quantity",
+    q = row_of(project_copy, "quantities", "quantity_id", Q1)  # 35% in 绿色生态产业增加值…比重达到35%以上
+    row = append_row(project_copy, "ignored_numbers", {"doc_id": q["doc_id"], "clause_id": q["clause_id"],
+                                                       "number": q["value"], "quote": q["quote"], "reason": "other",
+                                                       "status": "curated"})
+    assert msg(where("ignored_numbers", row, "reason"),
+               f"an ignored number written with a unit ({q['value']}{q['unit_as_written']}), like a quantity",
                "other", "a number that states no quantity",
                "move it to quantities (a target, or a baseline fact); for a size class or specification "
                "(10万千瓦及以上机组) use reason chemical_or_technical") in problems(project_copy)
 
 
 def test_a_section_the_plan_does_not_have(project_copy):
-    path = project_copy / TIANSHUI
-    wb = load_workbook(path)
-    ws = wb["sections"]
-    ws.append(["tianshui_2022", 9, "附则", "overall", None, "curated"])
-    row = ws.max_row
-    wb.save(path)
-    assert msg(where("sections", row, "section_no"), "section does not exist in the parsed plan", "9",
-               "a section of tianshui_2022: 1 to 8",  # Tianshui's plan has sections 一 to 八
+    # the sections sheet maps every section of the plan (validation requires it), so its last is the plan's last
+    last = max(int(r[1]) for r in load_workbook(project_copy / TIANSHUI)["sections"].iter_rows(min_row=2,
+                                                                                                values_only=True))
+    row = append_row(project_copy, "sections", {"doc_id": "tianshui_2022", "section_no": last + 1,
+                                                "section_title": "附则", "pillar_id": "overall", "status": "curated"})
+    assert msg(where("sections", row, "section_no"), "section does not exist in the parsed plan", str(last + 1),
+               f"a section of tianshui_2022: 1 to {last}",
                "delete the row, or check section_no against data/processed/clauses.csv") in problems(project_copy)
 
 
 def test_a_section_row_whose_title_is_not_the_plans_heading(project_copy):
     # a shifted row would give section 2's pillar to section 1
-    row = edit(project_copy, "sections", "section_title", "总体目标", "section_title", "健全绿色低碳循环发展生产体系")
+    first, second = (row_of(project_copy, "sections", "section_no", no)["section_title"] for no in (1, 2))
+    row = edit(project_copy, "sections", "section_no", 1, "section_title", second)
     assert msg(where("sections", row, "section_title"), "section_title differs from the plan's heading of this "
-               "section", "健全绿色低碳循环发展生产体系", "总体目标",
+               "section", second, first,
                "check section_no and the pillar against data/processed/clauses.csv, then copy the heading"
                ) in problems(project_copy)
 
@@ -556,7 +564,8 @@ def test_a_quote_that_occurs_twice_in_its_clause(project_copy):
 
 
 def test_a_value_with_float_noise_is_not_the_plans_number(project_copy):
+    quote = row_of(project_copy, "quantities", "quantity_id", Q1)["quote"]  # states 35
     row = edit(project_copy, "quantities", "quantity_id", Q1, "value", 35.0000000001)
     assert msg(where("quantities", row, "value"), "the quote does not contain the value", "35.0000000001",
-               "a number stated in the quote '绿色生态产业增加值占地区生产总值比重达到35%以上'",
+               f"a number stated in the quote {quote!r}",
                "correct the value, or quote the words that state it") in problems(project_copy)
