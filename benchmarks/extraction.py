@@ -3,14 +3,14 @@
 Usage: ``python benchmarks/extraction.py`` (or ``make bench-extract``). Each section is one function
 that prints its report and returns True when its targets are met; ``main`` runs every section.
 
-- quantities: the extractor (comparison.extract) over the curated plans; a suggested row matches a
+- quantities: the extractor (comparison.newplan.extract) over the curated plans; a suggested row matches a
   curated row of the same plan when both state the same value at an overlapping raw position (the
   value's digits, or its Chinese numeral, inside each row's quote). Precision and recall of values
   per plan and overall (targets: recall ≥ 0.95, precision ≥ 0.90), the accuracy of unit, comparator,
   target_year, base_year, kind and indicator_id among matched rows, every miss and every false
   positive with its quote; and, over every digit sequence of the texts, precision and recall of the
   decision "states a quantity" vs "ignored", with the agreement of ignore reasons.
-- measures: the auto-coder (comparison.coding.MeasureCoder) scored leave-one-plan-out, so it never
+- measures: the auto-coder (comparison.newplan.coding.MeasureCoder) scored leave-one-plan-out, so it never
   codes a plan it was trained on: Cohen's kappa with the curated sector, instrument and synergy per
   plan and pooled, beside the human second coder's kappa from the codebook's reliability sheet; and the
   section-pillar suggestions, also leave-one-plan-out. The issue sets no target here: the numbers say
@@ -29,16 +29,16 @@ import pandas as pd  # noqa: E402
 
 from sklearn.metrics import cohen_kappa_score  # noqa: E402
 
-from comparison.coding import MEASURE_DIMENSIONS, MeasureCoder, suggest_pillars  # noqa: E402
-from comparison.corpus import read_manifest  # noqa: E402
-from comparison.documents import ParsedDocument, parse_corpus  # noqa: E402
-from comparison.extract import extract  # noqa: E402
-from comparison.numbers import CHINESE_NUMERAL_RUN, DOUBLING, chinese_numeral_value, digit_tokens  # noqa: E402
+from comparison.newplan.coding import MEASURE_DIMENSIONS, MeasureCoder, suggest_pillars  # noqa: E402
+from comparison.text.corpus import read_manifest  # noqa: E402
+from comparison.text.documents import ParsedDocument, parse_corpus  # noqa: E402
+from comparison.newplan.extract import extract  # noqa: E402
+from comparison.text.numbers import CHINESE_NUMERAL_RUN, DOUBLING, chinese_numeral_value, digit_tokens  # noqa: E402
 from comparison.paths import project_paths  # noqa: E402
-from comparison.taxonomy import load_taxonomy  # noqa: E402
-from comparison.units import UnitConverter, same_number  # noqa: E402
-from comparison.validation import CITY_SCHEMA, _quote_positions  # noqa: E402
-from comparison.workbooks import read_workbook  # noqa: E402
+from comparison.curation.taxonomy import load_taxonomy  # noqa: E402
+from comparison.curation.units import UnitConverter, same_number  # noqa: E402
+from comparison.curation.validation import CITY_SCHEMA, _quote_positions  # noqa: E402
+from comparison.curation.workbooks import read_workbook  # noqa: E402
 
 TARGET_RECALL, TARGET_PRECISION = 0.95, 0.90
 COMPARED_FIELDS = ("unit_as_written", "comparator", "target_year", "base_year", "kind", "indicator_id")

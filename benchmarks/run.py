@@ -84,14 +84,14 @@ MIB = 2 ** 20
 def real_templates(root: Path) -> tuple[list[dict], dict[str, dict], dict[str, dict]]:
     """The real manifest rows, the raw bytes of each text and, per doc_id, its curated rows per sheet.
 
-    The texts are also parsed with comparison.documents.parse_corpus to check that every curated id
+    The texts are also parsed with comparison.text.documents.parse_corpus to check that every curated id
     of a plan refers to that plan's parsed structure (so re-targeted copies stay valid).
     """
     from openpyxl import load_workbook
 
-    from comparison.documents import parse_corpus
+    from comparison.text.documents import parse_corpus
     from comparison.paths import project_paths
-    from comparison.validation import CITY_SCHEMA
+    from comparison.curation.validation import CITY_SCHEMA
 
     paths = project_paths(root)
     with open(paths.manifest, encoding="utf-8", newline="") as f:
@@ -378,11 +378,11 @@ def run_analyses(t, rec: Recorder, notes: list[str], budget: float, skip: set[st
 
     for mod_name in ("overview",) + OPTIONAL_ANALYSES:
         try:
-            module = importlib.import_module(f"comparison.{mod_name}")
+            module = importlib.import_module(f"comparison.analysis.{mod_name}")
         except ModuleNotFoundError as err:
-            if err.name != f"comparison.{mod_name}":
+            if err.name != f"comparison.analysis.{mod_name}":
                 raise
-            notes.append(f"comparison.{mod_name}: module absent, skipped")
+            notes.append(f"comparison.analysis.{mod_name}: module absent, skipped")
             continue
 
         def step(label, thunk, *needs, _mod=mod_name):
@@ -406,7 +406,7 @@ def run_analyses(t, rec: Recorder, notes: list[str], budget: float, skip: set[st
             continue
         functions = _analysis_functions(module)
         if not functions:
-            notes.append(f"comparison.{mod_name}: no recipe and no public function taking the tables, skipped")
+            notes.append(f"comparison.analysis.{mod_name}: no recipe and no public function taking the tables, skipped")
         for name, fn in functions:
             step(name, lambda fn=fn: fn(t))
 
@@ -414,20 +414,20 @@ def run_analyses(t, rec: Recorder, notes: list[str], budget: float, skip: set[st
 def one_pass(root: Path, rec: Recorder, notes: list[str], breakdown: bool, budget: float,
              skip: set[str] = frozenset()) -> dict:
     """Every stage of pipeline.build, then the analyses, on the project under ``root``."""
-    from comparison import dictionary
+    from comparison.tables import dictionary
     from comparison.api import load
-    from comparison.atomic import write_csv, write_text
-    from comparison.corpus import read_manifest
-    from comparison.documents import clauses_table, parse_corpus, sentences_table
-    from comparison.export import write_xlsx
-    from comparison.harmonize import harmonize
+    from comparison.tables.atomic import write_csv, write_text
+    from comparison.text.corpus import read_manifest
+    from comparison.text.documents import clauses_table, parse_corpus, sentences_table
+    from comparison.tables.export import write_xlsx
+    from comparison.tables.harmonize import harmonize
     from comparison.paths import project_paths
     from comparison.pipeline import Inputs, collector_paused
-    from comparison.taxonomy import load_taxonomy
-    from comparison.units import UnitConverter
-    from comparison.validation import validate_cities
-    import comparison.harmonize as harmonize_module
-    import comparison.validation as validation_module
+    from comparison.curation.taxonomy import load_taxonomy
+    from comparison.curation.units import UnitConverter
+    from comparison.curation.validation import validate_cities
+    import comparison.tables.harmonize as harmonize_module
+    import comparison.curation.validation as validation_module
 
     paths = project_paths(root)
     saved = []
@@ -483,7 +483,7 @@ def worker(root: Path, out: Path, trace: bool, profile: bool, budget: float) -> 
     label = f"N={sum(1 for _ in (root / 'data' / 'raw' / 'texts').glob('*.txt'))}"
     result: dict = {"notes": [], "rows": [], "sub": {}, "budget": budget}
     t0 = time.perf_counter()
-    import comparison.api, comparison.harmonize, comparison.pipeline, comparison.export  # noqa: E401,F401
+    import comparison.api, comparison.tables.harmonize, comparison.pipeline, comparison.tables.export  # noqa: E401,F401
     result["rows"].append({"stage": "import comparison (pandas, openpyxl, pint…)", "kind": "import",
                            "seconds": time.perf_counter() - t0, "rss_mib": _maxrss_mib()})
     from comparison.problems import InputError

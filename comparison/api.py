@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .atomic import restore_formula
-from .paths import ProjectPaths, project_paths
-from .taxonomy import CODE_COLUMN_SHEETS, DIMENSION_SHEETS, Taxonomy, load_taxonomy
+from comparison.tables.atomic import restore_formula
+from comparison.paths import ProjectPaths, project_paths
+from comparison.curation.taxonomy import CODE_COLUMN_SHEETS, DIMENSION_SHEETS, Taxonomy, load_taxonomy
 
 LANGS = ("zh", "en")
 TABLE_NAMES = ("plans", "quantities", "measures", "priorities", "comparison", "responsibilities", "clauses",

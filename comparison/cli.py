@@ -9,8 +9,8 @@ import argparse
 import os
 import sys
 
-from .paths import project_paths
-from .problems import InputError
+from comparison.paths import project_paths
+from comparison.problems import InputError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,22 +44,22 @@ def main(argv: list[str] | None = None) -> int:
     paths = project_paths(args.root)
     try:
         if args.command == "validate":
-            from .pipeline import validate
+            from comparison.pipeline import validate
             validate(paths)
             print("validate: all inputs are valid")
         elif args.command == "parse":
-            from .pipeline import parse_only
+            from comparison.pipeline import parse_only
             written = parse_only(paths)
             print(f"parse: wrote {', '.join(p.name for p in written)} to {paths.processed}")
         elif args.command == "build":
-            from .pipeline import build
+            from comparison.pipeline import build
             written = build(paths, allow_suggested=args.allow_suggested)
             print(f"build: wrote {len(written)} files to {paths.processed}")
         elif args.command == "extract":
-            from .extract_cli import run_extract
+            from comparison.newplan.extract_cli import run_extract
             return run_extract(paths, args.path, args.doc_id)
         elif args.command == "report":
-            from .report import run_report
+            from comparison.report import run_report
             run_report(paths, allow_suggested=args.allow_suggested)
         elif args.command == "new-plan":
             _new_plan(paths, args)
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
 def _new_plan(paths, args) -> None:
     from pathlib import Path
 
-    from .newplan import PlanInfo, add_plan
+    from comparison.newplan.scaffold import PlanInfo, add_plan
     info = PlanInfo(text=Path(args.text), doc_id=args.doc_id, city_id=args.city_id, city_zh=args.city_zh,
                     city_en=args.city_en, province_zh=args.province_zh, province_en=args.province_en,
                     issued=args.issued, status=args.status, plan_type=args.plan_type, title_zh=args.title_zh,

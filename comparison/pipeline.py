@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import dictionary
-from .atomic import write_csv, write_text
-from .export import write_xlsx
-from .harmonize import harmonize, unknown_agencies
-from .corpus import read_manifest
-from .documents import ParsedDocument, clauses_table, parse_corpus, sentences_table
-from .paths import ProjectPaths
-from .problems import InputError, raise_if_any
-from .taxonomy import Taxonomy, load_taxonomy
-from .units import UnitConverter
-from .validation import CuratedData, validate_cities
+from comparison.tables import dictionary
+from comparison.tables.atomic import write_csv, write_text
+from comparison.tables.export import write_xlsx
+from comparison.tables.harmonize import harmonize, unknown_agencies
+from comparison.text.corpus import read_manifest
+from comparison.text.documents import ParsedDocument, clauses_table, parse_corpus, sentences_table
+from comparison.paths import ProjectPaths
+from comparison.problems import InputError, raise_if_any
+from comparison.curation.taxonomy import Taxonomy, load_taxonomy
+from comparison.curation.units import UnitConverter
+from comparison.curation.validation import CuratedData, validate_cities
 
 
 @dataclass

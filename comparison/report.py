@@ -19,10 +19,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-from .api import load
-from .atomic import write_text
-from .paths import ProjectPaths
-from .pipeline import build
+from comparison.api import load
+from comparison.tables.atomic import write_text
+from comparison.paths import ProjectPaths
+from comparison.pipeline import build
 
 LANGS = ("en", "zh")
 MAX_JOBS = 2

@@ -9,7 +9,7 @@ import pytest
 
 matplotlib.use("Agg")
 
-from comparison.documents import parse_corpus  # noqa: E402
+from comparison.text.documents import parse_corpus  # noqa: E402
 from comparison.paths import REPO_ROOT, project_paths  # noqa: E402
 
 

@@ -29,7 +29,7 @@ def test_notebook_time_is_split_into_imports_figures_and_the_rest(bench, tmp_pat
     folder = tmp_path / "en"
     folder.mkdir()
     cells = [{"cell_type": "markdown", "source": "# 01", "metadata": {}},
-             {"cell_type": "code", "source": "from comparison import plotting", "metadata": {"papermill": {"duration": 1.0}}},
+             {"cell_type": "code", "source": "from comparison.figures import plotting", "metadata": {"papermill": {"duration": 1.0}}},
              {"cell_type": "code", "source": "lang = 'en'", "metadata": {"papermill": {"duration": 0.5}}},
              {"cell_type": "code", "source": "fig = f()\nplotting.save_figure(fig, '01', 'x', lang, c)",
               "metadata": {"papermill": {"duration": 2.0}}}]
@@ -50,7 +50,7 @@ def test_draw_only_start_up_hook_draws_figures_and_writes_nothing(bench, tmp_pat
     script = (
         "import matplotlib; matplotlib.use('Agg')\n"
         "from pathlib import Path\n"
-        "from comparison import plotting\n"
+        "from comparison.figures import plotting\n"
         "from comparison.paths import project_paths\n"
         "fig, ax = plotting.new_figure()\n"
         "drawn = []\n"

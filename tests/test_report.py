@@ -83,7 +83,6 @@ def test_run_notebooks_reports_in_order_and_stops_after_a_failure(monkeypatch, t
     import time
 
     from comparison import report
-
     started, lock = [], threading.Lock()
 
     def fake_run(src, out, lang, paths):

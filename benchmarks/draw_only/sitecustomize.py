@@ -1,15 +1,15 @@
-"""Benchmark only: with this folder first on PYTHONPATH, ``comparison.plotting.save_figure`` draws the
+"""Benchmark only: with this folder first on PYTHONPATH, ``comparison.figures.plotting.save_figure`` draws the
 figure once and writes nothing.
 
 ``benchmarks/run.py --report`` runs the report once more this way, in every notebook kernel, to show how
 much of the report's time the figure files (300-dpi PNG and SVG) cost. Python imports ``sitecustomize``
-at start-up; the patch waits until ``comparison.plotting`` is first imported, so it costs nothing before.
+at start-up; the patch waits until ``comparison.figures.plotting`` is first imported, so it costs nothing before.
 """
 import importlib.abc
 import importlib.util
 import sys
 
-TARGET = "comparison.plotting"
+TARGET = "comparison.figures.plotting"
 
 
 def draw_only(fig, *args, **kwargs):

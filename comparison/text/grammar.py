@@ -1,0 +1,334 @@
+"""The phrasing of quantities in Chinese plans: what a number is, its unit, comparator and year role.
+
+Works on one paragraph of cleaned, simplified text (offsets are offsets into that text). Each rule is
+general wording of the genre, never a phrase of a particular plan:
+
+- numbers that are not quantities: 文号 〔2021〕183号, dates 2021年12月8日, list numbers 1. （1）,
+  formulas and standards (PM2.5, CO2, GB 18918), labels (5G, “2+6+N”, 《…2021年版》), size classes
+  (10蒸吨/小时);
+- years: 到/至 2025年 (target year, for every later item of the paragraph), 比/较 2020年 (base year of a
+  relative change), a bare year (a target when not before the plan's year, else the year of a fact),
+  2021年以来 / 2030年前 / 2021-2023年 (reference years);
+- quantities: a value, an optional range (1-2个, 2—3), the longest unit written right after it, the
+  comparator from the words around it (以上, 不低于, 超过, 约, 左右 …);
+- Chinese numerals only where they carry a quantity: 翻番 / 翻一番 / 翻两番, 两个 + measure word,
+  千亿级, 三分之一, 近一半, 零填埋, 清零 — never 一批, 一体化, 第一, 十四五.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from comparison.text.numbers import DOUBLING, chinese_numeral_value
+
+YEAR_RANGE = (1990, 2060)
+NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*([0-9]{4})\s*[〕\]］】)）]\s*(?:第\s*)?([0-9]+)\s*号")
+DATE = re.compile(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*日)?")
+LIST_NUMBER = re.compile(r"^\s*(?:([0-9]{1,2})\s*[.、](?![0-9])|[（(]\s*([0-9]{1,2})\s*[）)])")
+PERIOD = re.compile(r"([0-9]{4})\s*[-—–~～至到]\s*([0-9]{4})\s*年")
+TARGET_MARK = re.compile(r"(?:到|至|截至|截止到?)\s*$")
+BASE_MARK = re.compile(r"(?:比|较|相比|相较于?|与|同)\s*$")
+REFERENCE_AFTER = re.compile(r"^\s*年\s*(?:以来|来|起|开始|版)")
+DURATION = re.compile(r"^\s*(?:个)?(?:年|个月|月|天|日|小时)(?:内|以来|时间|来|间)?")
+ISSUED_AFTER = re.compile(r"^\s*(?:印发|发布|签发|施行)")
+TARGET_YEAR_TAIL = re.compile(r"^\s*年\s*(?:底|末|年底)?")
+SIZE_CLASS_UNITS = ("蒸吨", "千伏", "兆帕")
+RANGE_SEPARATOR = re.compile(r"^\s*[-—–~～]+\s*|^\s*至\s*")
+LIST_SEPARATOR = re.compile(r"^\s*(?:、|和|及|与|或|，)\s*")
+
+# Comparator words: after the value+unit, then right before the value (spaces and 的 allowed between).
+AFTER_COMPARATORS = [("及以上", ">="), ("以上", ">="), ("以下", "<="), ("以内", "<="), ("之内", "<="),
+                     ("左右", "~"), ("上下", "~")]
+BEFORE_COMPARATORS = [("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("不超过", "<="), ("不高于", "<="),
+                      ("不大于", "<="), ("控制在", "<="), ("超过", ">"), ("大于", ">"), ("突破", ">"),
+                      ("高于", ">"), ("多于", ">"), ("低于", "<"), ("小于", "<"), ("不足", "<"), ("少于", "<"),
+                      ("将近", "~"), ("接近", "~"), ("大约", "~"), ("约", "~"), ("近", "~")]
+COMMITMENTS = ("确保", "力争")
+# Units the conventions write differently from the plan: "提高 N 个百分点" → 百分点.
+CONVENTION_UNITS = {"个百分点": "百分点"}
+# A unit as written; the codebook's units are tried first (longest wins), these only when none fits.
+GENERIC_UNIT = re.compile(
+    r"^(?:[万亿千百]*(?:千瓦时|千瓦|兆瓦|吨标准煤|吨|元|亩|公顷|平方公里|平方米|立方米|公里|千米|米|人次|人|"
+    r"个|家|座|户|种|辆|条|所|项|处|套|台|名|次|栋|间|张|只|头|株|棵|部|批|类|片|园|村|镇|区|倍|"
+    r"千克|公斤|克|升|吨公里|标箱|艘|架|组|枚|册|件|份|宗|笔|起))(?:/(?:日|天|年|小时|月|人|万元|亩|公顷))?")
+MEASURE_WORDS = "个家座条项所处类种片支"
+CHINESE_NUMERAL = "零一二两三四五六七八九十百千"
+ZERO_TARGETS = re.compile(r"零(?:填埋|废弃|排放|增长|事故)")
+CLEAR_TO_ZERO = re.compile(r"清零(?!行动|工作|专项)")
+FRACTION = re.compile(r"([一二三四五六七八九十]+)分之([一二三四五六七八九十]+)")
+HALF = re.compile(r"(近|约|超过)?一半")
+CLASS_MAGNITUDE = re.compile(r"([一二两三四五六七八九十百千]+)(亿级|万级)")
+COUNTED = re.compile(r"(?<![第一二两三四五六七八九十百千“\"])([二两三四五六七八九十百千][一二两三四五六七八九十百千]*)"
+                     r"([" + MEASURE_WORDS + r"])(?![一二三四五六七八九十])")
+
+
+@dataclass
+class Token:
+    """A digit sequence of the paragraph and what it is."""
+
+    start: int
+    end: int
+    text: str
+    role: str  # quantity | year | document_number | issue_date | list_numbering | name_or_label | chemical_or_technical
+    note: str = ""
+
+    @property
+    def value(self) -> float:
+        return float(self.text)
+
+
+@dataclass
+class YearMark:
+    """A year that gives context to the numbers after it."""
+
+    token: Token
+    year: int
+    role: str  # target | base | baseline | reference
+    start: int  # where the marker wording starts (到, 比 …)
+    end: int
+
+
+@dataclass
+class Mention:
+    """One stated quantity: its value, where it is written, its unit and comparator."""
+
+    start: int
+    end: int  # end of the value (and unit, comparator words) as written
+    value: float
+    value_text: str
+    value_span: tuple[int, int]
+    unit: str = ""
+    unit_span: tuple[int, int] | None = None
+    comparator: str = "="
+    after_comparator: bool = False
+    range_part: str = ""  # lower | upper
+    chinese: bool = False
+    note: str = ""
+
+
+def is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]
+
+
+def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
+    """Every digit sequence of a paragraph with the role its wording gives it."""
+    tokens = [Token(m.start(), m.end(), m.group(), "quantity") for m in NUMBER.finditer(para)]
+    by_start = {t.start: t for t in tokens}
+
+    def mark(pos: int, role: str, note: str = "") -> None:
+        t = by_start.get(pos)
+        if t is not None and t.role in ("quantity", "year"):
+            t.role, t.note = role, note
+
+    for m in DOC_NUMBER.finditer(para):
+        mark(m.start(1), "document_number")
+        mark(m.start(2), "document_number")
+    for m in DATE.finditer(para):
+        alone = not para[:m.start()].strip() and (not para[m.end():].strip() or ISSUED_AFTER.match(para[m.end():]))
+        role = "issue_date" if in_preamble or alone or ISSUED_AFTER.match(para[m.end():]) else "date"
+        for g in (1, 2, 3):
+            if m.group(g):
+                mark(m.start(g), role)
+    m = LIST_NUMBER.match(para)
+    if m:
+        g = 1 if m.group(1) else 2
+        mark(m.start(g), "list_numbering")
+    for t in tokens:
+        if t.role != "quantity":
+            continue
+        before, after = para[:t.start], para[t.end:]
+        if re.search(r"[A-Za-z][A-Za-z/.]*\s?$", before):
+            t.role = "chemical_or_technical"
+        elif re.match(r"^[A-Za-z]", after) or re.match(r"^\s*\+|^[A-Za-z]", after) or re.search(r"\+\s*$", before):
+            t.role = "name_or_label"
+        elif _inside(para, t.start, "《", "》") or _inside_short_quote(para, t.start):
+            t.role = "name_or_label"
+        elif any(after.lstrip().startswith(u) for u in SIZE_CLASS_UNITS):
+            t.role, t.note = "chemical_or_technical", "size class of equipment, not a quantity"
+        elif not is_year(t.text) and "." not in t.text and DURATION.match(after) and not DATE.match(para, t.start):
+            t.role, t.note = "other", "a duration or a date part, not a quantity"
+        elif is_year(t.text) and (TARGET_YEAR_TAIL.match(after) or PERIOD.match(para, t.start)
+                                  or re.match(r"^\s*[-—–~～至到]\s*[0-9]{4}\s*年", after)):
+            t.role = "year"
+    for t in tokens:  # the second year of a period 2021-2023年
+        if t.role == "quantity" and is_year(t.text) and re.search(r"[0-9]{4}\s*[-—–~～至到]\s*$", para[:t.start]):
+            t.role = "year"
+    return tokens
+
+
+def _inside(text: str, pos: int, opener: str, closer: str) -> bool:
+    left = text.rfind(opener, 0, pos)
+    return left != -1 and text.rfind(closer, left, pos) == -1 and text.find(closer, pos) != -1
+
+
+def _inside_short_quote(text: str, pos: int) -> bool:
+    """Inside “…” that names something (short, no sentence in it): “356”, “2+6+N”."""
+    left = text.rfind("“", 0, pos)
+    if left == -1 or text.rfind("”", left, pos) != -1:
+        return False
+    right = text.find("”", pos)
+    return right != -1 and right - left <= 12 and not re.search(r"[，。；]", text[left:right])
+
+
+def year_marks(para: str, tokens: list[Token], plan_year: int | None) -> list[YearMark]:
+    """The role of each year in the paragraph, with the wording that gives it."""
+    marks = []
+    years = [t for t in tokens if t.role == "year"]
+    for t in years:
+        year = int(t.text)
+        before, after = para[:t.start], para[t.end:]
+        period = PERIOD.match(para, t.start) or re.search(r"[0-9]{4}\s*[-—–~～至到]\s*$", before)
+        target = TARGET_MARK.search(before)
+        base = BASE_MARK.search(before)
+        tail = TARGET_YEAR_TAIL.match(after)
+        end = t.end + (tail.end() if tail else 0)
+        if period:
+            marks.append(YearMark(t, year, "reference", t.start, t.end))
+        elif REFERENCE_AFTER.match(after):
+            marks.append(YearMark(t, year, "reference", t.start, t.end))
+        elif target:
+            role = "baseline" if target.group().startswith("截") else "target"
+            marks.append(YearMark(t, year, role, target.start(), end))
+        elif base:
+            marks.append(YearMark(t, year, "base", base.start(), end))
+        elif plan_year is not None and year < plan_year:
+            marks.append(YearMark(t, year, "baseline", t.start, end))
+        else:
+            marks.append(YearMark(t, year, "target", t.start, end))
+    return marks
+
+
+def match_unit(text: str, pos: int, units: list[str]) -> tuple[str, int] | None:
+    """The longest unit written at ``pos`` (spaces of a codebook unit ignored): (unit, end offset)."""
+    best = None
+    for unit in units:
+        squeezed = unit.replace(" ", "")
+        if not squeezed:
+            continue
+        k, j = pos, 0
+        while j < len(squeezed) and k < len(text):
+            if text[k] == " ":
+                k += 1
+                continue
+            if text[k] != squeezed[j]:
+                break
+            k, j = k + 1, j + 1
+        if j == len(squeezed) and (best is None or k > best[1]):
+            best = (unit, k)
+    if best:
+        return best
+    m = GENERIC_UNIT.match(text[pos:])
+    return (m.group(), pos + m.end()) if m else None
+
+
+def comparator_after(text: str, pos: int) -> tuple[str, int] | None:
+    rest = text[pos:]
+    stripped = rest.lstrip(" ")
+    for word, comp in AFTER_COMPARATORS:
+        if stripped.startswith(word):
+            return comp, pos + (len(rest) - len(stripped)) + len(word)
+    return None
+
+
+def comparator_before(text: str, pos: int) -> str | None:
+    before = re.sub(r"[\s的在]*$", "", text[:pos])
+    for word, comp in BEFORE_COMPARATORS:
+        if before.endswith(word):
+            if word == "近" and before.endswith(("接近", "将近", "最近", "附近")):
+                continue
+            return comp
+    return None
+
+
+def digit_mentions(para: str, tokens: list[Token], units: list[str]) -> list[Mention]:
+    """Quantities written with digits: ranges split into two mentions, units and comparators attached."""
+    quantity = [t for t in tokens if t.role == "quantity"]
+    mentions: list[Mention] = []
+    k = 0
+    while k < len(quantity):
+        t = quantity[k]
+        upper = None
+        if k + 1 < len(quantity):
+            between = para[t.end:quantity[k + 1].start]
+            sep = RANGE_SEPARATOR.match(between)
+            if sep and t.end + sep.end() == quantity[k + 1].start:
+                upper = quantity[k + 1]
+            else:
+                first_unit = match_unit(para, _skip_spaces(para, t.end), units)
+                if first_unit and RANGE_SEPARATOR.fullmatch(para[first_unit[1]:quantity[k + 1].start]):
+                    second_unit = match_unit(para, _skip_spaces(para, quantity[k + 1].end), units)
+                    if second_unit and second_unit[0].endswith(first_unit[0]):
+                        upper = quantity[k + 1]
+        last = upper or t
+        unit = match_unit(para, _skip_spaces(para, last.end), units)
+        end = unit[1] if unit else last.end
+        after = comparator_after(para, end)
+        if upper is not None:
+            for part, tok, comp in (("lower", t, ">="), ("upper", upper, "<=")):
+                mentions.append(Mention(t.start, end, tok.value, tok.text, (tok.start, tok.end),
+                                        unit[0] if unit else "", _span(unit, para, last.end), comp, True, part,
+                                        note=f"range {t.text}–{upper.text}: {part} bound"))
+            k += 2
+            continue
+        comp = after[0] if after else comparator_before(para, t.start)
+        note = ""
+        if comp is None and unit and unit[0].endswith("级"):
+            comp, note = ">=", f"{t.text}{unit[0]}: class of magnitude, read as at least"
+        mentions.append(Mention(t.start, after[1] if after else end, t.value, t.text, (t.start, t.end),
+                                unit[0] if unit else "", _span(unit, para, last.end), comp or "=", bool(after),
+                                note=note))
+        k += 1
+    return mentions
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _span(unit, para: str, pos: int) -> tuple[int, int] | None:
+    return (_skip_spaces(para, pos), unit[1]) if unit else None
+
+
+def chinese_mentions(para: str) -> list[Mention]:
+    """Quantities written in Chinese numerals (conservative: only the wordings listed in the module doc)."""
+    out: list[Mention] = []
+    for phrase, value in DOUBLING.items():
+        for m in re.finditer(phrase, para):
+            if not any(o.start <= m.start() < o.end for o in out):
+                out.append(Mention(m.start(), m.end(), value, phrase, (m.start(), m.end()), "times", None, "=",
+                                   chinese=True, note=f"{phrase} → {value:g} times"))
+    for m in CLASS_MAGNITUDE.finditer(para):
+        out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(1)), m.group(1), m.span(1), m.group(2),
+                           m.span(2), ">=", chinese=True, note=f"{m.group()}: class of magnitude, read as at least"))
+    for m in FRACTION.finditer(para):
+        unit = m.group(1) + "分之"
+        out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(2)), m.group(2), m.span(2), unit,
+                           (m.start(1), m.end(1) + 2), comparator_before(para, m.start()) or "=", chinese=True,
+                           note=f"fraction {m.group()}: value {m.group(2)} with unit {unit}"))
+    for m in HALF.finditer(para):
+        s = m.start() + (len(m.group(1)) if m.group(1) else 0)
+        comp = {"近": "~", "约": "~", "超过": ">"}.get(m.group(1) or "", comparator_before(para, s) or "=")
+        out.append(Mention(m.start(), m.end(), 1.0, "一", (s, s + 1), "半", (s + 1, s + 2), comp, chinese=True,
+                           note="一半 (one half): value 1 with unit 半"))
+    for m in ZERO_TARGETS.finditer(para):
+        out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start(), m.start() + 1), "", None, "=", chinese=True,
+                           note=f"{m.group()} recorded as 0"))
+    for m in CLEAR_TO_ZERO.finditer(para):
+        out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start() + 1, m.end()), "", None, "=", chinese=True,
+                           note="清零 (reduce to zero) recorded as 0"))
+    for m in COUNTED.finditer(para):
+        if _inside(para, m.start(), "“", "”") or _inside(para, m.start(), "《", "》"):
+            continue
+        if para[m.end():m.end() + 1] in ("方", "面") or para[m.start() - 1:m.start()] == "第":
+            continue
+        noun = re.match(r"[^，,；;。！？、：:（(”\s]*", para[m.end():]).group()
+        if len(noun) <= 2:  # slogans: 三个转变, 两个维护
+            continue
+        out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(1)), m.group(1), m.span(1),
+                           m.group(2), m.span(2), comparator_before(para, m.start()) or "=", chinese=True,
+                           note=f"Chinese numeral {m.group()}"))
+    out.sort(key=lambda x: x.start)
+    return out

@@ -1,0 +1,64 @@
+"""Helpers of the bad-input catalogue: break a copy of the real data, read the problems a curator sees."""
+import pytest
+from openpyxl import load_workbook
+
+from comparison.paths import project_paths
+from comparison.pipeline import validate
+from comparison.problems import InputError
+
+TIANSHUI = "data/raw/cities/tianshui.xlsx"
+
+
+def problems(root) -> list[str]:
+    with pytest.raises(InputError) as err:
+        validate(project_paths(root))
+    return [str(p) for p in err.value.problems]
+
+
+def edit(root, sheet, key_column, key, column, value, book=TIANSHUI):
+    """Set one cell of the row whose ``key_column`` equals ``key``; return its Excel row number."""
+    path = root / book
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[header.index(key_column)].value == key:
+            row[header.index(column)].value = value
+            wb.save(path)
+            return row[0].row
+    raise KeyError(key)
+
+
+def row_of(root, sheet, key_column, key, book=TIANSHUI) -> dict:
+    """The cells of the row whose ``key_column`` equals ``key``, by column name."""
+    ws = load_workbook(root / book)[sheet]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        if row[header.index(key_column)] == key:
+            return dict(zip(header, row))
+    raise KeyError(key)
+
+
+def append_row(root, sheet, cells: dict, book=TIANSHUI) -> int:
+    """Append a row (column name → value, the rest empty); return its Excel row number."""
+    path = root / book
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    ws.append([cells.get(c.value) for c in ws[1]])
+    wb.save(path)
+    return ws.max_row
+
+
+def msg(where, message, found=None, expected=None, fix=None):
+    parts = [f"{where}: {message}"]
+    if found is not None:
+        parts.append(f"found: {found!r}")
+    if expected is not None:
+        parts.append(f"expected: {expected}")
+    if fix is not None:
+        parts.append(f"fix: {fix}")
+    return "\n    ".join(parts)
+
+
+def where(sheet, row, column, book=TIANSHUI):
+    return f"{book}, sheet '{sheet}', row {row}, column '{column}'"

@@ -1,0 +1,89 @@
+"""The curated dataset over the real corpus: valid, complete, reliable, and the numbers researchers cite."""
+import pytest
+from sklearn.metrics import cohen_kappa_score
+
+from comparison.text.numbers import chinese_numeral_value, numbers_in
+from comparison.pipeline import validate
+from comparison.curation.workbooks import read_workbook
+
+
+@pytest.fixture(scope="session")
+def inputs(paths):
+    return validate(paths)
+
+
+def test_real_workbooks_validate(inputs):
+    """validate() runs every check of the curation issue (quotes, ids, codes, completeness, coding)."""
+    c = inputs.curated
+    assert set(c.quantities.doc_id) == set(inputs.docs)
+    assert not c.unreviewed_docs
+
+
+def test_every_quote_is_in_its_raw_text(inputs):
+    for table in (inputs.curated.quantities, inputs.curated.ignored_numbers):
+        for r in table.itertuples():
+            assert r.quote in inputs.docs[r.doc_id].raw, (r.file, r.excel_row)
+
+
+def test_every_substantive_sentence_is_coded_once(inputs):
+    coded = inputs.curated.measures.sentence_id
+    assert coded.is_unique
+    expected = {s.sentence_id for d in inputs.docs.values() for c in d.clauses if c.section_no > 0 for s in c.sentences}
+    assert set(coded) == expected
+
+
+def quantity(inputs, doc_id, quote_part, value):
+    q = inputs.curated.quantities
+    rows = q[(q.doc_id == doc_id) & q.quote.str.contains(quote_part, regex=False) & (q.value == value)]
+    assert len(rows) >= 1, (doc_id, quote_part, value)
+    return rows.iloc[0]
+
+
+def test_headline_numbers_are_in_the_data(inputs):
+    # 2020 inventory of the synergy plan: total, energy, process (baseline facts of 2020)
+    total = quantity(inputs, "nanping_2022", "总二氧化碳排放 1075万", 1075)
+    assert (total.kind, total.unit_as_written, total.base_year) == ("baseline", "万吨", 2020)
+    assert quantity(inputs, "nanping_2022", "939", 939).kind == "baseline"
+    # main targets
+    water = quantity(inputs, "nanping_2021", "工业用水重复利用率大于75%", 75)
+    assert (water.comparator, water.target_year, water.kind) == (">", 2025, "target")
+    energy = quantity(inputs, "jiaozuo_2021", "降低 16% 以上", 16)
+    assert (energy.comparator, energy.indicator_id) == (">=", "energy_intensity_gdp_reduction_pct")
+    # a range is two rows, lower and upper bound
+    q = inputs.curated.quantities
+    ranges = q[q.quote.str.contains("1-2") | q.quote.str.contains("1—2")]
+    assert {">=", "<="} <= set(ranges.comparator)
+    # a doubling is 2 times
+    doubling = q[q.quote.str.contains("翻番|翻一番")]
+    assert len(doubling) and (doubling.value == 2).all() and set(doubling.unit_as_written) == {"times"}
+
+
+def test_kappa_in_the_codebook_is_recomputed_from_the_codings(inputs, paths):
+    second = read_workbook(paths.raw / "reliability.xlsx",
+                           {"second_coding": ["sentence_id", "sector_id", "instrument_id", "synergy"]},
+                           "data/raw/reliability.xlsx")["second_coding"]
+    first = inputs.curated.measures.assign(synergy=lambda d: d.synergy.map({True: "true", False: "false"}))
+    both = second.merge(first, on="sentence_id", suffixes=("_2", "_1"))
+    assert len(both) == len(second) >= 0.2 * len(first)
+    table = inputs.taxonomy.table("reliability").set_index("dimension")
+    for dim in ("sector", "instrument", "synergy"):
+        col = "synergy" if dim == "synergy" else f"{dim}_id"
+        kappa = cohen_kappa_score(both[f"{col}_1"], both[f"{col}_2"])
+        assert round(kappa, 3) == float(table.loc[dim, "kappa"])
+        assert int(table.loc[dim, "n_sentences"]) == len(both)
+
+
+def test_every_code_rolls_up_to_a_shared_code(inputs):
+    for sheet in ("pillars", "instruments"):
+        df = inputs.taxonomy.table(sheet)
+        roots = set(df[df.parent_id == ""].iloc[:, 0])
+        assert set(df[df.parent_id != ""].parent_id) <= roots
+
+
+@pytest.mark.parametrize("text,value", [("翻一番", 2), ("三分之一", 1), ("二十六", 26), ("千亿级", 1000)])
+def test_numbers_in_quotes(text, value):
+    assert value in numbers_in(text)
+
+
+def test_chinese_numeral_value():
+    assert chinese_numeral_value("三百零五") == 305

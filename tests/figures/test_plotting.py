@@ -1,0 +1,79 @@
+"""The plotting style: Chinese glyphs render with the bundled font, colours are fixed per city."""
+import warnings
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from comparison.figures import plotting
+def test_chinese_labels_render_without_missing_glyphs(tmp_path):
+    plotting.setup()
+    fig, ax = plt.subplots()
+    ax.set_title("南平 2022 减污降碳 · 单位地区生产总值能耗下降（%）")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.savefig(tmp_path / "zh.png")
+        fig.savefig(tmp_path / "zh.svg")
+
+
+def test_missing_glyph_is_an_error(tmp_path):
+    plotting.setup()
+    fig, ax = plt.subplots()
+    ax.set_title("\U0001F600")  # an emoji the font lacks
+    with pytest.raises(UserWarning, match="Glyph"):
+        fig.savefig(tmp_path / "x.png")
+
+
+def test_plan_colours_follow_the_city_and_are_stable():
+    plans = pd.DataFrame({"doc_id": ["a_2021", "a_2022", "b_2022"], "city_id": ["a", "a", "b"]})
+    colors = plotting.plan_colors(plans)
+    assert colors["a_2021"] == plotting.PALETTE[0] and colors["b_2022"] == plotting.PALETTE[1]
+    assert colors["a_2022"] not in (colors["a_2021"], colors["b_2022"])
+    more = pd.concat([plans, pd.DataFrame({"doc_id": ["c_2023"], "city_id": ["c"]})])
+    assert {k: v for k, v in plotting.plan_colors(more).items() if k in colors} == colors
+    subset = more[more.doc_id.isin(["a_2022", "c_2023"])].copy()
+    subset.attrs["all_plans"] = list(zip(more.doc_id, more.city_id))
+    assert plotting.plan_colors(subset) == {"a_2022": colors["a_2022"], "c_2023": plotting.PALETTE[2]}
+
+
+def test_save_figure_writes_png_svg_and_caption(tmp_path):
+    from comparison.paths import project_paths
+
+    plotting.setup()
+    fig, ax = plt.subplots()
+    ax.plot([1, 2])
+    written = plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))
+    assert [p.name for p in written] == ["99_test.png", "99_test.svg", "99_test.json"]
+    first = (tmp_path / "reports/figures/en/99_test.svg").read_bytes()
+    plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))
+    assert (tmp_path / "reports/figures/en/99_test.svg").read_bytes() == first
+
+
+def test_in_a_notebook_the_exported_png_is_shown_and_the_figure_closed(tmp_path, monkeypatch):
+    import IPython.display
+    from comparison.paths import project_paths
+
+    plotting.setup()
+    shown = []
+    monkeypatch.setattr(plotting.matplotlib, "get_backend", lambda: "module://matplotlib_inline.backend_inline")
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    fig, ax = plt.subplots(figsize=(4, 2))
+    ax.plot([1, 2])
+    png = plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))[0]
+    assert len(shown) == 1 and shown[0].data == png.read_bytes()
+    assert shown[0].width * 3 == pytest.approx(int.from_bytes(png.read_bytes()[16:20], "big"), abs=2)  # 300 → 100 dpi
+    assert not plt.fignum_exists(fig.number)  # closed: the inline backend does not draw it again
+    with plt.rc_context({"savefig.dpi": "figure"}):  # without the house style: shown at its own size
+        fig, ax = plt.subplots(figsize=(4, 2))
+        png = plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))[0]
+    assert shown[-1].width == int.from_bytes(png.read_bytes()[16:20], "big")
+
+
+def test_plan_heatmap_blanks_the_diagonal_and_colours_labels():
+    plotting.setup()
+    values = pd.DataFrame([[1.0, 0.2], [0.4, 1.0]], index=["a_2021", "b_2022"], columns=["a_2021", "b_2022"])
+    fig = plotting.plan_heatmap(values, {"a_2021": "A 2021", "b_2022": "B 2022"},
+                                {"a_2021": "#111111", "b_2022": "#222222"}, "t", "Greens")
+    ax = fig.axes[0]
+    assert sorted(t.get_text() for t in ax.texts) == ["0.20", "0.40"]
+    assert [t.get_color() for t in ax.get_yticklabels()] == ["#111111", "#222222"]

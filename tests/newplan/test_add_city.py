@@ -1,0 +1,127 @@
+"""Adding a city end to end: a sixth plan (a fictitious plan written for this test, tests/fixtures/
+shili_2023.txt) goes through new-plan, review and make report, and then appears in every processed
+table, in every figure of both languages and in the HTML report, with no code change.
+
+The fixture states 18 quantities in the phrasings plans use (到…年 heading a list, 比2020年下降, 以上,
+不低于, 突破, 约, 力争, 确保, 分别达到, ranges 1-2 and 2—3, 翻一番, a Chinese numeral, full-width digits
+and ％, a baseline fact); EXPECTED below was written from the text by hand, not from the extractor.
+"""
+import json
+import shutil
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from comparison.cli import main
+from comparison.paths import REPO_ROOT, project_paths
+from comparison.pipeline import validate
+from comparison.problems import InputError
+from comparison.report import LANGS, run_report
+from comparison.curation.validation import CITY_SCHEMA
+from comparison.curation.workbooks import read_workbook
+
+FIXTURE = REPO_ROOT / "tests" / "fixtures" / "shili_2023.txt"
+WORKBOOK = "data/raw/cities/shili.xlsx"
+LABELS = {"en": "Shili (example) 2023", "zh": "示例 2023"}
+# Figures that by design do not draw every plan (every other figure must show the new plan).
+NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with each other",
+                "04_theme_k": "chooses the number of sentence themes over all sentences; draws no plan"}
+
+# value, unit_as_written, comparator, target_year, base_year, kind, commitment
+EXPECTED = {
+    ("13.5", "%", "=", "2025", "2020", "target", "none"),
+    ("18", "%", ">=", "2025", "", "target", "none"),
+    ("67.5", "%", ">=", "2025", "", "target", "none"),
+    ("100", "%", "=", "2025", "", "target", "none"),
+    ("95", "%", "=", "2025", "", "target", "none"),
+    ("76.3", "％", "=", "", "2022", "baseline", "none"),
+    ("30", "家", "=", "2025", "", "target", "力争"),
+    ("92", "%", ">=", "", "", "target", "力争"),
+    ("90", "%", ">=", "", "", "target", "确保"),
+    ("2", "个", "=", "", "", "target", "none"),
+    ("120", "万千瓦", ">", "2025", "", "target", "none"),
+    ("2", "座", ">=", "2025", "", "target", "none"),
+    ("3", "座", "<=", "2025", "", "target", "none"),
+    ("120", "吨/日", "=", "2025", "", "target", "none"),
+    ("1", "个", ">=", "", "", "target", "none"),
+    ("2", "个", "<=", "", "", "target", "none"),
+    ("350", "亿元", "~", "2025", "", "target", "none"),
+    ("2", "times", "=", "2025", "", "target", "none"),
+}
+
+
+def accept_all(path):
+    """What the curator does after checking each row: set status to curated."""
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        column = [c.value for c in ws[1]].index("status") + 1
+        for row in range(2, ws.max_row + 1):
+            if ws.cell(row, column).value == "suggested":
+                ws.cell(row, column).value = "curated"
+    wb.save(path)
+
+
+@pytest.fixture(scope="module")
+def added(tmp_path_factory):
+    root = tmp_path_factory.mktemp("sixth")
+    shutil.copytree(REPO_ROOT / "data" / "raw", root / "data" / "raw")
+    shutil.copytree(REPO_ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    code = main(["--root", str(root), "new-plan", "--text", str(FIXTURE), "--doc-id", "shili_2023",
+                 "--city-id", "shili", "--city-zh", "示例", "--city-en", "Shili (example)",
+                 "--province-zh", "示例省", "--province-en", "Example", "--issued", "2023-05-31"])
+    assert code == 0
+    suggested = read_workbook(root / WORKBOOK, CITY_SCHEMA, WORKBOOK)
+    with pytest.raises(InputError) as err:
+        validate(project_paths(root))
+    unreviewed = err.value.problems
+    run_report(project_paths(root), allow_suggested=True)
+    preview = {lang: {p.stem: json.loads(p.read_text("utf-8"))["caption"]
+                      for p in sorted((root / "reports/figures" / lang).glob("*.json"))} for lang in LANGS}
+    accept_all(root / WORKBOOK)
+    run_report(project_paths(root))
+    return root, suggested, unreviewed, preview
+
+
+def test_extractor_found_every_quantity_of_the_new_plan(added):
+    _, suggested, _, _ = added
+    q = suggested["quantities"]
+    found = set(zip(q.value, q.unit_as_written, q.comparator, q.target_year, q.base_year, q.kind, q.commitment))
+    assert found == EXPECTED
+    assert (q.indicator_id != "").all()
+
+
+def test_validate_lists_every_suggested_row_for_review(added):
+    _, suggested, unreviewed, _ = added
+    review = [p for p in unreviewed if p.message == "row needs review (status is 'suggested')"]
+    assert {(p.sheet, p.row) for p in review} == {(sheet, r) for sheet, df in suggested.items() for r in df.excel_row}
+    assert all(p.file == WORKBOOK and p.column == "status" for p in review)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_preview_captions_mark_the_plan_unreviewed(added, lang):
+    _, _, _, preview = added
+    mark = {"en": "(Unreviewed data: Shili (example) 2023 (unreviewed).)", "zh": "（未审核数据：示例 2023（未审核））"}[lang]
+    assert len(preview[lang]) >= 21
+    assert [stem for stem, caption in preview[lang].items() if mark not in caption] == []
+
+
+@pytest.mark.parametrize("table", ["plans", "quantities", "measures", "priorities", "comparison",
+                                   "responsibilities", "clauses", "sentences"])
+def test_new_plan_in_every_processed_table(added, table):
+    root, _, _, _ = added
+    df = pd.read_csv(root / "data/processed" / f"{table}.csv", dtype=str)
+    assert ("shili_2023" in set(df.doc_id)) if "doc_id" in df else ("shili_2023" in df.columns)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_plan_in_every_figure_and_the_report(added, lang):
+    root, _, _, _ = added
+    sidecars = sorted((root / "reports/figures" / lang).glob("*.json"))
+    assert len(sidecars) >= 21
+    drawn = {p.stem: " ".join(" ".join(json.loads(p.read_text("utf-8"))["texts"]).split()) for p in sidecars}
+    assert [stem for stem, texts in drawn.items() if LABELS[lang] not in texts and stem not in NOT_PER_PLAN] == []
+    html = (root / "reports" / ("report.html" if lang == "en" else "report_zh.html")).read_text("utf-8")
+    assert LABELS[lang] in html and "unreviewed" not in html and "未审核" not in html
+    sheets = pd.read_excel(root / "reports/tables/comparison.xlsx", sheet_name=None, dtype=str)
+    assert any(df.isin(["shili_2023"]).any().any() for df in sheets.values())

@@ -1,0 +1,180 @@
+"""new-plan: what it writes for a new plan, and the bad inputs it refuses without writing anything."""
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from comparison.newplan.scaffold import PlanInfo, add_plan
+from comparison.paths import project_paths
+from comparison.problems import InputError
+from comparison.curation.workbooks import read_workbook
+from comparison.curation.validation import CITY_SCHEMA
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "shili_2023.txt"
+NEW_CITY = dict(doc_id="shili_2023", city_id="shili", city_zh="示例", city_en="Shili (example)",
+                province_zh="示例省", province_en="Example")
+
+
+def info(text=FIXTURE, **changes) -> PlanInfo:
+    return PlanInfo(text=Path(text), **{**NEW_CITY, "issued": "2023-05-31", **changes})
+
+
+def raw_state(root: Path) -> dict[str, str]:
+    raw = root / "data" / "raw"
+    return {str(p.relative_to(raw)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(raw.rglob("*")) if p.is_file()}
+
+
+def refused(root: Path, plan: PlanInfo) -> list[str]:
+    """The problems new-plan reports, after checking that it wrote nothing under data/raw/."""
+    before = raw_state(root)
+    with pytest.raises(InputError) as err:
+        add_plan(project_paths(root), plan)
+    assert raw_state(root) == before
+    return [str(p) for p in err.value.problems]
+
+
+def test_adds_text_manifest_row_and_workbook(project_copy):
+    manifest = project_copy / "data/raw/plans.csv"
+    old_manifest = manifest.read_bytes()
+    added = add_plan(project_paths(project_copy), info())
+    assert (project_copy / "data/raw/texts/shili_2023.txt").read_bytes() == FIXTURE.read_bytes()
+    new_manifest = manifest.read_bytes()
+    assert new_manifest.startswith(old_manifest)  # existing rows untouched, byte for byte
+    row = new_manifest[len(old_manifest):].decode("utf-8")
+    assert row == ("shili_2023,shili,示例,Shili (example),示例省,Example,"
+                   "示例市加快建立健全绿色低碳循环发展经济体系实施方案,,示政〔2023〕15号,2023-05-31,final,"
+                   f"green_economy,texts/shili_2023.txt,{hashlib.sha256(FIXTURE.read_bytes()).hexdigest()}\n")
+    sheets = read_workbook(project_copy / "data/raw/cities/shili.xlsx", CITY_SCHEMA, "shili.xlsx")
+    for sheet, df in sheets.items():
+        assert len(df) == added.counts[sheet] > 0, sheet
+        assert set(df.status) == {"suggested"}, sheet
+    assert list(sheets["sections"].section_title) == ["总体要求", "健全绿色低碳循环发展的生产体系",
+                                                      "加快基础设施绿色升级", "完善法规政策体系"]
+    assert list(sheets["sections"].pillar_id) == ["overall", "production", "infrastructure", "policy"]
+    # every sentence of sections 1+ is offered for coding (8 clauses, 19 sentences in the fixture)
+    assert len(sheets["measures"]) == 19
+    assert sheets["measures"].sentence_id.iloc[0] == "shili_2023:1.0.1"
+
+
+def test_second_plan_of_a_city_extends_its_workbook(project_copy):
+    path = project_copy / "data/raw/cities/tianshui.xlsx"
+    before = read_workbook(path, CITY_SCHEMA, "tianshui.xlsx")
+    add_plan(project_paths(project_copy), info(doc_id="tianshui_2023", city_id="tianshui", city_zh="天水",
+                                               city_en="Tianshui", province_zh="甘肃", province_en="Gansu"))
+    after = read_workbook(path, CITY_SCHEMA, "tianshui.xlsx")
+    for sheet, old in before.items():
+        new = after[sheet]
+        kept = new[new.doc_id == "tianshui_2022"][old.columns]
+        assert kept.reset_index(drop=True).equals(old), sheet  # curated rows unchanged, in place
+        assert set(new[new.doc_id == "tianshui_2023"].status) == {"suggested"}
+
+
+def test_gb18030_text_is_stored_as_utf8(project_copy, tmp_path):
+    source = tmp_path / "plan_gb.txt"
+    source.write_bytes(FIXTURE.read_text(encoding="utf-8").encode("gb18030"))
+    added = add_plan(project_paths(project_copy), info(source))
+    stored = project_copy / "data/raw/texts/shili_2023.txt"
+    assert stored.read_bytes() == FIXTURE.read_bytes()
+    assert added.messages == [f"{source} was GB18030; stored as UTF-8 (the characters are unchanged)"]
+
+
+def test_missing_text(project_copy, tmp_path):
+    missing = tmp_path / "nowhere.txt"
+    assert refused(project_copy, info(missing)) == [
+        f"{missing}: the text file does not exist\n    fix: give the path of the plan's .txt file"]
+
+
+def test_existing_doc_id(project_copy):
+    assert refused(project_copy, info(doc_id="tianshui_2022", city_id="tianshui", city_zh="天水",
+                                      city_en="Tianshui", province_zh="甘肃", province_en="Gansu")) == [
+        "data/raw/plans.csv, row 5, column 'doc_id': doc_id already in plans.csv; new-plan never overwrites a plan"
+        "\n    found: 'tianshui_2022'\n    expected: a new doc_id\n    fix: choose another doc_id (e.g. for a "
+        "revised plan add a suffix), or remove the old plan by hand with git"]
+
+
+def test_workbook_already_holding_rows_of_the_plan(project_copy):
+    path = project_copy / "data/raw/cities/tianshui.xlsx"
+    wb = load_workbook(path)
+    ws = wb["measures"]
+    ws.cell(ws.max_row, 2).value = "tianshui_2023"  # a stray row of the plan about to be added
+    wb.save(path)
+    row = ws.max_row
+    assert refused(project_copy, info(doc_id="tianshui_2023", city_id="tianshui", city_zh="天水", city_en="Tianshui",
+                                      province_zh="甘肃", province_en="Gansu")) == [
+        f"data/raw/cities/tianshui.xlsx, sheet 'measures', row {row}, column 'doc_id': the workbook already has rows "
+        "for this plan; new-plan never overwrites curated or suggested rows\n    found: 'tianshui_2023'\n"
+        "    fix: choose another doc_id, or delete this plan's rows by hand first"]
+
+
+def test_text_without_sections(project_copy, tmp_path):
+    source = tmp_path / "notice.txt"
+    source.write_text("关于做好绿色发展工作的通知\n请各单位认真落实。\n", encoding="utf-8")
+    assert refused(project_copy, info(source)) == [
+        f"{source}: no section headings (一、 二、 …) were found: this does not look like a plan text\n"
+        "    expected: section headings such as 一、总体要求 at the start of a line\n"
+        "    fix: check that the file holds the full plan; headings must start their own line"]
+
+
+def test_empty_text(project_copy, tmp_path):
+    source = tmp_path / "empty.txt"
+    source.write_bytes(b"\n \n")
+    assert refused(project_copy, info(source)) == [
+        f"{source}: the file is empty\n    fix: copy the full plan text into the file"]
+
+
+def test_text_in_neither_utf8_nor_gb18030(project_copy, tmp_path):
+    source = tmp_path / "latin1.txt"
+    source.write_bytes("Plan de développement vert, première édition\n".encode("latin-1"))
+    assert refused(project_copy, info(source)) == [
+        f"{source}: neither UTF-8 nor GB18030 (byte 9 cannot be decoded)\n"
+        "    expected: a plain-text plan in UTF-8 or GB18030\n"
+        "    fix: save the text as UTF-8 (e.g. iconv -f <encoding> -t UTF-8 in.txt > out.txt)"]
+
+
+def test_bad_ids_and_names_are_all_reported(project_copy):
+    found = refused(project_copy, info(doc_id="Shili 2023", city_id="示例", city_en="", status="issued",
+                                       plan_type="climate", issued="31.05.2023"))
+    assert [p.split(":")[0] for p in found] == [
+        "new-plan, column '--doc-id'", "new-plan, column '--city-id'", "new-plan, column 'city_en'",
+        "new-plan, column 'status'", "new-plan, column 'plan_type'", "new-plan, column 'issued'"]
+
+
+def test_city_names_must_match_the_citys_other_plans(project_copy):
+    found = refused(project_copy, info(doc_id="tianshui_2023", city_id="tianshui", city_zh="天水市",
+                                       city_en="Tianshui", province_zh="甘肃", province_en="Gansu"))
+    assert found == ["new-plan, column 'city_zh': city_zh differs from the city's other plans in plans.csv\n"
+                     "    found: '天水市'\n    expected: 天水\n    fix: use the same names for every plan of a city"]
+
+
+def test_cli_exits_2_without_traceback(project_copy, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "comparison", "--root", str(project_copy), "new-plan",
+                             "--text", str(tmp_path / "nowhere.txt"), "--doc-id", "shili_2023", "--city-id", "shili",
+                             "--city-zh", "示例", "--city-en", "Shili", "--province-zh", "示例省",
+                             "--province-en", "Example"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "the text file does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_traditional_characters_get_the_same_suggestions(project_copy, tmp_path, paths):
+    import opencc
+    source = tmp_path / "traditional.txt"
+    source.write_text(opencc.OpenCC("s2t").convert(FIXTURE.read_text(encoding="utf-8")), encoding="utf-8")
+    add_plan(project_paths(project_copy), info(source))
+    traditional = read_workbook(project_copy / "data/raw/cities/shili.xlsx", CITY_SCHEMA, "shili.xlsx")
+    assert "經濟" in traditional["measures"].text.str.cat()  # stored as written
+    other = tmp_path / "simplified"
+    shutil.copytree(paths.raw, other / "data" / "raw")
+    add_plan(project_paths(other), info())
+    reference = read_workbook(other / "data/raw/cities/shili.xlsx", CITY_SCHEMA, "shili.xlsx")
+    for sheet, columns in (("measures", ["sentence_id", "sector_id", "instrument_id", "synergy"]),
+                           ("quantities", ["clause_id", "value", "unit_as_written", "comparator", "target_year",
+                                           "indicator_id"])):
+        # a unit written 噸/日 is recorded in the codebook's spelling (吨/日 or 吨 / 日: the same unit)
+        same = [df[columns].replace({" / ": "/"}, regex=True) for df in (traditional[sheet], reference[sheet])]
+        assert same[0].equals(same[1]), sheet

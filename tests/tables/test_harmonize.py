@@ -1,0 +1,127 @@
+"""Harmonization: units through pint, indicators on one scale, tidy tables, determinism."""
+import hashlib
+
+import pandas as pd
+import pint
+import pytest
+
+from comparison.pipeline import build
+from comparison.curation.taxonomy import load_taxonomy
+from comparison.curation.units import UnitConverter, same_number
+
+
+@pytest.fixture(scope="session")
+def units(paths):
+    return UnitConverter(load_taxonomy(paths))
+
+
+@pytest.fixture(scope="session")
+def built(paths, tmp_path_factory):
+    """Build into a copy of the project so the test never races make report."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("built")
+    shutil.copytree(paths.raw, root / "data" / "raw")
+    from comparison.paths import project_paths
+
+    p = project_paths(root)
+    build(p)
+    return p
+
+
+def test_every_codebook_unit_converts_with_its_documented_factor(paths, units):
+    table = load_taxonomy(paths).table("units")
+    assert len(table) >= 40
+    for r in table.itertuples():
+        assert same_number(units.factor(r.unit_as_written, r.canonical_unit), float(r.factor)), r.unit_as_written
+
+
+@pytest.mark.parametrize("written,value,canonical,expected", [
+    ("万吨", 1075, "t", 10_750_000), ("万亩", 3, "ha", 2000), ("亿元", 120, "CNY", 12_000_000_000),
+    ("万千瓦", 50, "kW", 500_000), ("吨标准煤/万元", 0.5, "tce / CNY", 0.00005), ("万吨 / 日", 2, "t / day", 20_000),
+    ("%", 75, "percent", 75), ("百分点", 2, "percentage_point", 2), ("家", 50, "item", 50), ("万户", 1, "item", 10_000),
+])
+def test_conversions(units, written, value, canonical, expected):
+    assert same_number(units.convert(value, written, canonical), expected)
+
+
+@pytest.mark.parametrize("written,canonical", [("万吨", "CNY"), ("%", "item"), ("百分点", "percent"),
+                                               ("倍", "percent"), ("家", "percent")])
+def test_incompatible_dimensions_raise(units, written, canonical):
+    with pytest.raises(pint.DimensionalityError):
+        units.convert(1, written, canonical)
+
+
+def test_shared_indicators_line_up_on_one_unit(built):
+    q = pd.read_csv(built.processed / "quantities.csv", keep_default_na=False)
+    comparison = pd.read_csv(built.processed / "comparison.csv", keep_default_na=False)
+    assert len(comparison) >= 5
+    for ind in comparison.indicator_id:
+        rows = q[q.indicator_id == ind]
+        assert rows.unit_std.nunique() == 1, ind
+
+
+def test_standardized_value_is_value_times_factor(built, units):
+    q = pd.read_csv(built.processed / "quantities.csv", keep_default_na=False)
+    for r in q.itertuples():
+        factor = 1.0 if r.unit == "" else units.factor(r.unit, r.unit_std)
+        assert same_number(float(r.value_std), float(r.value) * factor), r.quantity_id
+
+
+def test_relative_changes_stay_apart_from_levels(built):
+    q = pd.read_csv(built.processed / "quantities.csv", keep_default_na=False)
+    changes = q[q.quote.str.contains("下降|降低|减少") & q.kind.eq("target") & q.unit.eq("%")]
+    assert len(changes) >= 5
+    assert set(changes.measure) == {"change"}
+
+
+def test_priority_shares_sum_to_one(built):
+    pr = pd.read_csv(built.processed / "priorities.csv")
+    sums = pr.groupby(["doc_id", "dimension"])[["share_sentences", "share_chars"]].sum()
+    assert ((sums - 1).abs() < 1e-9).all().all()
+
+
+def test_build_twice_gives_identical_bytes(built):
+    def digest():
+        files = sorted(built.processed.glob("*")) + [built.tables / "comparison.xlsx"]
+        return {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+
+    first = digest()
+    build(built)
+    assert digest() == first
+
+
+def test_responsible_units_map_to_agencies(built):
+    r = pd.read_csv(built.processed / "responsibilities.csv")
+    assert set(r.doc_id) == {"nanping_2021", "shangrao_2022"}
+    lead = r[r.position == 1].groupby("doc_id").agency_id.agg(lambda s: s.value_counts().index[0])
+    assert lead["nanping_2021"] in {"industry_it", "development_reform", "ecology_environment"}
+
+
+def test_xlsx_has_labelled_sheets(built):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(built.tables / "comparison.xlsx")
+    assert {"plans", "quantities", "measures", "priorities", "comparison", "responsibilities"} <= set(wb.sheetnames)
+    header = [c.value for c in wb["measures"][1]]
+    assert {"sector_zh", "sector_en", "instrument_zh", "instrument_en"} <= set(header)
+    assert wb["measures"].freeze_panes == "A2" and wb["measures"].auto_filter.ref
+
+
+def test_the_build_pauses_the_garbage_collector_and_restores_it(monkeypatch, tmp_path):
+    import gc
+
+    from comparison import pipeline
+    seen = []
+    monkeypatch.setattr(pipeline, "read_manifest", lambda paths: seen.append(gc.isenabled()) or 1 / 0)
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError):
+        build(None)
+    assert seen == [False] and gc.isenabled()  # paused inside, restored after a failure
+    gc.disable()
+    try:
+        with pipeline.collector_paused():
+            pass
+        assert not gc.isenabled()  # a collector the caller had paused stays paused
+    finally:
+        gc.enable()
