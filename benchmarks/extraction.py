@@ -37,7 +37,8 @@ from comparison.text.numbers import CHINESE_NUMERAL_RUN, DOUBLING, chinese_numer
 from comparison.paths import project_paths  # noqa: E402
 from comparison.curation.taxonomy import load_taxonomy  # noqa: E402
 from comparison.curation.units import UnitConverter, same_number  # noqa: E402
-from comparison.curation.validation import CITY_SCHEMA, _quote_positions  # noqa: E402
+from comparison.curation.row_checks import quote_positions  # noqa: E402
+from comparison.curation.validation import CITY_SCHEMA  # noqa: E402
 from comparison.curation.workbooks import read_workbook  # noqa: E402
 
 TARGET_RECALL, TARGET_PRECISION = 0.95, 0.90
@@ -63,7 +64,7 @@ def value_spans(doc: ParsedDocument, row) -> set[tuple[int, int]]:
         return set()
     value = float(row.value)
     spans = set()
-    for pos in _quote_positions(doc, window, row.quote):
+    for pos in quote_positions(doc, window, row.quote):
         for s, e, v in digit_tokens(row.quote):
             if same_number(v, value):
                 spans.add((pos + s, pos + e))
@@ -105,7 +106,7 @@ def ignored_reasons(doc, rows: pd.DataFrame) -> dict[int, str]:
         if window is None:
             continue
         number = float(unicodedata.normalize("NFKC", r.number))
-        for pos in _quote_positions(doc, window, r.quote):
+        for pos in quote_positions(doc, window, r.quote):
             for s, _, v in digit_tokens(r.quote):
                 if same_number(v, number):
                     out[pos + s] = r.reason

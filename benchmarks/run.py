@@ -432,8 +432,8 @@ def one_pass(root: Path, rec: Recorder, notes: list[str], breakdown: bool, budge
     paths = project_paths(root)
     saved = []
     if breakdown:
-        saved += rec.wrap(validation_module, ["read_workbook", "_check_sections", "_check_quantities",
-                                              "_check_ignored", "_check_completeness", "_check_measures"],
+        saved += rec.wrap(validation_module, ["read_workbook", "check_sections", "check_quantities",
+                                              "check_ignored", "check_completeness", "check_measures"],
                           "validate")
         saved += rec.wrap(harmonize_module, sorted(n for n in dir(harmonize_module) if n.endswith("_table")),
                           "harmonize")

@@ -218,7 +218,7 @@ def extractions(corpus, taxonomy, units):
 def test_real_plans_every_digit_sequence_is_covered(corpus, extractions):
     for doc_id, result in extractions.items():
         docs = {doc_id: corpus[doc_id]}
-        problems = validation._check_completeness(_frame(result.quantities, "quantities"),
+        problems = validation.check_completeness(_frame(result.quantities, "quantities"),
                                                   _frame(result.ignored, "ignored_numbers"), docs)
         assert not problems, "\n".join(map(str, problems[:5]))
         assert len(result.quantities) + len(result.ignored) >= len(digit_tokens(corpus[doc_id].raw)) * 0.5
@@ -266,9 +266,9 @@ def test_accepting_every_suggestion_of_a_synthetic_plan_passes_validation(taxono
     result = extract(doc, taxonomy, units)
     quantities, ignored = _frame(result.quantities, "quantities"), _frame(result.ignored, "ignored_numbers")
     docs = {"test_2023": doc}
-    problems = (validation._check_quantities(quantities, docs, taxonomy, units)
-                + validation._check_ignored(ignored, docs, taxonomy)
-                + validation._check_completeness(quantities, ignored, docs))
+    problems = (validation.check_quantities(quantities, docs, taxonomy, units)
+                + validation.check_ignored(ignored, docs, taxonomy)
+                + validation.check_completeness(quantities, ignored, docs))
     assert not problems, "\n".join(map(str, problems))
     assert list(result.quantities.value) == ["1075", "65.2", "68", "13.5", "27.4", "2", "3", "50", "97", "95"]
     assert list(result.quantities.kind[:2]) == ["baseline", "baseline"]
