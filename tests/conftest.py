@@ -1,4 +1,5 @@
-"""Shared fixtures: the real corpus, and throwaway copies of the project for bad-input tests."""
+"""Shared fixtures: the real corpus, one full report on a copy of it, and throwaway copies of the project
+for bad-input tests."""
 from __future__ import annotations
 
 import shutil
@@ -11,6 +12,7 @@ matplotlib.use("Agg")
 
 from comparison.text.documents import parse_corpus  # noqa: E402
 from comparison.paths import REPO_ROOT, project_paths  # noqa: E402
+from helpers import tree_digest  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +23,20 @@ def paths():
 @pytest.fixture(scope="session")
 def corpus(paths):
     return parse_corpus(paths)
+
+
+@pytest.fixture(scope="session")
+def real_report(tmp_path_factory):
+    """One full report (every notebook, both languages) on a copy of the real corpus, shared by every test
+    that inspects a report; returns the copy's root and the digest of its data/raw before the run."""
+    from comparison.report import run_report
+
+    root = tmp_path_factory.mktemp("report")
+    shutil.copytree(REPO_ROOT / "data" / "raw", root / "data" / "raw")
+    shutil.copytree(REPO_ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    before = tree_digest(root / "data" / "raw")
+    run_report(project_paths(root))
+    return root, before
 
 
 @pytest.fixture

@@ -3,14 +3,13 @@
 One run serves all the checks: notebooks execute top to bottom in fresh kernels (a missing-glyph
 warning is an error inside them), the raw inputs are untouched, and every listed figure exists.
 """
-import hashlib
 import os
-import shutil
 
 import pytest
+from helpers import tree_digest
 
-from comparison.paths import REPO_ROOT, project_paths
-from comparison.report import LANGS, notebooks, run_report
+from comparison.paths import project_paths
+from comparison.report import LANGS, notebooks
 
 FIGURES = ["01_plan_size", "01_specificity", "02_shared_targets", "02_coverage", "02_nanping_reconciliation",
            "03_sector_heatmap", "03_pillar_heatmap", "03_instrument_heatmap", "03_sector_stacked",
@@ -20,37 +19,21 @@ FIGURES = ["01_plan_size", "01_specificity", "02_shared_targets", "02_coverage",
            "06_lead_agencies", "06_agency_involvement"]
 
 
-def tree_digest(folder):
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture(scope="module")
-def report_root(tmp_path_factory):
-    root = tmp_path_factory.mktemp("report")
-    shutil.copytree(REPO_ROOT / "data" / "raw", root / "data" / "raw")
-    shutil.copytree(REPO_ROOT / "notebooks", root / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    before = tree_digest(root / "data" / "raw")
-    run_report(project_paths(root))
-    return root, before
-
-
-def test_report_never_writes_under_data_raw(report_root):
-    root, before = report_root
+def test_report_never_writes_under_data_raw(real_report):
+    root, before = real_report
     assert tree_digest(root / "data" / "raw") == before
 
 
-def test_every_notebook_ran_in_both_languages(report_root):
-    root, _ = report_root
+def test_every_notebook_ran_in_both_languages(real_report):
+    root, _ = real_report
     for lang in LANGS:
         for nb in notebooks(project_paths(root)):
             assert (root / "reports" / "notebooks" / lang / nb.name).exists(), (lang, nb.name)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_figures_exist_as_png_and_svg(report_root, lang):
-    root, _ = report_root
+def test_figures_exist_as_png_and_svg(real_report, lang):
+    root, _ = real_report
     folder = root / "reports" / "figures" / lang
     made = {p.stem for p in folder.glob("*.png")}
     assert set(FIGURES) <= made
@@ -58,16 +41,16 @@ def test_figures_exist_as_png_and_svg(report_root, lang):
         assert (folder / f"{stem}.svg").exists() and (folder / f"{stem}.json").exists()
 
 
-def test_html_report_and_workbook(report_root):
-    root, _ = report_root
+def test_html_report_and_workbook(real_report):
+    root, _ = real_report
     html = (root / "reports" / "report.html").read_text(encoding="utf-8")
     assert html.count("<figure>") >= len(FIGURES) and "data:image/png;base64," in html
     assert "<figure>" in (root / "reports" / "report_zh.html").read_text(encoding="utf-8")
     assert (root / "reports" / "tables" / "comparison.xlsx").exists()
 
 
-def test_svg_figures_are_deterministic(report_root):
-    root, _ = report_root
+def test_svg_figures_are_deterministic(real_report):
+    root, _ = real_report
     from comparison.report import kernels_use, run_notebook
 
     nb = notebooks(project_paths(root))[0]
@@ -104,11 +87,11 @@ def test_run_notebooks_reports_in_order_and_stops_after_a_failure(monkeypatch, t
     assert len(started) < len(runs)  # runs not yet started when c failed never start
 
 
-def test_a_notebook_run_on_some_plans_writes_apart_and_leaves_the_full_outputs_alone(report_root, monkeypatch):
+def test_a_notebook_run_on_some_plans_writes_apart_and_leaves_the_full_outputs_alone(real_report, monkeypatch):
     """Exploring a subset (or one indicator in 02) in JupyterLab must not replace a publication figure."""
     import papermill
 
-    root, _ = report_root
+    root, _ = real_report
     monkeypatch.setenv("CITYCOMPARE_ROOT", str(root))
     before = tree_digest(root / "reports" / "figures") | tree_digest(root / "reports" / "tables")
     subset = ["shangrao_2022", "nanping_2021"]
@@ -125,10 +108,10 @@ def test_a_notebook_run_on_some_plans_writes_apart_and_leaves_the_full_outputs_a
     assert {p.name for p in one.glob("*.png")} == {"02_shared_targets.png"}
 
 
-def test_load_names_unknown_plans_and_keeps_the_full_corpus_in_place(report_root):
+def test_load_names_unknown_plans_and_keeps_the_full_corpus_in_place(real_report):
     from comparison.api import PROSE_PLANS, load
 
-    root, _ = report_root
+    root, _ = real_report
     paths = project_paths(root)
     with pytest.raises(ValueError, match=r"docs: 'nanping2021' not in data/processed/plans.csv; choose from "
                                          r"nanping_2021, nanping_2022, shangrao_2022, tianshui_2022, jiaozuo_2021"):

@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 from openpyxl import load_workbook
-from catalogue import msg, problems
+from helpers import msg, problems
 
 from comparison.paths import REPO_ROOT
 

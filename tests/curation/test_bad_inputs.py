@@ -15,7 +15,7 @@ from comparison.paths import project_paths
 from comparison.pipeline import build, validate
 from comparison.problems import InputError
 
-from catalogue import TIANSHUI, append_row, edit, msg, problems, row_of, where  # noqa: F401
+from helpers import TIANSHUI, append_row, edit, msg, problems, row_of, where  # noqa: F401
 
 
 Q1 = "tianshui_2022_q001"

@@ -11,7 +11,7 @@ import sys
 
 import pandas as pd
 import pytest
-from catalogue import msg, problems
+from helpers import msg, problems
 
 from comparison.text.corpus import read_manifest
 from comparison.paths import REPO_ROOT, project_paths

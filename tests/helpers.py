@@ -1,4 +1,7 @@
-"""Helpers of the bad-input catalogue: break a copy of the real data, read the problems a curator sees."""
+"""Test helpers: break a copy of the real data and read the problems a curator sees (the bad-input
+catalogue); digest a folder to see what a run wrote."""
+import hashlib
+
 import pytest
 from openpyxl import load_workbook
 
@@ -62,3 +65,9 @@ def msg(where, message, found=None, expected=None, fix=None):
 
 def where(sheet, row, column, book=TIANSHUI):
     return f"{book}, sheet '{sheet}', row {row}, column '{column}'"
+
+
+def tree_digest(folder) -> dict[str, str]:
+    """Each file under ``folder`` → its sha256: compare before and after to see what a run wrote."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
