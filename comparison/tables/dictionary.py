@@ -25,7 +25,10 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("sector_id", "sector of the indicator", ""), ("pillar_id", "pillar of the clause's section", ""),
         ("measure", "level | change (a relative change such as 下降13%)", ""),
         ("direction", "higher | lower: which way is more ambitious", ""),
-        ("value", "the number as written", "unit"), ("comparator", "eq | ge | gt | le | lt | approx (symbols = ≥ > ≤ < ≈ and labels: the codebook's comparators sheet)", ""),
+        ("value_as_written", "the number as the plan prints it, digits or words (13.5, 三分之一, 翻番)", ""),
+        ("value", "the number value_as_written means, unrounded (三分之一 → 0.333…, in the unit fraction)", "unit"),
+        ("comparator", "eq | ge | gt | le | lt | approx (symbols = ≥ > ≤ < ≈ and labels: the codebook's "
+                       "comparators sheet)", ""),
         ("unit", "unit as written", ""), ("value_std", "value in the canonical unit", "unit_std"),
         ("unit_std", "canonical unit (pint notation)", ""), ("target_year", "year a target applies to", "year"),
         ("base_year", "reference year of a change, or year of a fact", "year"),

@@ -110,7 +110,7 @@ def quantities_table(inputs, measures: pd.DataFrame) -> pd.DataFrame:
             sentence_id=_sentence_at(inputs, r.doc_id, r.clause_id, r.quote), kind=r.kind,
             indicator_id=r.indicator_id, label_zh=meta.label_zh, label_en=meta.label_en, sector_id=meta.sector_id,
             pillar_id=clause_pillar.get(r.clause_id, ""), measure=meta.measure, direction=meta.direction,
-            value=r.value, comparator=r.comparator, unit=r.unit_as_written, value_std=value_std, unit_std=unit_std,
+            value_as_written=r.value_as_written, value=r.value, comparator=r.comparator, unit=r.unit_as_written, value_std=value_std, unit_std=unit_std,
             target_year=r.target_year, base_year=r.base_year, scope=r.scope, commitment=r.commitment, quote=r.quote))
     out = pd.DataFrame(rows, columns=columns("quantities"))
     for col in ("target_year", "base_year"):
