@@ -1,5 +1,5 @@
-"""Checks of the ``quantities`` sheet: ids, kind, years stated in the clause, comparator and commitment
-codes (and the comparator against the words next to the value), indicator and alias, unit, and the value:
+"""Checks of the ``quantities`` sheet: ids, kind, years stated in the clause, comparator, commitment and
+scope codes (and the comparator against the words next to the value), indicator and alias, unit, and the value:
 the quote prints ``value_as_written`` and ``value`` is exactly the number those digits or words mean."""
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ def check_quantities(df, docs, taxonomy, units) -> list[Problem]:
     code_of_symbol = dict(zip(comparator_sheet.symbol, comparator_sheet.comparator))
     listed_comparators = " | ".join(f"{c} ({s})" for c, s in zip(comparator_sheet.comparator, comparator_sheet.symbol))
     commitments = taxonomy.ids("commitments")
+    scope_class_of = taxonomy.scope_class_of()
     for r in df[df.quantity_id == ""].itertuples():
         problems.append(Problem(r.file, "quantity_id is empty", sheet=r.sheet, row=r.excel_row, column="quantity_id",
                                 expected=f"an id such as {r.doc_id}_q001", fix="number the row with the next free "
@@ -88,6 +89,12 @@ def check_quantities(df, docs, taxonomy, units) -> list[Problem]:
             problems.append(Problem(r.file, "unknown commitment", sheet=r.sheet, row=r.excel_row, column="commitment",
                                     value=r.commitment, expected=" | ".join(sorted(commitments)),
                                     fix="确保 or 力争 as the plan says, else none"))
+        if r.scope not in scope_class_of:
+            problems.append(Problem(r.file, "scope not in the codebook's scopes sheet", sheet=r.sheet,
+                                    row=r.excel_row, column="scope", value=r.scope,
+                                    expected="a scope_as_written of the scopes sheet (全市, 城市, 农村 …), or empty",
+                                    fix="add the scope as written and its scope_class to the scopes sheet of "
+                                        "data/raw/taxonomy.xlsx"))
         if r.kind == "target" and not r.target_year and TARGET_YEAR_IN_QUOTE.search(r.quote):
             year = TARGET_YEAR_IN_QUOTE.search(r.quote).group(1)
             problems.append(Problem(r.file, "a target without a year, but its quote states one", sheet=r.sheet,

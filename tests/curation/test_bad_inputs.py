@@ -268,6 +268,14 @@ def test_unknown_comparator(project_copy, typed, fix):
                fix) in problems(project_copy)
 
 
+def test_a_scope_the_codebook_does_not_class(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "scope", "全县域")
+    assert msg(where("quantities", row, "scope"), "scope not in the codebook's scopes sheet", "全县域",
+               "a scope_as_written of the scopes sheet (全市, 城市, 农村 …), or empty",
+               "add the scope as written and its scope_class to the scopes sheet of data/raw/taxonomy.xlsx"
+               ) in problems(project_copy)
+
+
 def test_comparator_contradicting_the_words_next_to_its_value(project_copy):
     # Tianshui's q001 quote: 绿色生态产业增加值占地区生产总值比重达到35%以上
     row = edit(project_copy, "quantities", "quantity_id", Q1, "comparator", "eq")
