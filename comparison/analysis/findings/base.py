@@ -116,3 +116,20 @@ def unreviewed_caveat(t, lang: str) -> list[Finding]:
                       "once a curator has checked every row.",
                 f"**注意。** {who}仍有未审核的行（new-plan 的建议）：逐行审核后，与之相关的结论可能改变。")
     return [Finding("unreviewed", text, {"unreviewed": pending}, caveat=True)]
+
+
+def select(sections: dict, only) -> Findings:
+    """Run the sections asked for (``only``: a key, a list of keys, or None for all, in the topic's order);
+    each section returns a Finding, a list of them, or None when it has nothing to say."""
+    keys = list(sections) if only is None else [only] if isinstance(only, str) else list(only)
+    unknown = [k for k in keys if k not in sections]
+    if unknown:
+        raise ValueError(f"unknown finding(s) {', '.join(map(repr, unknown))}; known: {', '.join(sections)}")
+    out = Findings()
+    for key in keys:
+        found = sections[key]()
+        if isinstance(found, Finding):
+            out.append(found)
+        elif found:
+            out.extend(found)
+    return out

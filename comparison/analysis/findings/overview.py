@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from comparison.analysis.findings.base import (Finding, Findings, SYNERGY, draft_caveat, language, of_type,
-                                               plan_names, unreviewed_caveat)
+                                               plan_names, select, unreviewed_caveat)
 from comparison.analysis.findings.wording import names, number, percent, pick
 from comparison.analysis.overview import plan_overview
 
@@ -112,15 +112,16 @@ def specificity(ov, label, lang: str) -> Finding | None:
     return Finding("specificity", text, values)
 
 
-def findings(t, lang: str | None = None) -> Findings:
-    """Size, baseline facts, responsible units and specificity of the loaded plans, with caveats."""
+def findings(t, lang: str | None = None, only=None) -> Findings:
+    """Size, baseline facts, responsible units and specificity of the loaded plans, and caveats on drafts and
+    unreviewed plans; ``only`` picks sections by key (``SECTIONS``)."""
     lang = language(t, lang)
     ov = plan_overview(t)
     label = plan_names(t, lang)
-    out = [size(ov, label, lang), baselines(t, ov, label, lang), responsible_units(ov, label, lang),
-           specificity(ov, label, lang)]
-    out += draft_caveat(t, lang) + unreviewed_caveat(t, lang)
-    return Findings(f for f in out if f is not None)
+    return select({"size": lambda: size(ov, label, lang), "baselines": lambda: baselines(t, ov, label, lang),
+                   "responsible_units": lambda: responsible_units(ov, label, lang),
+                   "specificity": lambda: specificity(ov, label, lang),
+                   "drafts": lambda: draft_caveat(t, lang), "unreviewed": lambda: unreviewed_caveat(t, lang)}, only)
 
 
-
+SECTIONS = ("size", "baselines", "responsible_units", "specificity", "drafts", "unreviewed")

@@ -5,7 +5,7 @@ import pandas as pd
 
 from comparison.analysis import priorities as pr
 from comparison.analysis.findings.base import (GREEN, SYNERGY, Finding, Findings, language, of_type, plan_ids,
-                                               plan_names, unreviewed_caveat)
+                                               plan_names, select, unreviewed_caveat)
 from comparison.analysis.findings.wording import (LIST_LIMIT, capital, mid, names, number, percent, pick, points,
                                                   share_range)
 
@@ -245,14 +245,19 @@ def synergy(t, lang: str, label) -> Finding:
     return Finding("synergy", text, values)
 
 
-def findings(t, lang: str | None = None) -> Findings:
-    """The findings of 03_priorities on the loaded plans."""
+def findings(t, lang: str | None = None, only=None) -> Findings:
+    """The findings of 03_priorities on the loaded plans; ``only`` picks sections by key (``SECTIONS``)."""
     lang = language(t, lang)
     label = plan_names(t, lang)
     by_sent, by_chars = _profiles(t, "sector")
-    out = [plan_types(t, lang, label),
-           sentences_and_characters(by_sent, by_chars, lang, label, t.taxonomy.labels("sectors", lang)),
-           pillars(t, lang, label), instruments(t, lang, label), instrument_types(t, lang, label),
-           emphasis(t, lang, label, by_sent), synergy(t, lang, label)]
-    out += unreviewed_caveat(t, lang)
-    return Findings(f for f in out if f is not None)
+    sectors = t.taxonomy.labels("sectors", lang)
+    return select({"plan_types": lambda: plan_types(t, lang, label),
+                   "sentences_and_characters": lambda: sentences_and_characters(by_sent, by_chars, lang, label, sectors),
+                   "pillars": lambda: pillars(t, lang, label), "instruments": lambda: instruments(t, lang, label),
+                   "instrument_types": lambda: instrument_types(t, lang, label),
+                   "emphasis": lambda: emphasis(t, lang, label, by_sent), "synergy": lambda: synergy(t, lang, label),
+                   "unreviewed": lambda: unreviewed_caveat(t, lang)}, only)
+
+
+SECTIONS = ("plan_types", "sentences_and_characters", "pillars", "instruments", "instrument_types", "emphasis",
+            "synergy", "unreviewed")

@@ -8,7 +8,7 @@ import pandas as pd
 
 from comparison.analysis import targets as tg
 from comparison.analysis.findings.base import (Finding, Findings, draft_caveat, language, plan_ids, plan_names,
-                                               unreviewed_caveat)
+                                               select, unreviewed_caveat)
 from comparison.analysis.findings.wording import LIST_LIMIT, capital, count, names, number, pick
 
 INDICATORS = (("indicator", "indicators"), "个指标")  # count(n, lang, *INDICATORS)
@@ -240,21 +240,31 @@ def reconciliation(t, lang: str, label, a: str, b: str) -> Finding:
     return Finding(f"reconcile:{a}:{b}", text, values)
 
 
-def findings(t, lang: str | None = None, indicator: str | None = None,
-             pairs: list[tuple[str, str]] | None = None) -> Findings:
+def findings(t, lang: str | None = None, indicator: str | None = None, pairs: list[tuple[str, str]] | None = None,
+             only=None) -> Findings:
     """The findings of 02_targets. ``indicator`` narrows the shared-targets findings to one indicator (as the
-    notebook's parameter does); ``pairs`` are the plans to reconcile (default: every two plans of one city)."""
+    notebook's parameter does); ``pairs`` are the plans to reconcile (default: every two plans of one city);
+    ``only`` picks sections by key (``SECTIONS``)."""
     lang = language(t, lang)
     label = plan_names(t, lang)
     ind_name = _indicator_names(t.quantities, lang)
-    out = [shared(t, lang, label, ind_name) if indicator is None else one_indicator(t, lang, indicator, label, ind_name),
-           base_years(t, lang, label, ind_name, indicator), coverage(t, lang, label), headline(t, lang, label, ind_name)]
-    pairs = same_city_pairs(t) if pairs is None else [p for p in pairs if set(p) <= set(label)]
-    out += [reconciliation(t, lang, label, a, b) for a, b in pairs[:LIST_LIMIT]]
-    if len(pairs) > LIST_LIMIT:
-        out.append(Finding("reconcile:more", pick(lang, f"({len(pairs) - LIST_LIMIT} more pairs of plans of one city are "
-                                                        "not described here.)",
-                                                  f"（另有 {len(pairs) - LIST_LIMIT} 对同城方案未在此列出。）"),
-                           {"pairs": [list(p) for p in pairs[LIST_LIMIT:]]}))
-    out += draft_caveat(t, lang) + unreviewed_caveat(t, lang)
-    return Findings(f for f in out if f is not None)
+
+    def reconciled():
+        chosen = same_city_pairs(t) if pairs is None else [p for p in pairs if set(p) <= set(label)]
+        out = [reconciliation(t, lang, label, a, b) for a, b in chosen[:LIST_LIMIT]]
+        if len(chosen) > LIST_LIMIT:
+            out.append(Finding("reconcile:more", pick(lang, f"({len(chosen) - LIST_LIMIT} more pairs of plans of one "
+                                                            "city are not described here.)",
+                                                      f"（另有 {len(chosen) - LIST_LIMIT} 对同城方案未在此列出。）"),
+                               {"pairs": [list(p) for p in chosen[LIST_LIMIT:]]}))
+        return out
+
+    return select({"shared": lambda: (shared(t, lang, label, ind_name) if indicator is None
+                                      else one_indicator(t, lang, indicator, label, ind_name)),
+                   "base_years": lambda: base_years(t, lang, label, ind_name, indicator),
+                   "coverage": lambda: coverage(t, lang, label), "headline": lambda: headline(t, lang, label, ind_name),
+                   "reconcile": reconciled, "drafts": lambda: draft_caveat(t, lang),
+                   "unreviewed": lambda: unreviewed_caveat(t, lang)}, only)
+
+
+SECTIONS = ("shared", "base_years", "coverage", "headline", "reconcile", "drafts", "unreviewed")
