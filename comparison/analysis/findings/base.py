@@ -85,23 +85,23 @@ GREEN, SYNERGY = "green_economy", "pollution_carbon_synergy"
 
 def draft_caveat(t, lang: str) -> list[Finding]:
     """Plans that are drafts for comment: their targets may change in the final text."""
-    from comparison.analysis.findings.wording import names, pick
+    from comparison.analysis.findings.wording import pick
 
     status = plan_column(t, "status")
     drafts = [d for d in plan_ids(t) if status[d] == "draft"]
     if not drafts:
         return []
     label = plan_names(t, lang)
-    who = names([label[d] for d in drafts], lang)
-    text = pick(lang, f"**Caveat.** {who} {'is a draft' if len(drafts) == 1 else 'are drafts'} for comment: "
+    names_ = who(drafts, label, lang)
+    text = pick(lang, f"**Caveat.** {names_} {'is a draft' if len(drafts) == 1 else 'are drafts'} for comment: "
                       f"{'its' if len(drafts) == 1 else 'their'} targets and wording may change in the final plan.",
-                f"**注意。** {who}为征求意见稿，目标和表述在正式印发时可能改变。")
+                f"**注意。** {names_}为征求意见稿，目标和表述在正式印发时可能改变。")
     return [Finding("drafts", text, {"drafts": drafts}, caveat=True)]
 
 
 def unreviewed_caveat(t, lang: str) -> list[Finding]:
     """Plans whose rows are still suggestions (new-plan output not yet reviewed)."""
-    from comparison.analysis.findings.wording import names, pick
+    from comparison.analysis.findings.wording import pick
 
     if "reviewed" not in t.plans:
         return []
@@ -110,11 +110,11 @@ def unreviewed_caveat(t, lang: str) -> list[Finding]:
     if not pending:
         return []
     label = plan_names(t, lang)
-    who = names([label[d] for d in pending], lang)
-    text = pick(lang, f"**Caveat.** {who} {'has' if len(pending) == 1 else 'have'} rows not yet reviewed "
+    names_ = who(pending, label, lang)
+    text = pick(lang, f"**Caveat.** {names_} {'has' if len(pending) == 1 else 'have'} rows not yet reviewed "
                       f"(suggested by new-plan): the findings on {'it' if len(pending) == 1 else 'them'} may change "
                       "once a curator has checked every row.",
-                f"**注意。** {who}仍有未审核的行（new-plan 的建议）：逐行审核后，与之相关的结论可能改变。")
+                f"**注意。** {names_}仍有未审核的行（new-plan 的建议）：逐行审核后，与之相关的结论可能改变。")
     return [Finding("unreviewed", text, {"unreviewed": pending}, caveat=True)]
 
 
@@ -132,4 +132,23 @@ def select(sections: dict, only) -> Findings:
             out.append(found)
         elif found:
             out.extend(found)
+    return out
+
+
+def who(docs: list[str], label: dict[str, str], lang: str) -> str:
+    """The plans by name while few (``wording.LIST_LIMIT``), else how many: at 300 plans a list of names
+    is noise, and the figures show which plans they are."""
+    from comparison.analysis.findings.wording import LIST_LIMIT, names
+
+    if len(docs) <= LIST_LIMIT:
+        return names([label[d] for d in docs], lang)
+    return f"{len(docs)} 个方案" if lang == "zh" else f"{len(docs)} plans"
+
+
+def by_value(per_plan: dict[str, object]) -> dict[object, list[str]]:
+    """doc_id → value turned into value → the plans with it (in plan order), so a finding says "8 plans have
+    no implementation pillar" once instead of naming each of them."""
+    out: dict[object, list[str]] = {}
+    for doc, value in per_plan.items():
+        out.setdefault(value, []).append(doc)
     return out

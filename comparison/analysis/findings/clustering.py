@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from comparison.analysis import clustering as cl
-from comparison.analysis.findings.base import (Finding, Findings, language, plan_column, plan_ids, plan_names, select,
-                                               unreviewed_caveat)
+from comparison.analysis.findings.base import (Finding, Findings, language, plan_column, plan_ids, plan_names,
+                                               select, unreviewed_caveat, who)
 from comparison.analysis.findings.wording import capital, mid, names, number, percent, pick, share_range
 
 K_RANGE = range(4, 13)
@@ -104,7 +104,7 @@ def tree(t, lang: str, r: Results, label) -> Finding:
     closest = [list(p) for p in pairs.index[pairs == pairs.min()]]
     values = {"apart": small, "together": rest, "follows_plan_types": follows, "closest": closest,
               "closest_distance": float(pairs.min())}
-    lab = lambda ds: names([label[d] for d in ds], lang)  # noqa: E731
+    lab = lambda ds: who(ds, label, lang)  # noqa: E731
     text = pick(lang, f"Cut into two clusters, the tree puts {lab(small)} apart from the other "
                       f"{number(len(rest), lang)} plan{'' if len(rest) == 1 else 's'}",
                 f"切分为两类时，聚类树把{lab(small)}与其余 {len(rest)} 个方案分开")

@@ -1,8 +1,8 @@
 """Findings of 01_corpus_overview: plan size, baseline facts, responsible units, specificity."""
 from __future__ import annotations
 
-from comparison.analysis.findings.base import (Finding, Findings, SYNERGY, draft_caveat, language, of_type,
-                                               plan_names, select, unreviewed_caveat)
+from comparison.analysis.findings.base import (SYNERGY, draft_caveat, Finding, Findings, language, of_type,
+                                               plan_names, select, unreviewed_caveat, who)
 from comparison.analysis.findings.wording import names, number, percent, pick
 from comparison.analysis.overview import plan_overview
 
@@ -26,7 +26,7 @@ def size(ov, label, lang: str) -> Finding:
     big, small = _extremes(sent)
     most, least = _extremes(tgt)
     values.update(largest=big, smallest=small, most_targets=most, fewest_targets=least)
-    lab = lambda ds: names([label[d] for d in ds], lang)  # noqa: E731
+    lab = lambda ds: who(ds, label, lang)  # noqa: E731
     if len(big) == len(sent):
         span = pick(lang, f"Every plan has {sent[big[0]]} coded sentences", f"每个方案都有 {sent[big[0]]} 句编码句子")
     else:
@@ -101,7 +101,7 @@ def specificity(ov, label, lang: str) -> Finding | None:
         return None
     hi, lo = _extremes(share)
     values = {"share_number": share, "highest": hi, "lowest": lo}
-    lab = lambda ds: names([label[d] for d in ds], lang)  # noqa: E731
+    lab = lambda ds: who(ds, label, lang)  # noqa: E731
     if len(hi) == len(share):
         text = pick(lang, f"In every plan {percent(share[hi[0]])} of the sentences state a number.",
                     f"每个方案都有 {percent(share[hi[0]])} 的句子含数字。")

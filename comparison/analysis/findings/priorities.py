@@ -5,7 +5,7 @@ import pandas as pd
 
 from comparison.analysis import priorities as pr
 from comparison.analysis.findings.base import (GREEN, SYNERGY, Finding, Findings, language, of_type, plan_ids,
-                                               plan_names, select, unreviewed_caveat)
+                                               by_value, plan_names, select, unreviewed_caveat, who)
 from comparison.analysis.findings.wording import (LIST_LIMIT, capital, mid, names, number, percent, pick, points,
                                                   share_range)
 
@@ -35,14 +35,19 @@ def plan_types(t, lang: str, label) -> Finding:
         text = pick(lang, f"{'The plan is a' if n == 1 else 'Every plan is a'} pollution–carbon synergy plan.",
                     "所载方案都是减污降碳协同方案。")
     else:
-        who = names([label[d] for d in synergy], lang)
         k = len(synergy)
-        text = pick(lang, f"{who} {'is the only' if k == 1 else f'are the {number(k, lang)}'} pollution–carbon synergy "
-                          f"plan{'' if k == 1 else 's'} among the {number(n, lang)}: {'its' if k == 1 else 'their'} own "
+        if k == 1:
+            lead = f"{label[synergy[0]]} is the only pollution–carbon synergy plan among the {number(n, lang)}"
+        elif k <= LIST_LIMIT:
+            lead = f"{who(synergy, label, lang)} are the {number(k, lang)} pollution–carbon synergy plans among the {n}"
+        else:
+            lead = f"{capital(number(k, lang))} of the {n} plans are pollution–carbon synergy plans"
+        whom = who(synergy, label, lang)
+        text = pick(lang, f"{lead}: {'its' if k == 1 else 'their'} own "
                           "pillars are rolled up to the shared pillar groups, so differences in "
                           f"{'its' if k == 1 else 'their'} profile{'' if k == 1 else 's'} partly reflect the plan type "
                           "rather than the city's priorities.",
-                    f"{n} 个方案中{'只有' if k == 1 else '有'}{who}是减污降碳协同方案：其自身的章节归并到共同的支柱组，"
+                    f"{n} 个方案中{'只有' if k == 1 else '有'}{whom}{'' if k > LIST_LIMIT else ''}是减污降碳协同方案：其自身的章节归并到共同的支柱组，"
                     "因此其结构上的差异部分反映方案类型，而非城市的侧重。")
     return Finding("plan_types", text, values)
 
@@ -94,12 +99,14 @@ def pillars(t, lang: str, label) -> Finding:
                           f"{number(len(docs), lang)} plans (ties counted for each).",
                     f"{cat[p]}在 {len(docs)} 个方案中的 {int(counts.iloc[0])} 个中占比最大（并列者各计一次）。")
     if missing:
-        said = [pick(lang, f"{label[d]} has no {names([mid(cat[p], lang) for p in ps], lang, conj='or')} pillar",
-                     f"{label[d]}没有{names([cat[p] for p in ps], lang, conj='or')}")
-                for d, ps in list(missing.items())[:LIST_LIMIT]]
-        more = len(missing) - LIST_LIMIT
-        text += pick(lang, " " + capital("; ".join(said)) + (f"; {more} more plans lack a pillar" if more > 0 else "")
-                     + ".", "；".join(said) + (f"；另有 {more} 个方案缺少某个支柱" if more > 0 else "") + "。")
+        groups = list(by_value({d: tuple(ps) for d, ps in missing.items()}).items())
+        said = [pick(lang, f"{who(ds, label, lang)} {'has' if len(ds) == 1 else 'have'} no "
+                           f"{names([mid(cat[p], lang) for p in ps], lang, conj='or')} pillar",
+                     f"{who(ds, label, lang)}没有{names([cat[p] for p in ps], lang, conj='or')}")
+                for ps, ds in groups[:LIST_LIMIT]]
+        more = len(groups) - LIST_LIMIT
+        text += pick(lang, " " + capital("; ".join(said)) + (f"; {more} more groups of plans lack a pillar" if more > 0 else "")
+                     + ".", "；".join(said) + (f"；另有 {more} 组方案缺少某个支柱" if more > 0 else "") + "。")
     if len(docs) > 1:
         spread = by_sent.max(axis=1) - by_sent.min(axis=1)
         p = spread.idxmax()
@@ -127,8 +134,9 @@ def instruments(t, lang: str, label) -> Finding:
                           f"{'every plan' if len(docs) > 1 else 'the plan'}",
                     f"按句子计，{cat[i]}在{'每个方案' if len(docs) > 1 else '该方案'}中都是最常见的政策工具")
         if tied:
-            said = [pick(lang, f"in {label[d]} tied with {names([mid(cat[x], lang) for x in v if x != i], lang)}",
-                         f"{label[d]}中与{names([cat[x] for x in v if x != i], lang)}并列") for d, v in tied.items()]
+            said = [pick(lang, f"in {who(ds, label, lang)} tied with {names([mid(cat[x], lang) for x in v if x != i], lang)}",
+                         f"{who(ds, label, lang)}中与{names([cat[x] for x in v if x != i], lang)}并列")
+                    for v, ds in by_value({d: tuple(v) for d, v in tied.items()}).items()]
             text += pick(lang, f" ({'; '.join(said[:LIST_LIMIT])})", f"（{'；'.join(said[:LIST_LIMIT])}）")
         shorter = int((by_chars.loc[i] < by_sent.loc[i]).sum())
         values.update(instrument=i, plans_shorter=shorter)
@@ -165,14 +173,20 @@ def instrument_types(t, lang: str, label) -> Finding:
                     + f"（{share_range(lo, real.loc[i].max(), lang)}）。")
     if pr.NO_CATEGORY in by_type.index and (by_type.loc[pr.NO_CATEGORY] > 0).any():
         none = by_type.loc[pr.NO_CATEGORY]
-        top = none.idxmax()
-        others = none.drop(top)
-        values.update(no_instrument=none.to_dict(), most_no_instrument=top)
-        text += pick(lang, f" In {label[top]} {percent(none[top])} of the sentences carry no instrument (statements "
-                           "of fact rather than measures)" + (f"; in the other plans at most {percent(others.max())}"
-                                                       if len(others) else "") + ".",
-                     f"{label[top]}有 {percent(none[top])} 的句子不含政策工具（陈述事实而非措施）"
-                     + (f"；其他方案至多 {percent(others.max())}" if len(others) else "") + "。")
+        values["no_instrument"] = none.to_dict()
+        types = dict(zip(t.plans.doc_id.astype(str), t.plans.plan_type))
+        said = []
+        for kind, en, zh in ((SYNERGY, "synergy plan", "减污降碳协同方案"), (GREEN, "green-economy plan", "绿色低碳循环发展方案")):
+            s_ = none[[d for d in docs if types.get(d) == kind]]
+            if s_.empty:
+                continue
+            top = s_.idxmax()
+            if len(s_) == 1:
+                said.append(pick(lang, f"{percent(s_[top])} in {label[top]}", f"{label[top]}为 {percent(s_[top])}"))
+            else:
+                said.append(pick(lang, f"at most {percent(s_.max())} in the {en}s", f"{zh}至多 {percent(s_.max())}"))
+        text += pick(lang, " Sentences that carry no instrument (statements of fact rather than measures): "
+                           f"{'; '.join(said)}.", f"不含政策工具的句子（陈述事实而非措施）占比：{'；'.join(said)}。")
     return Finding("instrument_types", text.strip() or pick(lang, "No instrument type leads in every plan.",
                                                              "没有一种工具类型在所有方案中都占比最大。"), values)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from comparison.analysis import responsibility as rs
-from comparison.analysis.findings.base import (Finding, Findings, language, plan_ids, plan_names, select,
-                                               unreviewed_caveat)
-from comparison.analysis.findings.wording import LIST_LIMIT, names, number, percent, pick
+from comparison.analysis.findings.base import (by_value, Finding, Findings, language, plan_ids, plan_names, select,
+                                               unreviewed_caveat, who)
+from comparison.analysis.findings.wording import LIST_LIMIT, names, number, percent, percents, pick
 
 OFTEN = 1 / 3     # an agency named in at least this share of a plan's clauses is "named often"
 THINLY = 0.25     # leadership is "spread thinly" when no agency leads more than this share of a plan's clauses
@@ -31,13 +31,18 @@ def named(t, lang: str, label) -> Finding:
         return Finding("named", pick(lang, "None of the loaded plans names responsible units clause by clause, so there "
                                            "is nothing to show: an absence of information, not of agencies.",
                                      "所选方案均未逐条列出责任单位，因此无可展示：这是信息缺失，并非没有责任机构。"), values)
-    listed = names([pick(lang, f"{label[d]} ({n_clauses[d]} clauses)", f"{label[d]}（{n_clauses[d]} 条）") for d in plans], lang)
+    if len(plans) <= LIST_LIMIT:
+        listed = names([pick(lang, f"{label[d]} ({n_clauses[d]} clauses)", f"{label[d]}（{n_clauses[d]} 条）") for d in plans],
+                       lang)
+    else:
+        lo, hi = int(n_clauses.min()), int(n_clauses.max())
+        listed = pick(lang, f"{len(plans)} plans ({lo}–{hi} clauses each)", f"{len(plans)} 个方案（各 {lo}–{hi} 条）")
     if others:
         text = pick(lang, f"{'Only ' if len(plans) <= len(others) else ''}{listed} list{'s' if len(plans) == 1 else ''} "
-                          f"responsible units; {names([label[d] for d in others], lang)} name{'s' if len(others) == 1 else ''} "
+                          f"responsible units; {who(others, label, lang)} name{'s' if len(others) == 1 else ''} "
                           f"none, so {'it does' if len(others) == 1 else 'they do'} not appear below: an absence of "
                           "information, not of agencies.",
-                    f"{'只有' if len(plans) <= len(others) else ''}{listed}列出了责任单位；{names([label[d] for d in others], lang)}"
+                    f"{'只有' if len(plans) <= len(others) else ''}{listed}列出了责任单位；{who(others, label, lang)}"
                     "没有列出，因此不出现在下文：这是信息缺失，并非没有责任机构。")
     else:
         text = pick(lang, f"Every plan lists responsible units: {listed}.", f"每个方案都列出了责任单位：{listed}。")
@@ -74,12 +79,15 @@ def leads(t, lang: str, label) -> Finding | None:
                       f"{percent(max(share.values()))} of a plan's clauses.",
                 f"{'牵头责任分散：' if thin else ''}{how_many}，没有机构牵头超过一个方案 {percent(max(share.values()))} 的条款。")
     said = []
-    for d in plans[:LIST_LIMIT]:
-        who = names([agency[a] for a in top.at[d, "agency_id"]], lang)
-        k = int(top.at[d, "lead"])
-        said.append(pick(lang, f"{label[d]} most often puts {who} in the lead ({k} of {n_clauses[d]} clauses)",
-                         f"{label[d]}最常由{who}牵头（{n_clauses[d]} 条中的 {k} 条）"))
-    text += pick(lang, f" {'; '.join(said)}.", f"{'；'.join(said)}。")
+    groups = by_value({d: (tuple(top.at[d, "agency_id"]), int(top.at[d, "lead"]), int(n_clauses[d])) for d in plans})
+    for (agencies, k, n), ds in list(groups.items())[:LIST_LIMIT]:
+        whom = names([agency[a] for a in agencies], lang)
+        said.append(pick(lang, f"{who(ds, label, lang)} most often put{'s' if len(ds) == 1 else ''} {whom} in the lead "
+                               f"({k} of {n} clauses{'' if len(ds) == 1 else ' each'})",
+                         f"{who(ds, label, lang)}最常由{whom}牵头（{n} 条中的 {k} 条）"))
+    more = len(groups) - len(said)
+    text += pick(lang, f" {'; '.join(said)}" + (f"; {more} more combinations" if more else "") + ".",
+                 f"{'；'.join(said)}" + (f"；另有 {more} 种情况" if more else "") + "。")
     return Finding("leads", text, values)
 
 
@@ -98,8 +106,13 @@ def involvement(t, lang: str, label) -> Finding | None:
     same = len({tuple(v) for v in ties.values()}) == 1 and len(ties[plans[0]]) == 1
     if same:
         a = ties[plans[0]][0]
-        counts = names([f"{most.at[d, 'total']} of {n_clauses[d]}" if lang == "en" else f"{n_clauses[d]} 条中的 {most.at[d, 'total']} 条"
-                        for d in plans[:LIST_LIMIT]], lang)
+        if len(plans) <= LIST_LIMIT:
+            counts = names([f"{most.at[d, 'total']} of {n_clauses[d]}" if lang == "en"
+                            else f"{n_clauses[d]} 条中的 {most.at[d, 'total']} 条" for d in plans], lang)
+        else:
+            share_ = most.total / n_clauses.reindex(plans)
+            counts = pick(lang, f"{percents(share_.min(), share_.max())} of each plan's clauses",
+                          f"占各方案条款的 {percents(share_.min(), share_.max())}")
         supports = bool((most.supporting > most.lead).all())
         values["mostly_supporting"] = supports
         every = pick(lang, "both plans" if len(plans) == 2 else "every plan" if len(plans) > 2 else label[plans[0]],
@@ -122,9 +135,16 @@ def involvement(t, lang: str, label) -> Finding | None:
                                              for a, g in often.groupby("agency_id", sort=False)}
         said = []
         for a, g in list(often.groupby("agency_id", sort=False))[:LIST_LIMIT]:
-            where = names([pick(lang, f"{x} of {n} clauses in {label[d]} (leads {number(int(y), lang) if y else 'none'})",
-                                f"在{label[d]}的 {n} 条中出现 {x} 条（牵头 {y} 条）")
-                           for d, x, y, n in zip(g.doc_id, g.total, g.lead, g.n)], lang)
+            if len(g) <= LIST_LIMIT:
+                where = names([pick(lang, f"{x} of {n} clauses in {label[d]} (leads {number(int(y), lang) if y else 'none'})",
+                                    f"在{label[d]}的 {n} 条中出现 {x} 条（牵头 {y} 条）")
+                               for d, x, y, n in zip(g.doc_id, g.total, g.lead, g.n)], lang)
+            else:
+                span = percents((g.total / g.n).min(), (g.total / g.n).max())
+                leads_ = int(g.lead.max())
+                where = pick(lang, f"in {len(g)} plans, named in {span} of the clauses, "
+                                   + (f"leading at most {number(leads_, lang)}" if leads_ else "never leading"),
+                             f"{len(g)} 个方案，出现于 {span} 的条款，" + (f"至多牵头 {leads_} 条" if leads_ else "从不牵头"))
             said.append(pick(lang, f"{agency[a]}: {where}", f"{agency[a]}：{where}"))
         text += pick(lang, f" Named often but rarely in the lead: {'; '.join(said)}.", f"出现频繁却很少牵头的：{'；'.join(said)}。")
     return Finding("involvement", text, values)

@@ -7,8 +7,8 @@ from itertools import combinations
 import pandas as pd
 
 from comparison.analysis import targets as tg
-from comparison.analysis.findings.base import (Finding, Findings, draft_caveat, language, plan_ids, plan_names,
-                                               select, unreviewed_caveat)
+from comparison.analysis.findings.base import (draft_caveat, Finding, Findings, language, plan_ids, plan_names,
+                                               select, unreviewed_caveat, who)
 from comparison.analysis.findings.wording import LIST_LIMIT, capital, count, names, number, pick
 
 INDICATORS = (("indicator", "indicators"), "个指标")  # count(n, lang, *INDICATORS)
@@ -63,8 +63,8 @@ def shared(t, lang: str, label, ind_name) -> Finding:
         text += pick(lang, f"For {higher} of them a higher value is more ambitious, for {lower} a lower one. ",
                      f"其中 {higher} 个数值越高越积极，{lower} 个越低越积极。")
     if none:
-        who = names([label[d] for d in none], lang)
-        text += pick(lang, f"{who} set{'s' if len(none) == 1 else ''} none of them.", f"{who}没有设定其中任何一个。")
+        whom = who(none, label, lang)
+        text += pick(lang, f"{whom} set{'s' if len(none) == 1 else ''} none of them.", f"{whom}没有设定其中任何一个。")
     else:
         text += pick(lang, "Every plan sets at least one of them.", "每个方案至少设定其中一个。")
     return Finding("shared", text.strip(), values)
@@ -87,9 +87,9 @@ def one_indicator(t, lang: str, indicator: str, label, ind_name) -> Finding:
                 f"{len(docs)} 个方案将{name}设为目标")
     if len(s) > 1 and lo != hi:
         text += pick(lang, f", from {lo} to {hi}; the most ambitious ({'higher' if higher else 'lower'} is more "
-                           f"ambitious): {names([label[d] for d in leaders], lang)}.",
+                           f"ambitious): {who(leaders, label, lang)}.",
                      f"，目标值从 {lo} 到 {hi}；最积极的（数值越{'高' if higher else '低'}越积极）是"
-                     f"{names([label[d] for d in leaders], lang)}。")
+                     f"{who(leaders, label, lang)}。")
     else:
         text += pick(lang, f", all at {lo}.", f"，目标值均为 {lo}。") if len(s) > 1 else pick(lang, f": {lo}.", f"：{lo}。")
     return Finding("indicator", text, values)
@@ -97,31 +97,35 @@ def one_indicator(t, lang: str, indicator: str, label, ind_name) -> Finding:
 
 def base_years(t, lang: str, label, ind_name, indicator: str | None = None) -> Finding | None:
     """Shared targets that are changes against a base year, where the plans' base years differ or some plan
-    states none: such values are comparable only if they share the base year."""
+    states none: such values are comparable only if they share the base year. The indicators with the most
+    plans lacking a base year come first."""
     s = tg.shared_targets(t.quantities, indicator=indicator)
     s = s[s.measure == "change"]
-    parts, values = [], {}
+    found = []
     for ind, g in s.groupby("indicator_id", sort=False):
-        years = g.drop_duplicates("doc_id").set_index(g.drop_duplicates("doc_id").doc_id.astype(str)).base_year
+        first = g.drop_duplicates("doc_id")
+        years = pd.Series(first.base_year.to_numpy(), index=first.doc_id.astype(str))
         stated = years.dropna().astype(int)
         missing = [d for d in years.index if d not in stated.index]
-        if not missing and stated.nunique() <= 1:
-            continue
-        values[ind] = {"base_year": {d: int(y) for d, y in stated.items()}, "no_base_year": missing}
-        by_year = [(int(y), [d for d in stated.index if stated[d] == y]) for y in sorted(stated.unique())]
-        said = "; ".join(pick(lang, f"{names([label[d] for d in ds], lang)} state{'s' if len(ds) == 1 else ''} {y}",
-                              f"{names([label[d] for d in ds], lang)}以 {y} 年为基年") for y, ds in by_year)
-        if missing:
-            who = names([label[d] for d in missing], lang)
-            said += pick(lang, f"{'; ' if said else ''}{who} state{'s' if len(missing) == 1 else ''} none",
-                         f"{'；' if said else ''}{who}未说明基年")
-        parts.append(pick(lang, f"{ind_name[ind]} is a change against a base year: {said}.",
-                          f"{ind_name[ind]}是相对基年的变化：{said}。"))
-    if not parts:
+        if missing or stated.nunique() > 1:
+            found.append((ind, stated, missing))
+    if not found:
         return None
-    shown = parts[:LIST_LIMIT]
-    more = len(parts) - len(shown)
-    text = " ".join(shown) + pick(lang, " Such values are comparable only where the base years are the same."
+    found.sort(key=lambda x: -len(x[2]))
+    values = {ind: {"base_year": {d: int(y) for d, y in stated.items()}, "no_base_year": missing}
+              for ind, stated, missing in found}
+    parts = []
+    for ind, stated, missing in found[:3]:
+        by_year = [(int(y), [d for d in stated.index if stated[d] == y]) for y in sorted(stated.unique())]
+        said = [pick(lang, f"{who(ds, label, lang)} state{'s' if len(ds) == 1 else ''} {y}", f"{who(ds, label, lang)}以 {y} 年为基年")
+                for y, ds in by_year]
+        if missing:
+            said.append(pick(lang, f"{who(missing, label, lang)} state{'s' if len(missing) == 1 else ''} none",
+                             f"{who(missing, label, lang)}未说明基年"))
+        parts.append(pick(lang, f"{ind_name[ind]} is a change against a base year: {'; '.join(said)}.",
+                          f"{ind_name[ind]}是相对基年的变化：{'；'.join(said)}。"))
+    more = len(found) - len(parts)
+    text = " ".join(parts) + pick(lang, " Such values are comparable only where the base years are the same."
                                   + (f" ({more} more indicators like these.)" if more else ""),
                                   "只有基年相同的数值才可直接比较。" + (f"（另有 {more} 个类似指标。）" if more else ""))
     return Finding("base_years", text, values)
@@ -139,7 +143,8 @@ def coverage(t, lang: str, label) -> Finding:
                       "target by at least one plan",
                 f"代码本的 {len(cov)} 个指标中，{targeted} 个至少被一个方案设为目标")
     if len(docs) > 1 and targeted:
-        text += pick(lang, f", and {single} of those by only one plan", f"，其中 {single} 个仅被一个方案设定")
+        text += pick(lang, f", and {number(single, lang) if single else 'none'} of those by only one plan",
+                     f"，其中 {single} 个仅被一个方案设定")
         if single > targeted / 2:
             text += pick(lang, ": the plans mostly pick different indicators", "：各方案大多选择了不同的指标")
     text += pick(lang, ".", "。")
@@ -151,16 +156,17 @@ def coverage(t, lang: str, label) -> Finding:
         if hi == lo:
             text += pick(lang, f" Every plan targets {hi} indicators.", f"每个方案都设定了 {hi} 个指标。")
         else:
-            text += pick(lang, f" {names([label[d] for d in most], lang)} target{'s' if len(most) == 1 else ''} the most "
+            text += pick(lang, f" {who(most, label, lang)} target{'s' if len(most) == 1 else ''} the most "
                                f"indicators ({hi}{'' if len(most) == 1 else ' each'}), "
-                               f"{names([label[d] for d in least], lang)} the fewest ({lo}).",
-                         f"{names([label[d] for d in most], lang)}设定的指标最多（{hi} 个），"
-                         f"{names([label[d] for d in least], lang)}最少（{lo} 个）。")
+                               f"{who(least, label, lang)} the fewest ({lo}).",
+                         f"{who(most, label, lang)}设定的指标最多（{hi} 个），"
+                         f"{who(least, label, lang)}最少（{lo} 个）。")
     return Finding("coverage", text, values)
 
 
 def headline(t, lang: str, label, ind_name) -> Finding:
-    """Targets stated in each plan's overall section (pillar ``overall``)."""
+    """Targets stated in each plan's overall section (pillar ``overall``): who states them, the indicators
+    that are headline targets of two or more plans, and the target years."""
     h = tg.headline_targets(t.quantities, lang)
     docs = plan_ids(t)
     per_plan = h.groupby("doc_id").size().to_dict()
@@ -171,25 +177,37 @@ def headline(t, lang: str, label, ind_name) -> Finding:
     if not having:
         return Finding("headline", pick(lang, "No plan states a target in its overall section (总体要求 / 主要目标).",
                                         "没有方案在总体要求或主要目标部分设定目标。"), values)
-    listed = names([f"{label[d]} ({number(per_plan[d], lang)})" if lang == "en" else f"{label[d]}（{per_plan[d]} 个）"
-                    for d in having], lang)
-    text = pick(lang, f"{capital(count(len(having), lang, *PLANS))} state{'s' if len(having) == 1 else ''} "
-                      f"headline targets in {'its' if len(having) == 1 else 'their'} overall section: {listed}.",
-                f"{len(having)} 个方案在总体部分设定了主要目标：{listed}。")
+    if len(having) <= LIST_LIMIT:
+        listed = names([f"{label[d]} ({number(per_plan[d], lang)})" if lang == "en" else f"{label[d]}（{per_plan[d]} 个）"
+                        for d in having], lang)
+    else:
+        lo, hi = min(per_plan.values()), max(per_plan.values())
+        listed = pick(lang, f"{number(lo, lang)} to {number(hi, lang)} each" if lo != hi else f"{number(lo, lang)} each",
+                      f"每个 {lo}–{hi} 个" if lo != hi else f"每个 {lo} 个")
+    text = pick(lang, f"{capital(count(len(having), lang, *PLANS))} of the {number(len(docs), lang)} "
+                      f"state{'s' if len(having) == 1 else ''} headline targets in {'its' if len(having) == 1 else 'their'} "
+                      f"overall section: {listed}.",
+                f"{len(docs)} 个方案中有 {len(having)} 个在总体部分设定了主要目标：{listed}。")
     if none:
-        text += pick(lang, f" {names([label[d] for d in none], lang)} state{'s' if len(none) == 1 else ''} none there.",
-                     f"{names([label[d] for d in none], lang)}在该部分没有设定目标。")
+        text += pick(lang, f" {who(none, label, lang)} state{'s' if len(none) == 1 else ''} none there.",
+                     f"{who(none, label, lang)}在该部分没有设定目标。")
     common = h.groupby("indicator_id").doc_id.nunique()
     common = common[common >= 2].sort_values(ascending=False, kind="stable")
     if len(common):
         values["common"] = {i: sorted(h.doc_id[h.indicator_id == i].unique()) for i in common.index}
         said = []
-        for ind in common.index[:LIST_LIMIT]:
+        for ind in common.index[:3]:
             g = h[h.indicator_id == ind].drop_duplicates("doc_id")
-            who = names([f"{label[d]} ({x})" if lang == "en" else f"{label[d]}（{x}）"
-                         for d, x in zip(g.doc_id, g.target)], lang)
-            said.append(pick(lang, f"{ind_name[ind]} is a headline target of {who}", f"{ind_name[ind]}是{who}的主要目标"))
-        text += pick(lang, f" {'; '.join(said)}.", f"{'；'.join(said)}。")
+            if len(g) <= LIST_LIMIT:
+                whom = names([f"{label[d]} ({x})" if lang == "en" else f"{label[d]}（{x}）" for d, x in zip(g.doc_id, g.target)],
+                             lang)
+            else:
+                whom = pick(lang, f"{len(g)} plans", f"{len(g)} 个方案")
+            said.append(pick(lang, f"{ind_name[ind]} is a headline target of {whom}", f"{ind_name[ind]}是{whom}的主要目标"))
+        more = len(common) - len(said)
+        text += pick(lang, f" {'; '.join(said)}" + (f"; {more} more indicators are headline targets of two or more plans"
+                                                   if more else "") + ".",
+                     f"{'；'.join(said)}" + (f"；另有 {more} 个指标是两个及以上方案的主要目标" if more else "") + "。")
     if len(years) == 1:
         text += pick(lang, f" All headline targets are for {years[0]}.", f"所有主要目标的目标年均为 {years[0]} 年。")
     elif years:

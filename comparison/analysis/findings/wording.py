@@ -90,3 +90,9 @@ def mid(name: str, lang: str) -> str:
     if lang == "en" and len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]
     return name
+
+
+def percents(lo: float, hi: float) -> str:
+    """"41%" or "36%–48%": a span of shares, one value when both ends print the same."""
+    a, b = percent(lo), percent(hi)
+    return a if a == b else f"{a}–{b}"
