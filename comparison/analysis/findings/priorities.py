@@ -201,6 +201,10 @@ def emphasis(t, lang: str, label, by_sent) -> Finding | None:
     diff = pr.emphasis(by_sent)
     top = pr.top_emphasis(by_sent, n=3)
     first = top[top["rank"] == 1].set_index("doc_id").category_id.to_dict()
+    if not (diff.to_numpy() > 1e-12).any():
+        return Finding("emphasis", pick(lang, "The plans' sector profiles are identical: no plan stresses a sector more "
+                                              "than the others do.",
+                                        "各方案的行业结构完全相同：没有方案比其他方案更侧重某个领域。"), {"top_sector": {}})
     d, s = diff.stack().idxmax()[::-1]
     values = {"top_sector": first, "largest": {"doc_id": d, "sector": s, "difference": float(diff.at[s, d])}}
     text = pick(lang, f"{label[d]} stands out most: {percent(by_sent.at[s, d])} of its sentences are on "
