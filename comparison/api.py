@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from comparison.tables.atomic import restore_formula
+from comparison.tables.plan_labels import plan_label
 from comparison.paths import ProjectPaths, project_paths
 from comparison.curation.taxonomy import CODE_COLUMN_SHEETS, DIMENSION_SHEETS, Taxonomy, load_taxonomy
 
@@ -62,18 +63,6 @@ def prose_applies(t: "Tables") -> bool:
           f"only on them; plans added: {added}; seed plans left out: {left_out}. The figures and tables below "
           "are computed from the loaded plans; read the prose as a description of the seed corpus.")
     return False
-
-
-def plan_label(row, lang: str) -> str:
-    """'Nanping 2021' / '南平 2021'; a synergy plan is marked so Nanping's two plans stay apart."""
-    city = row["city_zh"] if lang == "zh" else row["city_en"]
-    year = row["doc_id"].rsplit("_", 1)[-1]
-    label = f"{city} {year}"
-    if row["plan_type"] == "pollution_carbon_synergy":
-        label += " 减污降碳" if lang == "zh" else " (synergy)"
-    if str(row.get("reviewed", "True")) in ("False", "false"):
-        label += "（未审核）" if lang == "zh" else " (unreviewed)"
-    return label
 
 
 def comparator_symbols(taxonomy: Taxonomy) -> dict[str, str]:

@@ -21,7 +21,7 @@ COMPARATOR_MARKER = {"eq": "o", "ge": ">", "gt": ">", "le": "<", "lt": "<", "app
 
 UNIT_LABELS = {
     "en": {"percent": "%", "count": "count", "times": "×", "percentage_point": "pp"},
-    "zh": {"percent": "%", "count": "个", "times": "倍", "percentage_point": "个百分点", "t": "吨", "ha": "公顷",
+    "zh": {"percent": "%", "count": "个", "item": "个", "times": "倍", "percentage_point": "个百分点", "t": "吨", "ha": "公顷",
            "km": "公里", "CNY": "元", "kW": "千瓦", "tce": "吨标准煤", "t / day": "吨/日", "t / year": "吨/年",
            "t / CNY": "吨/元", "t / person": "吨/人"},
 }
