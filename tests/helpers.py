@@ -71,3 +71,19 @@ def tree_digest(folder) -> dict[str, str]:
     """Each file under ``folder`` → its sha256: compare before and after to see what a run wrote."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def drop_downs(path) -> dict[tuple[str, str], str]:
+    """(sheet, column name) → the list a drop-down of that column offers (its workbook name), for every
+    data validation of a workbook's sheets that covers a whole column from row 2."""
+    wb = load_workbook(path)
+    found = {}
+    for ws in wb.worksheets:
+        header = {c.column_letter: c.value for c in ws[1]}
+        for dv in ws.data_validations.dataValidation:
+            for ref in str(dv.sqref).split():
+                first, _, last = ref.partition(":")
+                letter = first.rstrip("0123456789")
+                if first == f"{letter}2" and last == f"{letter}1048576" and dv.type == "list":
+                    found[(ws.title, header.get(letter))] = dv.formula1
+    return found
