@@ -46,25 +46,6 @@ class Tables:
         return self.taxonomy.labels(sheet, self.lang)
 
 
-# The plans the notebooks' prose was written for. Each sentence about them is backed by an assert that
-# runs only when exactly these plans are loaded: after a new plan is added (or with a ``docs`` subset)
-# the figures and tables update, and the notebooks say that the prose is not checked for that corpus.
-PROSE_PLANS = frozenset({"nanping_2021", "nanping_2022", "shangrao_2022", "tianshui_2022", "jiaozuo_2021"})
-
-
-def prose_applies(t: "Tables") -> bool:
-    """Whether the notebook prose describes the loaded plans; if not, print why its claims are not checked."""
-    loaded = set(map(str, t.plans.doc_id))
-    if loaded == PROSE_PLANS:
-        return True
-    added = ", ".join(sorted(loaded - PROSE_PLANS)) or "none"
-    left_out = ", ".join(sorted(PROSE_PLANS - loaded)) or "none"
-    print("Note: the text of this notebook was written for the five seed plans and its statements are checked "
-          f"only on them; plans added: {added}; seed plans left out: {left_out}. The figures and tables below "
-          "are computed from the loaded plans; read the prose as a description of the seed corpus.")
-    return False
-
-
 def comparator_symbols(taxonomy: Taxonomy) -> dict[str, str]:
     """Comparator code → its display symbol (ge → ≥), from the codebook's comparators sheet."""
     sheet = taxonomy.table("comparators")
