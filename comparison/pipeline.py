@@ -10,6 +10,7 @@ import pandas as pd
 
 from comparison.tables import dictionary
 from comparison.tables.atomic import write_csv, write_text
+from comparison.tables.datapackage import datapackage_json
 from comparison.tables.export import write_xlsx
 from comparison.tables.harmonize import harmonize, unknown_agencies
 from comparison.text.corpus import read_manifest
@@ -100,6 +101,9 @@ def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
     readme = paths.processed / "README.md"
     write_text(dictionary.readme(), readme)
     written.append(readme)
+    package = paths.processed / "datapackage.json"
+    write_text(datapackage_json(list(tables)), package)
+    written.append(package)
     workbook = paths.tables / "comparison.xlsx"
     write_xlsx({k: v for k, v in tables.items() if k not in ("clauses", "sentences")}, workbook, inputs.taxonomy)
     written.append(workbook)

@@ -44,3 +44,25 @@ def test_the_lock_pins_every_dependency_within_pyprojects_range():
         name = canonicalize_name(requirement.name)
         assert name in locked, f"{name} is not pinned in requirements.lock"
         assert locked[name] in requirement.specifier, (name, locked[name], requirement.specifier)
+
+
+def test_publishing_files_agree_on_version_and_licences():
+    """CITATION.cff (CFF 1.2.0), LICENSE and LICENSE-DATA.md, CHANGELOG.md and the data package say the same
+    version and licences as pyproject.toml and the package."""
+    import yaml
+
+    from comparison import __version__
+    from comparison.tables.datapackage import LICENSE
+
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
+    cff = yaml.safe_load((REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert {"message", "title", "authors", "version"} <= set(cff) and cff["authors"]
+    assert cff["version"] == project["version"] == __version__
+    assert cff["license"] == project["license"]["text"] == "MIT"
+    assert (REPO_ROOT / "LICENSE").read_text().startswith("MIT License\n")
+    data_licence = (REPO_ROOT / "LICENSE-DATA.md").read_text(encoding="utf-8")
+    assert LICENSE["name"] == "CC-BY-4.0" and LICENSE["path"] in data_licence
+    assert "著作权法" in data_licence and "not legal advice" in data_licence
+    changelog = (REPO_ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "## [Unreleased]" in changelog and f"## [{__version__}] - " in changelog

@@ -1,10 +1,13 @@
-"""The processed tables' columns, declared once: order, meaning and unit.
+"""The processed tables' columns, declared once: order, meaning, unit and type, and each table's keys.
 
-Used to order every table's columns and to write ``data/processed/README.md``.
+Used to order every table's columns, to write ``data/processed/README.md`` and the Frictionless Data
+Package descriptor ``data/processed/datapackage.json`` (tables.datapackage). A column is
+``(name, meaning, unit)`` or ``(name, meaning, unit, type)``; without a type it follows from the unit
+(``TYPE_OF_UNIT``: counts are integers, a year is a year, a value in a unit a number, else text).
 """
 from __future__ import annotations
 
-TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
+TABLES: dict[str, tuple[str, list[tuple[str, ...]]]] = {
     "plans": ("one row per plan: the manifest plus counts", [
         ("doc_id", "plan id", ""), ("city_id", "city id", ""), ("city_zh", "city, Chinese", ""),
         ("city_en", "city, English", ""), ("province_zh", "province, Chinese", ""),
@@ -81,8 +84,8 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     ]),
     "clauses": ("one row per clause", [
         ("clause_id", "<doc_id>:<section>.<clause>", ""), ("doc_id", "plan id", ""), ("city_id", "city id", ""),
-        ("section_no", "section number (0 = preamble)", ""), ("section_title", "section heading", ""),
-        ("clause_no", "clause number as written (0 = text before the first clause)", ""),
+        ("section_no", "section number (0 = preamble)", "", "integer"), ("section_title", "section heading", ""),
+        ("clause_no", "clause number as written (0 = text before the first clause)", "", "integer"),
         ("clause_title", "short heading sentence", ""), ("text", "cleaned text", ""),
         ("raw_start", "start offset in the raw text", "characters"), ("raw_end", "end offset (exclusive)", "characters"),
         ("responsible_units", "units named responsible, ;-joined", ""),
@@ -97,15 +100,45 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
 }
 
 
+# Each table's primary key, and its foreign keys: (columns, table referred to, its columns).
+PRIMARY_KEYS: dict[str, list[str]] = {
+    "plans": ["doc_id"], "quantities": ["quantity_id"], "measures": ["sentence_id"],
+    "priorities": ["doc_id", "dimension", "category_id"], "comparison": ["quantity_id"],
+    "responsibilities": ["clause_id", "position"], "clauses": ["clause_id"], "sentences": ["sentence_id"],
+}
+FOREIGN_KEYS: dict[str, list[tuple[list[str], str, list[str]]]] = {
+    "quantities": [(["doc_id"], "plans", ["doc_id"]), (["clause_id"], "clauses", ["clause_id"]),
+                   (["sentence_id"], "sentences", ["sentence_id"])],
+    "measures": [(["doc_id"], "plans", ["doc_id"]), (["sentence_id"], "sentences", ["sentence_id"]),
+                 (["clause_id"], "clauses", ["clause_id"])],
+    "priorities": [(["doc_id"], "plans", ["doc_id"])],
+    "comparison": [(["quantity_id"], "quantities", ["quantity_id"]), (["doc_id"], "plans", ["doc_id"])],
+    "responsibilities": [(["doc_id"], "plans", ["doc_id"]), (["clause_id"], "clauses", ["clause_id"])],
+    "clauses": [(["doc_id"], "plans", ["doc_id"])],
+    "sentences": [(["doc_id"], "plans", ["doc_id"]), (["clause_id"], "clauses", ["clause_id"])],
+}
+TYPE_OF_UNIT = {"count": "integer", "rank": "integer", "characters": "integer", "year": "year", "bool": "boolean",
+                "ISO date": "date", "fraction": "number", "unit": "number", "unit_std": "number"}
+
+
+def column_specs(table: str) -> list[tuple[str, str, str, str]]:
+    """(name, meaning, unit, type) of each column of ``table``."""
+    return [(c[0], c[1], c[2], c[3] if len(c) > 3 else TYPE_OF_UNIT.get(c[2], "string")) for c in TABLES[table][1]]
+
+
 def columns(table: str) -> list[str]:
-    return [c for c, _, _ in TABLES[table][1] if not c.startswith("<")]
+    return [c[0] for c in TABLES[table][1] if not c[0].startswith("<")]
 
 
 def readme() -> str:
     lines = ["# data/processed", "",
-             "Written by `python -m comparison build`; do not edit. Every table is UTF-8 CSV.", ""]
-    for table, (what, cols) in TABLES.items():
-        lines += [f"## {table}.csv", "", what, "", "| column | meaning | unit |", "|---|---|---|"]
-        lines += [f"| {c} | {m} | {u} |" for c, m, u in cols]
+             "Written by `python -m comparison build`; do not edit. Every table is UTF-8 CSV; `datapackage.json` "
+             "describes them for Frictionless Data tools (types, units, keys). Licence: CC BY 4.0 (LICENSE-DATA.md).",
+             ""]
+    for table, (what, _) in TABLES.items():
+        keys = f" Primary key: {', '.join(PRIMARY_KEYS[table])}." if table in PRIMARY_KEYS else ""
+        lines += [f"## {table}.csv", "", what + "." + keys, "", "| column | meaning | unit | type |",
+                  "|---|---|---|---|"]
+        lines += [f"| {c} | {m} | {u} | {t} |" for c, m, u, t in column_specs(table)]
         lines.append("")
     return "\n".join(lines)
