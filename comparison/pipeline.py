@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from comparison.tables import dictionary
+from comparison.tables.alignment import alignment_table
 from comparison.tables.atomic import write_csv, write_text
 from comparison.tables.export import write_xlsx
 from comparison.tables.harmonize import harmonize, unknown_agencies
@@ -99,6 +100,7 @@ def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
         "sentences": sentences_table(inputs.docs),
         **harmonize(inputs),
     }
+    tables["alignment"] = alignment_table(tables["quantities"], inputs.manifest, inputs.references, inputs.units)
     written = []
     for name, df in tables.items():
         target = paths.processed / f"{name}.csv"

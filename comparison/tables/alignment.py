@@ -1,0 +1,121 @@
+"""City targets against the targets of the levels above them: its province's documents and the nation's.
+
+Transformations:
+- pairs: every target row of a plan with every reference target (data/raw/references.xlsx) of the same
+  indicator from a national document or a document of the plan's province (plans.csv province_zh);
+- the reference value in the indicator's canonical unit (pint, the codebook's unit registry);
+- a status for each pair, with the reason when the two cannot be compared:
+  not_comparable when the reference is qualitative (a goal in words), the target years differ, the
+  base years of a change differ, the reference is a total for its whole territory, the scopes differ, or
+  one side caps what the other sets as a level to reach (a different measure); otherwise exceeds / below
+  by value in the indicator's direction (for a "lower is better" indicator a smaller value exceeds), and
+  at the same value matches, exceeds or looser_comparator by the comparators' strength
+  (> beats >= and =, which beat ~: 达到 is read as reaching the value, like 以上);
+- difference_std = city value − reference value in the canonical unit, for the pairs that compare.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from comparison.curation.references import References
+from comparison.curation.units import UnitConverter
+from comparison.tables.dictionary import columns
+
+STATUSES = ("exceeds", "matches", "below", "looser_comparator", "not_comparable")
+REASONS = ("qualitative", "target_year", "base_year", "total", "scope", "measure")
+# Scopes that name the issuing government's whole territory, the same as stating no scope (全市 is the
+# whole city, 全省 the whole province).
+WHOLE_TERRITORY = {"", "全市", "市", "全省", "省", "全国", "国"}
+# How strongly a comparator commits to a target in the indicator's direction; a bound the other way (at
+# most, for a higher-is-better indicator) is a cap, a different measure.
+STRENGTH = {"higher": {">": 3, ">=": 2, "=": 2, "~": 1}, "lower": {"<": 3, "<=": 2, "=": 2, "~": 1}}
+
+
+def alignment_table(quantities: pd.DataFrame, manifest: pd.DataFrame, references: References,
+                    units: UnitConverter) -> pd.DataFrame:
+    """One row per (city target, reference target of the same indicator at a higher level)."""
+    refs = references.targets
+    targets = quantities[(quantities.kind == "target") & quantities.indicator_id.isin(set(refs.indicator_id))]
+    if targets.empty or refs.empty:
+        return pd.DataFrame(columns=columns("alignment"))
+    province = dict(zip(manifest.doc_id, manifest.province_zh))
+    documents = references.documents.set_index("doc_id")
+    level_order = {"provincial": 0, "national": 1}
+    rows = []
+    for city in targets.itertuples(index=False):
+        candidates = refs[(refs.indicator_id == city.indicator_id)
+                          & ((refs.level == "national") | (refs.province_zh == province[city.doc_id]))]
+        for ref in candidates.itertuples(index=False):
+            ref_std = (math.nan if pd.isna(ref.value)
+                       else units.convert(float(ref.value), ref.unit_as_written, city.unit_std))
+            status, reason_id, reason = compare(city, ref, ref_std)
+            compared = status != "not_comparable"
+            rows.append(dict(
+                doc_id=city.doc_id, city_id=city.city_id, quantity_id=city.quantity_id, indicator_id=city.indicator_id,
+                label_zh=city.label_zh, label_en=city.label_en, measure=city.measure, direction=city.direction,
+                unit_std=city.unit_std, value=city.value, comparator=city.comparator, value_std=city.value_std,
+                target_year=city.target_year, base_year=city.base_year, scope=_text(city.scope),
+                reference_level=ref.level, reference_doc_id=ref.doc_id, reference_target_id=ref.target_id,
+                reference_title=documents.title.get(ref.doc_id, ""), reference_kind=ref.kind,
+                reference_value=ref.value, reference_comparator=ref.comparator, reference_value_std=ref_std,
+                reference_target_year=ref.target_year, reference_base_year=ref.base_year,
+                reference_scope=ref.scope, reference_aggregation=ref.aggregation,
+                difference_std=city.value_std - ref_std if compared else math.nan,
+                status=status, reason_id=reason_id, reason=reason, reference_section=ref.section,
+                reference_quote=ref.quote, reference_source_kind=ref.source_kind,
+                reference_source_url=ref.source_url, quote=city.quote,
+                _order=(level_order[ref.level], ref.doc_id, ref.target_id)))
+    out = pd.DataFrame(rows)
+    plan_order = {d: k for k, d in enumerate(manifest.doc_id)}
+    out["_plan"] = out.doc_id.map(plan_order)
+    out = out.sort_values(["_plan", "quantity_id", "_order"], kind="stable")
+    for col in ("target_year", "base_year", "reference_target_year", "reference_base_year"):
+        out[col] = pd.array(out[col], dtype="Int64")
+    return out[columns("alignment")].reset_index(drop=True)
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+
+def _year(value) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def compare(city, ref, ref_std: float) -> tuple[str, str, str]:
+    """(status, reason_id, reason) of a city target against one reference target (``ref_std`` its value in the
+    city row's canonical unit). Both rows carry value, comparator, years and scope; the city row its
+    indicator's measure and direction."""
+    if ref.kind == "qualitative":
+        return "not_comparable", "qualitative", f"the reference states the goal in words, not a number ({ref.quote})"
+    city_year, ref_year = _year(city.target_year), _year(ref.target_year)
+    if city_year != ref_year:
+        return "not_comparable", "target_year", f"target year {city_year or 'not stated'} vs {ref_year}"
+    if city.measure == "change":
+        city_base, ref_base = _year(city.base_year), _year(ref.base_year)
+        if city_base != ref_base:
+            return ("not_comparable", "base_year",
+                    f"a change counted from {city_base or 'a year not stated'} vs from {ref_base or 'a year not stated'}")
+    if ref.aggregation == "total":
+        return ("not_comparable", "total",
+                f"the reference is a total for the whole {'nation' if ref.level == 'national' else 'province'}; "
+                "no city share of it is stated")
+    city_scope, ref_scope = _text(city.scope), _text(ref.scope)
+    if not (city_scope in WHOLE_TERRITORY and ref_scope in WHOLE_TERRITORY) and city_scope != ref_scope:
+        return ("not_comparable", "scope",
+                f"scope {city_scope or 'the whole territory'} vs {ref_scope or 'the whole territory'}")
+    strength = STRENGTH[city.direction]
+    if city.comparator not in strength or ref.comparator not in strength:
+        return ("not_comparable", "measure",
+                f"comparator {city.comparator} vs {ref.comparator}: a bound against the indicator's direction "
+                f"({city.direction} is better) caps the value instead of setting a level to reach")
+    sign = 1 if city.direction == "higher" else -1
+    if not math.isclose(city.value_std, ref_std, rel_tol=1e-9, abs_tol=1e-12):
+        return ("exceeds", "", "") if sign * (city.value_std - ref_std) > 0 else ("below", "", "")
+    if strength[city.comparator] > strength[ref.comparator]:
+        return "exceeds", "", ""
+    if strength[city.comparator] < strength[ref.comparator]:
+        return "looser_comparator", "", ""
+    return "matches", "", ""
