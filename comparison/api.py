@@ -16,7 +16,7 @@ from comparison.curation.taxonomy import CODE_COLUMN_SHEETS, DIMENSION_SHEETS, T
 
 LANGS = ("zh", "en")
 TABLE_NAMES = ("plans", "quantities", "measures", "priorities", "comparison", "responsibilities", "clauses",
-               "sentences", "alignment")
+               "sentences", "alignment", "reference_documents")
 
 
 @dataclass
@@ -31,6 +31,7 @@ class Tables:
     clauses: pd.DataFrame
     sentences: pd.DataFrame
     alignment: pd.DataFrame
+    reference_documents: pd.DataFrame
     taxonomy: Taxonomy
     paths: ProjectPaths  # where this selection's figures and tables go (``paths.outputs``)
 

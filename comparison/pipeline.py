@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from comparison.tables import dictionary
-from comparison.tables.alignment import alignment_table
+from comparison.tables.alignment import alignment_table, reference_documents_table
 from comparison.tables.atomic import write_csv, write_text
 from comparison.tables.export import write_xlsx
 from comparison.tables.harmonize import harmonize, unknown_agencies
@@ -101,6 +101,7 @@ def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
         **harmonize(inputs),
     }
     tables["alignment"] = alignment_table(tables["quantities"], inputs.manifest, inputs.references, inputs.units)
+    tables["reference_documents"] = reference_documents_table(inputs.references)
     written = []
     for name, df in tables.items():
         target = paths.processed / f"{name}.csv"

@@ -11,7 +11,8 @@ Transformations:
   by value in the indicator's direction (for a "lower is better" indicator a smaller value exceeds), and
   at the same value matches, exceeds or looser_comparator by the comparators' strength
   (> beats >= and =, which beat ~: 达到 is read as reaching the value, like 以上);
-- difference_std = city value − reference value in the canonical unit, for the pairs that compare.
+- difference_std = city value − reference value in the canonical unit (12 significant digits, no float
+  noise), for the pairs that compare.
 """
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ def alignment_table(quantities: pd.DataFrame, manifest: pd.DataFrame, references
                 reference_value=ref.value, reference_comparator=ref.comparator, reference_value_std=ref_std,
                 reference_target_year=ref.target_year, reference_base_year=ref.base_year,
                 reference_scope=ref.scope, reference_aggregation=ref.aggregation,
-                difference_std=city.value_std - ref_std if compared else math.nan,
+                difference_std=_difference(city.value_std, ref_std) if compared else math.nan,
                 status=status, reason_id=reason_id, reason=reason, reference_section=ref.section,
                 reference_quote=ref.quote, reference_source_kind=ref.source_kind,
                 reference_source_url=ref.source_url, quote=city.quote,
@@ -74,6 +75,21 @@ def alignment_table(quantities: pd.DataFrame, manifest: pd.DataFrame, references
     for col in ("target_year", "base_year", "reference_target_year", "reference_base_year"):
         out[col] = pd.array(out[col], dtype="Int64")
     return out[columns("alignment")].reset_index(drop=True)
+
+
+def reference_documents_table(references: References) -> pd.DataFrame:
+    """The reference documents with the number of targets recorded for each (0 where no text was found)."""
+    docs = references.documents.copy()
+    targets = references.targets
+    docs["n_targets"] = docs.doc_id.map(targets.doc_id.value_counts()).fillna(0).astype(int)
+    quantitative = targets[targets.kind == "quantitative"].doc_id.value_counts()
+    docs["n_quantitative"] = docs.doc_id.map(quantitative).fillna(0).astype(int)
+    return docs.rename(columns={"doc_id": "reference_doc_id"}).reindex(columns=columns("reference_documents"))
+
+
+def _difference(city: float, reference: float) -> float:
+    """city − reference to 12 significant digits: 27.4 − 20 is 7.4, not the float noise 7.399999999999999."""
+    return float(f"{city - reference:.12g}")
 
 
 def _text(value) -> str:

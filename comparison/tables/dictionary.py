@@ -88,6 +88,18 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("reference_source_url", "the stored copy the reference quote was read in", ""),
         ("quote", "the city plan's words (exact raw text)", ""),
     ]),
+    "reference_documents": ("one row per national or provincial document of data/raw/references.xlsx", [
+        ("reference_doc_id", "reference document id", ""), ("level", "national | provincial", ""),
+        ("province_zh", "province of a provincial document", ""), ("issuer", "issuing body", ""),
+        ("title", "title as published", ""), ("doc_number", "official document number (文号)", ""),
+        ("issued", "date of issue (empty when no copy read shows it)", "ISO date"),
+        ("source_url", "the stored copy the document was read in", ""),
+        ("source_kind", "full_text_copy | abridged_copy | news_summary", ""),
+        ("retrieved_on", "the day the stored copy was read", "ISO date"),
+        ("text_available", "false when no copy of the text itself was found", "bool"),
+        ("n_targets", "targets recorded", "count"), ("n_quantitative", "targets with a number", "count"),
+        ("note", "the curator's note", ""),
+    ]),
     "responsibilities": ("one row per clause × responsible unit named in the plan", [
         ("doc_id", "plan id", ""), ("city_id", "city id", ""), ("clause_id", "clause id", ""),
         ("position", "order in the clause's list (1 = lead)", "rank"), ("name_as_written", "unit as the plan names it", ""),
