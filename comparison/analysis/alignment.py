@@ -18,9 +18,10 @@ def compared(alignment: pd.DataFrame) -> pd.DataFrame:
     return alignment[alignment.status.isin(COMPARED)]
 
 
-def status_counts(alignment: pd.DataFrame) -> pd.DataFrame:
-    """Pairs per plan × reference level × status, every status present (zeros included), plans in table order."""
-    plans = list(dict.fromkeys(alignment.doc_id.astype(str)))
+def status_counts(alignment: pd.DataFrame, plans: list[str] | None = None) -> pd.DataFrame:
+    """Pairs per plan × reference level × status, every status present (zeros included); ``plans`` (default:
+    those in the table) in their order, so a plan without any reference shows as zeros."""
+    plans = list(plans) if plans is not None else list(dict.fromkeys(alignment.doc_id.astype(str)))
     index = pd.MultiIndex.from_product([plans, LEVELS], names=["doc_id", "reference_level"])
     counts = (alignment.assign(doc_id=alignment.doc_id.astype(str))
               .groupby(["doc_id", "reference_level", "status"], observed=True).size()

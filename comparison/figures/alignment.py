@@ -97,9 +97,10 @@ def values_figure(alignment: pd.DataFrame, plan_labels: dict, colors: dict, lang
 
 
 def status_figure(alignment: pd.DataFrame, plan_labels: dict, colors: dict, lang: str, highlight=None):
-    """Pairs per plan against the province and against the nation, stacked by status."""
+    """Pairs per plan against the province and against the nation, stacked by status; every plan of
+    ``plan_labels`` has a row (empty when none of its targets has a reference)."""
     t = TEXT[lang]
-    counts = status_counts(alignment)
+    counts = status_counts(alignment, list(plan_labels))
     plans = list(dict.fromkeys(counts.index.get_level_values("doc_id")))
     fig, axes = plotting.new_figure(plotting.PAGE_WIDTH_IN, 0.9 + 0.22 * max(len(plans), 1), ncols=2, sharey=True,
                                     squeeze=False, layout="constrained")
