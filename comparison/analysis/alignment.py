@@ -37,7 +37,7 @@ def reasons(alignment: pd.DataFrame) -> pd.Series:
 
 def targets_with_reference(alignment: pd.DataFrame) -> pd.DataFrame:
     """One row per city target that has at least one comparable reference: its value and, per level, the
-    reference values it was compared with and the statuses (distinct values in order of the table)."""
+    reference (value, comparator) pairs it was compared with and the statuses (distinct, in table order)."""
     rows = []
     for (doc_id, quantity_id), group in compared(alignment).groupby(["doc_id", "quantity_id"], sort=False,
                                                                     observed=True):
@@ -47,7 +47,7 @@ def targets_with_reference(alignment: pd.DataFrame) -> pd.DataFrame:
                    target_year=first.target_year)
         for level in LEVELS:
             part = group[group.reference_level == level]
-            row[f"{level}_values"] = list(dict.fromkeys(part.reference_value_std))
+            row[f"{level}_values"] = list(dict.fromkeys(zip(part.reference_value_std, part.reference_comparator)))
             row[f"{level}_statuses"] = list(dict.fromkeys(part.status))
         rows.append(row)
     return pd.DataFrame(rows)
@@ -69,12 +69,3 @@ REASON_LABELS = {
 }
 LEVEL_LABELS = {"en": {"provincial": "province", "national": "nation"}, "zh": {"provincial": "省级", "national": "国家"}}
 
-
-def format_value(value: float, unit_std: str) -> str:
-    """27.4 percent → '27.4%', a count of items as the bare number; other canonical units after the number."""
-    number = f"{value:g}"
-    if unit_std == "percent":
-        return f"{number}%"
-    if unit_std == "item":
-        return number
-    return f"{number} {unit_std}"

@@ -17,6 +17,7 @@ from matplotlib.patches import Patch
 
 from comparison.analysis.alignment import (LEVEL_LABELS, LEVELS, STATUS_LABELS, compared,
                                            status_counts)
+from comparison.analysis.targets import unit_label
 from comparison.figures import plotting
 from comparison.tables.alignment import STATUSES
 
@@ -30,13 +31,7 @@ TEXT = {
     "zh": dict(city="城市目标", value="目标值（{unit}）", pairs="目标对数", against="与{level}目标相比",
                none="所选方案没有可与上级目标比较的目标。"),
 }
-UNIT_WORDS = {"percent": "%", "item": {"en": "count", "zh": "个"}}
 WRAP = {"en": 38, "zh": 18}
-
-
-def _unit_word(unit_std: str, lang: str) -> str:
-    word = UNIT_WORDS.get(unit_std, unit_std)
-    return word[lang] if isinstance(word, dict) else word
 
 
 def _color(doc_id: str, colors: dict, highlight) -> str:
@@ -81,7 +76,7 @@ def values_figure(alignment: pd.DataFrame, plan_labels: dict, colors: dict, lang
             tick.set_color(_color(str(part.doc_id[part.quantity_id == quantity_id].iloc[0]), colors, highlight))
         ax.set_ylim(len(targets) - 0.5, -0.5)
         ax.set_title("\n".join(textwrap.wrap(str(part[f"label_{lang}"].iloc[0]), WRAP[lang])), fontsize=8)
-        ax.set_xlabel(t["value"].format(unit=_unit_word(part.unit_std.iloc[0], lang)))
+        ax.set_xlabel(t["value"].format(unit=unit_label(part.unit_std.iloc[0], lang)))
         low = min(part.value_std.min(), part.reference_value_std.min())
         high = max(part.value_std.max(), part.reference_value_std.max())
         pad = (high - low) * 0.15 or max(abs(high) * 0.1, 1)

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from comparison.analysis.alignment import (COMPARED, LEVEL_LABELS, LEVELS, REASON_LABELS, STATUS_LABELS, compared,
-                                           format_value, reasons, targets_with_reference)
+                                           reasons, targets_with_reference)
+from comparison.analysis.targets import target_text
 
 WORDS = {
     "en": dict(
@@ -57,10 +58,11 @@ def findings(tables, lang: str) -> str:
     for r in targets_with_reference(a).itertuples():
         parts = [w["part"].format(status=" / ".join(status[s] for s in getattr(r, f"{level}_statuses")),
                                   level=level_word[level],
-                                  values=w["sep"].join(format_value(v, r.unit_std) for v in getattr(r, f"{level}_values")))
+                                  values=w["sep"].join(target_text(v, c, r.unit_std, lang)
+                                                       for v, c in getattr(r, f"{level}_values")))
                  for level in LEVELS if getattr(r, f"{level}_values")]
         lines.append(w["item"].format(plan=plans[r.doc_id], indicator=labels[r.indicator_id],
-                                      value=format_value(r.value_std, r.unit_std), year=r.target_year,
+                                      value=target_text(r.value_std, r.comparator, r.unit_std, lang), year=r.target_year,
                                       parts=w["list_sep"].join(parts)))
     lines += ["", w["caveats"], ""]
     why = reasons(a)
