@@ -10,7 +10,7 @@ Transformations:
   one side caps what the other sets as a level to reach (a different measure); otherwise exceeds / below
   by value in the indicator's direction (for a "lower is better" indicator a smaller value exceeds), and
   at the same value matches, exceeds or looser_comparator by the comparators' strength
-  (> beats >= and =, which beat ~: 达到 is read as reaching the value, like 以上);
+  (gt beats ge and eq, which beat approx: 达到 is read as reaching the value, like 以上);
 - difference_std = city value − reference value in the canonical unit (12 significant digits, no float
   noise), for the pairs that compare.
 """
@@ -31,7 +31,7 @@ REASONS = ("qualitative", "target_year", "base_year", "total", "scope", "measure
 WHOLE_TERRITORY = {"", "全市", "市", "全省", "省", "全国", "国"}
 # How strongly a comparator commits to a target in the indicator's direction; a bound the other way (at
 # most, for a higher-is-better indicator) is a cap, a different measure.
-STRENGTH = {"higher": {">": 3, ">=": 2, "=": 2, "~": 1}, "lower": {"<": 3, "<=": 2, "=": 2, "~": 1}}
+STRENGTH = {"higher": {"gt": 3, "ge": 2, "eq": 2, "approx": 1}, "lower": {"lt": 3, "le": 2, "eq": 2, "approx": 1}}
 
 
 def alignment_table(quantities: pd.DataFrame, manifest: pd.DataFrame, references: References,

@@ -12,13 +12,13 @@ from comparison.tables.harmonize import harmonize
 
 
 def city(**kw):
-    base = dict(value_std=30.0, comparator=">=", target_year=2025, base_year=None, scope="", measure="level",
+    base = dict(value_std=30.0, comparator="ge", target_year=2025, base_year=None, scope="", measure="level",
                 direction="higher")
     return SimpleNamespace(**{**base, **kw})
 
 
 def ref(**kw):
-    base = dict(kind="quantitative", comparator="=", target_year=2025, base_year=None, scope="", aggregation="rate",
+    base = dict(kind="quantitative", comparator="eq", target_year=2025, base_year=None, scope="", aggregation="rate",
                 level="national", quote="")
     return SimpleNamespace(**{**base, **kw})
 
@@ -27,11 +27,11 @@ def ref(**kw):
     ({}, {}, 20.0, "exceeds"),
     ({}, {}, 35.0, "below"),
     ({}, {}, 30.0, "matches"),                                      # 30% 以上 vs 达到 30%: the same commitment
-    ({"comparator": "~"}, {}, 30.0, "looser_comparator"),           # about 30% vs reaching 30%
-    ({"comparator": ">"}, {"comparator": ">="}, 30.0, "exceeds"),   # more than 30% vs at least 30%
-    ({"direction": "lower", "comparator": "<="}, {}, 35.0, "exceeds"),   # lower is better: a smaller cap exceeds
-    ({"direction": "lower", "comparator": "<="}, {}, 20.0, "below"),
-    ({"direction": "lower", "comparator": "<="}, {"comparator": "<"}, 30.0, "looser_comparator"),
+    ({"comparator": "approx"}, {}, 30.0, "looser_comparator"),      # about 30% vs reaching 30%
+    ({"comparator": "gt"}, {"comparator": "ge"}, 30.0, "exceeds"),  # more than 30% vs at least 30%
+    ({"direction": "lower", "comparator": "le"}, {}, 35.0, "exceeds"),   # lower is better: a smaller cap exceeds
+    ({"direction": "lower", "comparator": "le"}, {}, 20.0, "below"),
+    ({"direction": "lower", "comparator": "le"}, {"comparator": "lt"}, 30.0, "looser_comparator"),
 ])
 def test_status_in_the_indicators_direction(city_kw, ref_kw, ref_value, expected):
     assert compare(city(**city_kw), ref(**ref_kw), ref_value)[0] == expected
@@ -50,7 +50,7 @@ def test_status_in_the_indicators_direction(city_kw, ref_kw, ref_value, expected
      "the reference is a total for the whole province; no city share of it is stated"),
     ({"scope": "农村"}, {}, "scope", "scope 农村 vs the whole territory"),
     ({"scope": "城市"}, {"scope": "农村"}, "scope", "scope 城市 vs 农村"),
-    ({"comparator": "<="}, {}, "measure", "comparator <= vs =: a bound against the indicator's direction (higher is "
+    ({"comparator": "le"}, {}, "measure", "comparator le vs eq: a bound against the indicator's direction (higher is "
                                           "better) caps the value instead of setting a level to reach"),
 ])
 def test_pairs_that_do_not_compare_say_why(city_kw, ref_kw, reason_id, reason):
