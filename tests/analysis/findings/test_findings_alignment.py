@@ -1,7 +1,5 @@
 """Findings of notebook 07 on the real corpus (the five-plan values pinned by hand from the plans' and the
 reference documents' quotes), the summaries they are computed from, and the empty case."""
-import shutil
-
 import pandas as pd
 import pytest
 
@@ -9,27 +7,18 @@ from comparison.analysis.alignment import reasons, status_counts, targets_with_r
 from comparison.analysis.findings import for_notebook
 from comparison.analysis.findings.alignment import SECTIONS, findings
 from comparison.api import load
-from comparison.paths import project_paths
-from comparison.pipeline import build
 
 PLANS = ["nanping_2021", "nanping_2022", "shangrao_2022", "tianshui_2022", "jiaozuo_2021"]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, paths):
-    root = tmp_path_factory.mktemp("alignment")
-    shutil.copytree(paths.raw, root / "data" / "raw")
-    build(project_paths(root))
-    return project_paths(root)
+@pytest.fixture
+def alignment(real):
+    """The seed plans' alignment table (``real`` and ``built`` are the findings tests' shared fixtures)."""
+    return real["en"].alignment
 
 
-@pytest.fixture(scope="module")
-def real(built):
-    return load("en", paths=built).alignment
-
-
-def test_findings_in_english(built):
-    found = findings(load("en", paths=built))
+def test_findings_in_english(real):
+    found = findings(real["en"])
     assert found.keys() == ["pairs", "targets", "not_comparable", "sources", "missing", "levels"]
     text = found.markdown()
     assert text.startswith("**7 targets** of 4 plans have a target of the same indicator in a national or provincial "
@@ -51,8 +40,8 @@ def test_findings_in_english(built):
     assert [f.key for f in found if f.caveat] == ["not_comparable", "sources", "missing", "levels"]
 
 
-def test_findings_in_chinese(built):
-    text = for_notebook("07_alignment", load("zh", paths=built)).markdown()
+def test_findings_in_chinese(real):
+    text = for_notebook("07_alignment", real["zh"]).markdown()
     assert text.startswith("**4 个方案的 7 项目标**在国家或省级文件中有同一指标的目标（共 25 对），其中 **15 对可以比较**")
     assert "与省级目标相比：高于 1、持平 2、低于 3。" in text
     assert "天水 2022，单位地区生产总值能耗下降 11%（2025 年）：低于省级（12.5%、13%）；低于国家（13.5%）。" in text
@@ -67,8 +56,7 @@ def test_findings_without_any_pair(built, lang, sentence):
     assert "targets" not in found.keys() and set(found.keys()) <= set(SECTIONS)
 
 
-def test_status_counts_keep_plans_without_pairs_and_every_status(real):
-    alignment = real
+def test_status_counts_keep_plans_without_pairs_and_every_status(alignment):
     counts = status_counts(alignment, PLANS)
     assert list(counts.columns) == ["exceeds", "matches", "below", "looser_comparator", "not_comparable"]
     assert counts.loc[("nanping_2021", "provincial")].sum() == 0       # no Nanping 2021 target has a reference
@@ -77,8 +65,7 @@ def test_status_counts_keep_plans_without_pairs_and_every_status(real):
     assert counts.loc[("jiaozuo_2021", "national"), "not_comparable"] == 3
 
 
-def test_targets_with_reference_and_reasons(real):
-    alignment = real
+def test_targets_with_reference_and_reasons(alignment):
     rows = targets_with_reference(alignment).set_index("quantity_id")
     assert rows.loc["tianshui_2022_q003", "provincial_values"] == [(12.5, "eq"), (13.0, "eq")]
     assert rows.loc["tianshui_2022_q003", "provincial_statuses"] == ["below"]
