@@ -87,6 +87,8 @@ def reference_documents_table(references: References) -> pd.DataFrame:
     docs["n_targets"] = docs.doc_id.map(targets.doc_id.value_counts()).fillna(0).astype(int)
     quantitative = targets[targets.kind == "quantitative"].doc_id.value_counts()
     docs["n_quantitative"] = docs.doc_id.map(quantitative).fillna(0).astype(int)
+    news = targets[targets.source_kind == "news_summary"].doc_id.value_counts()
+    docs["n_from_news"] = docs.doc_id.map(news).fillna(0).astype(int)
     return docs.rename(columns={"doc_id": "reference_doc_id"}).reindex(columns=columns("reference_documents"))
 
 

@@ -98,6 +98,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("retrieved_on", "the day the stored copy was read", "ISO date"),
         ("text_available", "false when no copy of the text itself was found", "bool"),
         ("n_targets", "targets recorded", "count"), ("n_quantitative", "targets with a number", "count"),
+        ("n_from_news", "targets read in a news report, not a copy of the text", "count"),
         ("note", "the curator's note", ""),
     ]),
     "responsibilities": ("one row per clause × responsible unit named in the plan", [
