@@ -100,7 +100,8 @@ def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
         "sentences": sentences_table(inputs.docs),
         **harmonize(inputs),
     }
-    tables["alignment"] = alignment_table(tables["quantities"], inputs.manifest, inputs.references, inputs.units)
+    tables["alignment"] = alignment_table(tables["quantities"], inputs.manifest, inputs.references, inputs.units,
+                                          inputs.taxonomy)
     tables["reference_documents"] = reference_documents_table(inputs.references)
     written = []
     for name, df in tables.items():

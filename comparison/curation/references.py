@@ -5,9 +5,10 @@ Checks, all collected and reported together with the same messages as the city w
 columns; ids present and unique; level, source kind, kind, aggregation and comparator from their sets; a
 provincial document names a province of ``plans.csv`` (a national one none); dates as YYYY-MM-DD; every
 target's document exists; a target of a document whose text was not found comes from a news report;
-indicators in the codebook; a quantitative target has a number, a unit the codebook knows and can convert
-to the indicator's unit, a target year (four digits in range, after its base year), and a quote that
-states the number and whose words next to it agree with the comparator; a qualitative goal has no number.
+indicators in the codebook; a scope empty (the whole territory) or in the codebook's scopes sheet; a
+quantitative target has a number, a unit the codebook knows and can convert to the indicator's unit, a
+target year (four digits in range, after its base year), and a quote that prints its value_as_written
+(the number value means, as for the city workbooks) and whose words next to it agree with the comparator; a qualitative goal has no number.
 The quote cannot be checked against the document's text, which is not stored: it is checked only against
 its own value and comparator. Without a references.xlsx the project simply has no reference layer.
 """
@@ -21,19 +22,20 @@ import pandas as pd
 import pint
 
 from comparison.curation.comparators import contradicted
+from comparison.curation.quantities_sheet import check_value_as_written
 from comparison.curation.row_checks import number_in, year_in
 from comparison.curation.taxonomy import Taxonomy
 from comparison.curation.units import UnitConverter
 from comparison.curation.workbooks import read_workbook
 from comparison.paths import ProjectPaths
 from comparison.problems import InputError, Problem, raise_if_any
-from comparison.text.numbers import numbers_in
 
 SHOWN = "data/raw/references.xlsx"
 REFERENCE_SCHEMA = {
     "documents": ["doc_id", "level", "province_zh", "issuer", "title", "doc_number", "issued", "source_url",
                   "source_kind", "retrieved_on", "text_available", "note"],
-    "targets": ["target_id", "doc_id", "kind", "indicator_id", "value", "unit_as_written", "comparator",
+    "targets": ["target_id", "doc_id", "kind", "indicator_id", "value_as_written", "value", "unit_as_written",
+                "comparator",
                 "target_year", "base_year", "scope", "aggregation", "section", "quote", "source_url", "source_kind",
                 "note"],
 }
@@ -145,6 +147,7 @@ def check_targets(df: pd.DataFrame, documents: pd.DataFrame, taxonomy: Taxonomy,
     indicators = taxonomy.table("indicators")
     canonical_unit = dict(zip(indicators.indicator_id, indicators.canonical_unit))
     comparators = sorted(taxonomy.ids("comparators"))
+    scopes = taxonomy.scope_class_of()
     for r in df.itertuples():
         if r.doc_id not in text_available:
             problems.append(_problem(r, "a target whose document is not in the documents sheet", "doc_id",
@@ -163,6 +166,12 @@ def check_targets(df: pd.DataFrame, documents: pd.DataFrame, taxonomy: Taxonomy,
                                      value=r.indicator_id, expected=f"an indicator_id of the indicators sheet; "
                                                                     f"closest: {close}",
                                      fix="use one of these, or add the indicator to the codebook"))
+        if r.scope and r.scope not in scopes:
+            problems.append(_problem(r, "scope not in the codebook's scopes sheet", "scope", value=r.scope,
+                                     expected="a scope_as_written of the scopes sheet (城市, 农村 …), or empty for the "
+                                              "document's whole territory (全省, 全国)",
+                                     fix="leave the scope empty for the whole territory, or add the scope as written "
+                                         "and its scope_class to the scopes sheet of data/raw/taxonomy.xlsx"))
         if not r.section:
             problems.append(_problem(r, "section is empty", "section",
                                      expected="the article or section that states the target, e.g. 二、主要目标",
@@ -177,7 +186,7 @@ def check_targets(df: pd.DataFrame, documents: pd.DataFrame, taxonomy: Taxonomy,
                                      expected=f"a year before the target year {r.target_year}",
                                      fix="check which year the document counts from (比…年) and which it aims at"))
         if r.kind == "qualitative":
-            for column in ("value", "unit_as_written", "comparator", "aggregation"):
+            for column in ("value_as_written", "value", "unit_as_written", "comparator", "aggregation"):
                 if getattr(r, column):
                     problems.append(_problem(r, "a qualitative goal with a number", column,
                                              value=getattr(r, column), expected="empty (the goal is in words)",
@@ -204,10 +213,7 @@ def _quantitative(r, canonical_unit, units, comparators) -> list[Problem]:
         problems.append(_problem(r, "comparator contradicts the words next to the value in the quote", "comparator",
                                  value=r.comparator, expected=" or ".join(sorted(allowed)),
                                  fix="write the comparator the words give (see the comparators sheet)"))
-    if value is not None and r.quote and value not in numbers_in(r.quote):
-        problems.append(_problem(r, "the quote does not contain the value", "value", value=r.value,
-                                 expected=f"a number stated in the quote {r.quote!r}",
-                                 fix="correct the value, or quote the words that state it"))
+    check_value_as_written(r, value, problems)
     if r.unit_as_written == "":
         if value not in (None, 0.0):
             problems.append(_problem(r, "empty unit", "unit_as_written", value="",

@@ -6,7 +6,8 @@ Transformations:
 - the reference value in the indicator's canonical unit (pint, the codebook's unit registry);
 - a status for each pair, with the reason when the two cannot be compared:
   not_comparable when the reference is qualitative (a goal in words), the target years differ, the
-  base years of a change differ, the reference is a total for its whole territory, the scopes differ, or
+  base years of a change differ, the reference is a total for its whole territory, the scope classes differ
+  (the codebook's scopes: a reference with no scope meets a city target for the whole city), or
   one side caps what the other sets as a level to reach (a different measure); otherwise exceeds / below
   by value in the indicator's direction (for a "lower is better" indicator a smaller value exceeds), and
   at the same value matches, exceeds or looser_comparator by the comparators' strength
@@ -21,21 +22,22 @@ import math
 import pandas as pd
 
 from comparison.curation.references import References
+from comparison.curation.taxonomy import Taxonomy
 from comparison.curation.units import UnitConverter
 from comparison.tables.dictionary import columns
 
+# The scope class (the codebook's scope_classes) that names each level's whole territory: a reference target
+# for 全省 or 全国 is one for the whole province or nation, like a target with no scope.
+TERRITORY_CLASS = {"provincial": "province", "national": "nation"}
 STATUSES = ("exceeds", "matches", "below", "looser_comparator", "not_comparable")
 REASONS = ("qualitative", "target_year", "base_year", "total", "scope", "measure")
-# Scopes that name the issuing government's whole territory, the same as stating no scope (全市 is the
-# whole city, 全省 the whole province).
-WHOLE_TERRITORY = {"", "全市", "市", "全省", "省", "全国", "国"}
 # How strongly a comparator commits to a target in the indicator's direction; a bound the other way (at
 # most, for a higher-is-better indicator) is a cap, a different measure.
 STRENGTH = {"higher": {"gt": 3, "ge": 2, "eq": 2, "approx": 1}, "lower": {"lt": 3, "le": 2, "eq": 2, "approx": 1}}
 
 
 def alignment_table(quantities: pd.DataFrame, manifest: pd.DataFrame, references: References,
-                    units: UnitConverter) -> pd.DataFrame:
+                    units: UnitConverter, taxonomy: Taxonomy) -> pd.DataFrame:
     """One row per (city target, reference target of the same indicator at a higher level)."""
     refs = references.targets
     targets = quantities[(quantities.kind == "target") & quantities.indicator_id.isin(set(refs.indicator_id))]
@@ -44,6 +46,8 @@ def alignment_table(quantities: pd.DataFrame, manifest: pd.DataFrame, references
     province = dict(zip(manifest.doc_id, manifest.province_zh))
     documents = references.documents.set_index("doc_id")
     level_order = {"provincial": 0, "national": 1}
+    scope_class = taxonomy.scope_class_of()
+    whole = scope_class[""]  # the class of a scope not stated: the plan's whole jurisdiction
     by_indicator: dict[str, list] = {}
     for ref in refs.itertuples(index=False):  # grouped once: a build of 300 plans pairs ~10^4 target rows
         by_indicator.setdefault(ref.indicator_id, []).append(ref)
@@ -54,7 +58,7 @@ def alignment_table(quantities: pd.DataFrame, manifest: pd.DataFrame, references
         for ref in candidates:
             ref_std = (math.nan if pd.isna(ref.value)
                        else units.convert(float(ref.value), ref.unit_as_written, city.unit_std))
-            status, reason_id, reason = compare(city, ref, ref_std)
+            status, reason_id, reason = compare(city, ref, ref_std, whole, scope_class.get(ref.scope, ""))
             compared = status != "not_comparable"
             rows.append(dict(
                 doc_id=city.doc_id, city_id=city.city_id, quantity_id=city.quantity_id, indicator_id=city.indicator_id,
@@ -105,10 +109,12 @@ def _year(value) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
-def compare(city, ref, ref_std: float) -> tuple[str, str, str]:
+def compare(city, ref, ref_std: float, whole: str = "city", ref_class: str = "") -> tuple[str, str, str]:
     """(status, reason_id, reason) of a city target against one reference target (``ref_std`` its value in the
     city row's canonical unit). Both rows carry value, comparator, years and scope; the city row its
-    indicator's measure and direction."""
+    indicator's measure, direction and scope_class. A reference with no scope (or 全省, 全国) covers its whole
+    territory and meets a city target of the ``whole`` class (the city's whole jurisdiction); a reference scope
+    (农村, of class ``ref_class``) meets a city target of the same class."""
     if ref.kind == "qualitative":
         return "not_comparable", "qualitative", f"the reference states the goal in words, not a number ({ref.quote})"
     city_year, ref_year = _year(city.target_year), _year(ref.target_year)
@@ -124,9 +130,10 @@ def compare(city, ref, ref_std: float) -> tuple[str, str, str]:
                 f"the reference is a total for the whole {'nation' if ref.level == 'national' else 'province'}; "
                 "no city share of it is stated")
     city_scope, ref_scope = _text(city.scope), _text(ref.scope)
-    if not (city_scope in WHOLE_TERRITORY and ref_scope in WHOLE_TERRITORY) and city_scope != ref_scope:
+    whole_territory = not ref_scope or ref_class == TERRITORY_CLASS.get(ref.level)
+    if city.scope_class != (whole if whole_territory else ref_class):
         return ("not_comparable", "scope",
-                f"scope {city_scope or 'the whole territory'} vs {ref_scope or 'the whole territory'}")
+                f"scope {city_scope or 'not stated'} ({city.scope_class}) vs {ref_scope or 'the whole territory'}")
     strength = STRENGTH[city.direction]
     if city.comparator not in strength or ref.comparator not in strength:
         return ("not_comparable", "measure",

@@ -70,7 +70,8 @@ def test_missing_sheet(refs, codebook):
     del wb["targets"]
     wb.save(refs / BOOK)
     assert msg(f"{BOOK}, sheet 'targets'", "missing sheet", "README, documents", "a sheet named 'targets'",
-               "add the sheet 'targets' with columns target_id, doc_id, kind, indicator_id, value, unit_as_written, "
+               "add the sheet 'targets' with columns target_id, doc_id, kind, indicator_id, value_as_written, value, "
+               "unit_as_written, "
                "comparator, target_year, base_year, scope, aggregation, section, quote, source_url, source_kind, "
                "note") in found(refs, codebook)
 
@@ -194,6 +195,14 @@ def test_unknown_indicator(refs, codebook):
     assert problem[0].endswith("fix: use one of these, or add the indicator to the codebook")
 
 
+def test_scope_the_codebook_does_not_know(refs, codebook):
+    row = target(refs, "scope", "省会城市")
+    assert msg(at("targets", row, "scope"), "scope not in the codebook's scopes sheet", "省会城市",
+               "a scope_as_written of the scopes sheet (城市, 农村 …), or empty for the document's whole territory "
+               "(全省, 全国)", "leave the scope empty for the whole territory, or add the scope as written and its "
+               "scope_class to the scopes sheet of data/raw/taxonomy.xlsx") in found(refs, codebook)
+
+
 def test_empty_section(refs, codebook):
     row = target(refs, "section", None)
     assert msg(at("targets", row, "section"), "section is empty",
@@ -208,11 +217,19 @@ def test_empty_quote(refs, codebook):
                fix="copy the words from the copy of the document") in found(refs, codebook)
 
 
-def test_quote_that_does_not_state_the_value(refs, codebook):
+def test_value_that_is_not_what_the_quote_prints(refs, codebook):
     row = target(refs, "value", 13.5)
-    assert msg(at("targets", row, "value"), "the quote does not contain the value", "13.5",
-               "a number stated in the quote '单位地区生产总值能源消耗比2020年下降12.5%'",
-               "correct the value, or quote the words that state it") in found(refs, codebook)
+    assert msg(at("targets", row, "value"), "value is not the number value_as_written means", "13.5",
+               "12.5, what '12.5' means", "write the number the plan's words mean, unrounded (三分之一 → "
+               "0.3333333333333333 with unit fraction), or correct value_as_written") in found(refs, codebook)
+
+
+def test_quote_that_does_not_print_value_as_written(refs, codebook):
+    row = target(refs, "value_as_written", "13.5")
+    assert msg(at("targets", row, "value_as_written"), "the quote does not contain value_as_written", "13.5",
+               "the number as the quote '单位地区生产总值能源消耗比2020年下降12.5%' prints it",
+               "copy the digits or words of the number from the quote, or quote the words that state it"
+               ) in found(refs, codebook)
 
 
 def test_comparator_the_quote_contradicts(refs, codebook):
@@ -229,7 +246,7 @@ def test_unknown_comparator(refs, codebook):
 
 
 def test_value_that_is_text(refs, codebook):
-    row = target(refs, "value", "12.5%")
+    row = target(refs, "value", "12.5%")  # value_as_written stays 12.5
     assert msg(at("targets", row, "value"), "value is not a number", "12.5%", "a plain number such as 95 or 13.5",
                "write only the number; put 约/以上 in comparator and remarks in note") in found(refs, codebook)
 

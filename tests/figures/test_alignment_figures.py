@@ -15,7 +15,8 @@ from comparison.tables.harmonize import harmonize
 @pytest.fixture(scope="module")
 def real(paths):
     inputs = validate(paths)
-    alignment = alignment_table(harmonize(inputs)["quantities"], inputs.manifest, inputs.references, inputs.units)
+    alignment = alignment_table(harmonize(inputs)["quantities"], inputs.manifest, inputs.references, inputs.units,
+                                inputs.taxonomy)
     labels = dict(zip(inputs.manifest.doc_id, inputs.manifest.city_en + " " + inputs.manifest.doc_id.str[-4:]))
     plans = inputs.manifest[["doc_id", "city_id"]]
     return alignment, labels, plotting.plan_colors(plans)

@@ -12,8 +12,8 @@ from comparison.tables.harmonize import harmonize
 
 
 def city(**kw):
-    base = dict(value_std=30.0, comparator="ge", target_year=2025, base_year=None, scope="", measure="level",
-                direction="higher")
+    base = dict(value_std=30.0, comparator="ge", target_year=2025, base_year=None, scope="", scope_class="city",
+                measure="level", direction="higher")
     return SimpleNamespace(**{**base, **kw})
 
 
@@ -48,8 +48,7 @@ def test_status_in_the_indicators_direction(city_kw, ref_kw, ref_value, expected
      "a change counted from 2015 vs from 2020"),
     ({}, {"aggregation": "total", "level": "provincial"}, "total",
      "the reference is a total for the whole province; no city share of it is stated"),
-    ({"scope": "农村"}, {}, "scope", "scope 农村 vs the whole territory"),
-    ({"scope": "城市"}, {"scope": "农村"}, "scope", "scope 城市 vs 农村"),
+    ({"scope": "农村", "scope_class": "rural"}, {}, "scope", "scope 农村 (rural) vs the whole territory"),
     ({"comparator": "le"}, {}, "measure", "comparator le vs eq: a bound against the indicator's direction (higher is "
                                           "better) caps the value instead of setting a level to reach"),
 ])
@@ -57,17 +56,20 @@ def test_pairs_that_do_not_compare_say_why(city_kw, ref_kw, reason_id, reason):
     assert compare(city(**city_kw), ref(**ref_kw), 30.0) == ("not_comparable", reason_id, reason)
 
 
-def test_whole_territory_scopes_compare_and_equal_scopes_compare():
-    assert compare(city(scope="全市"), ref(), 30.0)[0] == "matches"
-    assert compare(city(scope="市"), ref(scope="全国"), 30.0)[0] == "matches"
-    assert compare(city(scope="农村"), ref(scope="农村"), 30.0)[0] == "matches"
+def test_scope_classes_decide_which_scopes_compare():
+    assert compare(city(scope="全市"), ref(), 30.0, "city")[0] == "matches"           # whole city, whole nation
+    assert compare(city(), ref(scope="全国"), 30.0, "city", "nation")[0] == "matches"
+    assert compare(city(), ref(scope="全省", level="provincial"), 30.0, "city", "province")[0] == "matches"
+    assert compare(city(scope="农村", scope_class="rural"), ref(scope="农村"), 30.0, "city", "rural")[0] == "matches"
+    assert compare(city(scope="城市", scope_class="urban"), ref(scope="农村"), 30.0, "city", "rural") == (
+        "not_comparable", "scope", "scope 城市 (urban) vs 农村")
 
 
 @pytest.fixture(scope="module")
 def alignment(paths):
     inputs = validate(paths)
     quantities = harmonize(inputs)["quantities"]
-    return alignment_table(quantities, inputs.manifest, inputs.references, inputs.units)
+    return alignment_table(quantities, inputs.manifest, inputs.references, inputs.units, inputs.taxonomy)
 
 
 def pair(alignment, quantity_id, target_id):
