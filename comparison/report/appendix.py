@@ -25,6 +25,8 @@ TABLES_ZH = {"plans": "每份方案一行：方案清单及计数", "quantities"
 
 
 def plans_table(t: Tables) -> str:
+    """The plans with their titles (in the English report also the translation), 文号, date, status, type and
+    review."""
     p = t.plans
     lang = t.lang
     reviewed = p.reviewed.astype(str).str.lower().isin(["true", "1"]) if "reviewed" in p else pd.Series(True, index=p.index)
@@ -39,6 +41,8 @@ def plans_table(t: Tables) -> str:
         "plan_type": [words.code(lang, s) for s in p.plan_type],
         "reviewed": [words.ui(lang, "reviewed") if r else words.ui(lang, "unreviewed") for r in reviewed],
     })
+    if lang == "zh":
+        df = df.drop(columns="title_en")
     return table_html(df, words.COLUMNS[lang], table_id="plans-table")
 
 

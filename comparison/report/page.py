@@ -84,10 +84,11 @@ def assemble(paths, lang: str) -> Document:
     subtitle = (f"{n} 份方案，{cities} 个城市" if lang == "zh"
                 else f"{n} plan{'s' if n != 1 else ''} from {cities} cit{'ies' if cities != 1 else 'y'}")
     cells = {nb.stem: notebook_cells(nb) for nb in notebooks(paths)}
-    return Document(lang=lang, title=words.TITLES[lang], subtitle=subtitle, info=build_info(paths, t.plans),
+    info = build_info(paths, t.plans)
+    return Document(lang=lang, title=words.TITLES[lang], subtitle=subtitle, info=info,
                     plans=list(zip(t.plans.plan.astype(str), reviewed)), sections=sections,
                     appendix={"plans": appendix.plans_table(t), "methods": appendix.methods(t, cells),
-                              "cite": appendix.citation(paths, lang, build_info(paths, t.plans))},
+                              "cite": appendix.citation(paths, lang, info)},
                     tables=t)
 
 
@@ -104,9 +105,10 @@ def _build_block(doc: Document) -> str:
     basis = {"source_date_epoch": words.ui(lang, "built_note"), "commit": words.ui(lang, "commit_date"),
              "inputs": words.ui(lang, "data_as_of_note")}[info.date_basis]
     date_key = "built" if info.date_basis == "source_date_epoch" else "data_as_of" if info.date_basis == "inputs" else "built"
-    rows = [(words.ui(lang, date_key), f"{esc(info.date or '—')} <span class='note'>({esc(basis)})</span>")]
+    left, right = ("（", "）") if lang == "zh" else (" (", ")")
+    rows = [(words.ui(lang, date_key), f"{esc(info.date or '—')}<span class='note'>{left}{esc(basis)}{right}</span>")]
     if info.commit:
-        dirty = f" <span class='note'>({esc(words.ui(lang, 'dirty'))})</span>" if info.dirty else ""
+        dirty = f"<span class='note'>{left}{esc(words.ui(lang, 'dirty'))}{right}</span>" if info.dirty else ""
         rows.append((words.ui(lang, "commit"), f"<code>{esc(info.commit)}</code>{dirty}"))
     rows.append((words.ui(lang, "version"), esc(info.version)))
     plans = "".join(tag("li", esc(f"{label} — {words.ui(lang, 'reviewed' if ok else 'unreviewed')}"))
@@ -212,20 +214,19 @@ def report_names(lang: str) -> tuple[str, str]:
     return f"report{suffix}.html", f"report_single{suffix}.html"
 
 
-def write_reports(paths) -> list[Path]:
-    """Write both languages' report and single-file variant; returns the files written."""
+def write_reports(paths, langs=LANGS) -> list[Path]:
+    """Write each language's report and its single-file variant; returns the files written."""
     written = []
-    for lang in LANGS:
+    for lang in langs:
         doc = assemble(paths, lang)
         figures = [f for s in doc.sections for f in s.figures]
         with ThreadPoolExecutor(max_workers=jobs()) as pool:  # Pillow resamples and encodes outside the GIL
             small = dict(zip((f.stem for f in figures), pool.map(lambda f: display_png(f.png), figures)))
         full = {f.stem: f.png.read_bytes() for f in figures}
-        bodies = [body_html(doc, small, False, paths), body_html(doc, full, True, paths)]
-        characters = set(_visible_text(bodies[0])) | set(_visible_text(bodies[1])) | set(doc.title)
-        for name, body in zip(report_names(lang), bodies):
+        for name, single in zip(report_names(lang), (False, True)):
+            body = body_html(doc, full if single else small, single, paths)
             target = paths.reports / name
-            write_text(page(doc, body, characters), target)
+            write_text(page(doc, body, set(_visible_text(body))), target)  # a font subset per page
             written.append(target)
     return written
 
