@@ -3,9 +3,9 @@
 Notebooks are run with papermill (parameterised runs: ``lang``), each in a fresh kernel, so none can
 depend on state left by another. Executed copies go to ``reports/notebooks/<lang>/`` (not in git).
 
-Kernels run ``jobs()`` at a time (one per CPU, at most two): starting a kernel and importing the
-scientific stack is mostly single-threaded, so two kernels keep two cores busy. Every run writes its own
-files (figures per language; a table both languages write is the same bytes, written atomically), so
+Kernels run ``jobs()`` at a time, one per CPU this process may use: starting a kernel and importing the
+scientific stack is mostly single-threaded, so one kernel per core keeps every core busy. Every run writes
+its own files (figures per language; a table both languages write is the same bytes, written atomically), so
 the order in which runs finish changes no output.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from comparison.paths import ProjectPaths
 from comparison.pipeline import build
 
 LANGS = ("en", "zh")
-MAX_JOBS = 2
+MAX_JOBS = None  # kernels at a time: no cap beyond one per CPU (a number caps it, e.g. on a shared machine)
 
 
 def notebooks(paths: ProjectPaths) -> list[Path]:
@@ -76,8 +76,9 @@ def run_notebook(path: Path, out: Path, lang: str, paths: ProjectPaths) -> None:
 
 
 def jobs() -> int:
-    """How many kernels run at once: one per CPU, at most ``MAX_JOBS``."""
-    return max(1, min(MAX_JOBS, os.cpu_count() or 1))
+    """How many kernels run at once: one per CPU this process may run on (``MAX_JOBS`` caps it if set)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, cpus if MAX_JOBS is None else min(MAX_JOBS, cpus))
 
 
 def run_notebooks(runs: list[tuple[Path, Path, str]], paths: ProjectPaths, on_done=None) -> None:
