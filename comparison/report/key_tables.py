@@ -14,7 +14,7 @@ import pandas as pd
 from comparison.analysis import priorities as pr
 from comparison.analysis import responsibility as rs
 from comparison.analysis.overview import plan_overview
-from comparison.analysis.targets import headline_targets, shared_targets, target_text
+from comparison.analysis.targets import comparability_notes, headline_targets, shared_targets, target_text
 from comparison.api import Tables
 from comparison.report import words
 
@@ -66,7 +66,7 @@ def targets_with_provenance(t: Tables, rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "plan": rows.plan.astype(str).to_numpy(),
         "indicator": rows.indicator.astype(str).to_numpy(),
-        "target": [target_text(v, c, u, t.lang) for v, c, u in zip(rows.value_std, rows.comparator, rows.unit_std)],
+        "target": [target_text(v, s, u, t.lang) for v, s, u in zip(rows.value_std, rows.comparator_symbol, rows.unit_std)],
         "target_year": _year(rows.target_year).to_numpy(),
         "base_year": _year(rows.base_year).to_numpy(),
         "scope": rows.scope.fillna("").astype(str).to_numpy(),
@@ -88,16 +88,20 @@ def overview_tables(t: Tables) -> list[KeyTable]:
 def target_tables(t: Tables) -> list[KeyTable]:
     lang = t.lang
     shared = shared_targets(t.quantities)
+    notes = comparability_notes(shared, lang, t.labels("scope_classes"), t.plan_labels())
+    yes, no = (words.ui(lang, "yes"), words.ui(lang, "no"))
+    colon = "：" if lang == "zh" else ": "
+    shared_table = targets_with_provenance(t, shared)
+    shared_table.insert(6, "comparable", [yes if ok else f"{no}{colon}{why}" for ok, why in zip(notes.comparable, notes.reason)])
     shared_caption = {"en": "Targets set by two or more plans, with their source",
                       "zh": "两个及以上方案设定的目标及其出处"}[lang]
     headline = headline_targets(t.quantities, lang)
-    clause_of = dict(zip(t.quantities.quantity_id, t.quantities.clause_id))
-    headline = headline.assign(clause_id=headline.quantity_id.map(clause_of),
-                               comparator=headline.quantity_id.map(dict(zip(t.quantities.quantity_id,
-                                                                            t.quantities.comparator))))
+    q = t.quantities.set_index("quantity_id")
+    headline = headline.assign(clause_id=headline.quantity_id.map(q.clause_id),
+                               comparator_symbol=headline.quantity_id.map(q.comparator_symbol))
     headline_caption = {"en": "Headline targets (the plans' overall sections), with their source",
                         "zh": "各方案总体要求部分的主要目标及其出处"}[lang]
-    return [_table(shared_caption, targets_with_provenance(t, shared), "data/processed/quantities.csv", {"quote"},
+    return [_table(shared_caption, shared_table, "data/processed/comparison.csv", {"quote"},
                    words.ui(lang, "source_quote"), group="indicator"),
             _table(headline_caption, targets_with_provenance(t, headline),
                    f"reports/tables/02_headline_targets_{lang}.csv", {"quote"}, group="plan")]

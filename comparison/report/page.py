@@ -68,7 +68,7 @@ class Document:
 
 def assemble(paths, lang: str) -> Document:
     t = load(lang, paths)
-    sections = [build_section(nb, t, lang, paths.figures) for nb in notebooks(paths)]
+    sections = [build_section(nb, t, lang, paths) for nb in notebooks(paths)]
     figure_no = table_no = 0
     for section in sections:
         section.tables = key_tables(section.number, t)
@@ -139,13 +139,12 @@ def _figure(fig: Figure, lang: str, image: bytes, single: bool, reports: Path) -
     src = "data:image/png;base64," + base64.b64encode(image).decode("ascii")
     label = figure_label(lang, fig.number)
     caveats = "".join(tag("span", esc(c), class_="caveat") for c in fig.caveats)
-    if single:
-        files = tag("span", esc(words.ui(lang, "vector_elsewhere", folder=lang)), class_="files")
-    else:
-        links = [tag("a", esc(words.ui(lang, ext)), href=fig.file(ext).relative_to(reports).as_posix())
-                 for ext in ("png", "svg", "pdf") if fig.file(ext).exists()]
-        colon = "：" if lang == "zh" else ": "
-        files = tag("span", esc(words.ui(lang, "files") + colon) + " · ".join(links), class_="files")
+    # The same words in both variants (so both pages need the same font subset); links only where the
+    # files sit beside the page.
+    folder = fig.png.parent.relative_to(reports).as_posix()
+    names = [tag("a", esc(words.ui(lang, ext)), href=f"{folder}/{fig.file(ext).name}") if not single
+             else tag("span", esc(words.ui(lang, ext))) for ext in ("png", "svg", "pdf") if fig.file(ext).exists()]
+    files = tag("span", esc(words.ui(lang, "files", folder=f"reports/{folder}/")) + " · ".join(names), class_="files")
     caption = (tag("span", esc(label + ("" if lang == "zh" else ".")), class_="fig-no") + " " + esc(fig.caption)
                + caveats + files)
     img = (f"<img src='{src}' width='{width}' height='{height}' alt='{esc(label)}: {esc(fig.caption)}' "
@@ -214,8 +213,9 @@ def report_names(lang: str) -> tuple[str, str]:
     return f"report{suffix}.html", f"report_single{suffix}.html"
 
 
-def write_reports(paths, langs=LANGS) -> list[Path]:
-    """Write each language's report and its single-file variant; returns the files written."""
+def write_reports(paths, langs=LANGS, on_written=None) -> list[Path]:
+    """Write each language's report and its single-file variant; returns the files written (and tells
+    ``on_written(path)`` as each is written)."""
     written = []
     for lang in langs:
         doc = assemble(paths, lang)
@@ -226,8 +226,10 @@ def write_reports(paths, langs=LANGS) -> list[Path]:
         for name, single in zip(report_names(lang), (False, True)):
             body = body_html(doc, full if single else small, single, paths)
             target = paths.reports / name
-            write_text(page(doc, body, set(_visible_text(body))), target)  # a font subset per page
+            write_text(page(doc, body, set(_visible_text(body))), target)  # both variants: the same subset
             written.append(target)
+            if on_written:
+                on_written(target)
     return written
 
 

@@ -123,5 +123,4 @@ def run_report(paths: ProjectPaths, allow_suggested: bool = False) -> None:
     progress.say(f"built tables in {paths.processed}")
     progress.say(f"running {len(runs)} notebooks, {jobs()} at a time")
     run_notebooks(runs, paths, on_done=progress.ran)
-    for target in write_reports(paths):
-        progress.say(f"wrote {target}")
+    write_reports(paths, on_written=lambda target: progress.say(f"wrote {target}"))

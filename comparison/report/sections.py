@@ -3,20 +3,20 @@ figures (with captions and caveats from each figure's sidecar JSON) and its key 
 
 - Title and question: the notebook's first Markdown cell (``# 01 Title`` and the ``**Question.**``
   paragraph); in Chinese from ``words.SECTIONS_ZH``.
-- Findings: Markdown from the topic's ``findings(tables, lang)`` in ``comparison.analysis.findings``
-  when that module exists (the same prose the notebook prints); otherwise the notebook's own Markdown
-  cells, which were written for the five seed plans and are shown only for them (and only in English).
+- Findings: the Markdown the executed notebook printed (``reports/notebooks/<lang>/<NN>_*.ipynb``: its
+  ``findings(...)`` outputs, computed from the data in the notebook's language), so the report says
+  exactly what the notebook says, with the notebook's parameters and without computing it again;
+  without an executed copy, the topic's findings computed here (``comparison.analysis.findings``).
 - Figures: ``reports/figures/<lang>/<NN>_*.json`` with their PNG, in the order the notebook names them.
 """
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from comparison.api import PROSE_PLANS, Tables
+from comparison.api import Tables
 from comparison.report import words
 from comparison.report.images import Picture, picture
 
@@ -72,39 +72,27 @@ def header(cells: list[dict]) -> tuple[str, str]:
     return title, question
 
 
-def notebook_prose(cells: list[dict]) -> str:
-    """The notebook's Markdown cells after its header, as one Markdown text."""
-    markdown = [_source(c) for c in cells if c.get("cell_type") == "markdown"]
-    return "\n\n".join(markdown[1:])
+def printed_markdown(cells: list[dict]) -> list[str]:
+    """Every Markdown output of an executed notebook's code cells, in order (the findings it displayed)."""
+    out = []
+    for cell in cells:
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            text = output.get("data", {}).get("text/markdown")
+            if text:
+                out.append("".join(text) if isinstance(text, list) else str(text))
+    return out
 
 
-def findings_function(stem: str):
-    """``findings(tables, lang)`` of the notebook's topic in ``comparison.analysis.findings``, or None.
+def findings_markdown(stem: str, executed: Path, t: Tables, lang: str) -> tuple[str | None, str]:
+    """(Markdown, note): what the executed notebook printed, else the topic's findings computed now."""
+    if executed.exists():
+        printed = printed_markdown(notebook_cells(executed))
+        if printed:
+            return "\n\n".join(printed), ""
+    from comparison.analysis.findings import TOPICS, for_notebook
 
-    The topic module is named after the notebook (``02_targets`` → ``targets``), or after its last word
-    (``01_corpus_overview`` → ``overview``)."""
-    topic = stem.split("_", 1)[1] if "_" in stem else stem
-    for name in dict.fromkeys([topic, topic.rsplit("_", 1)[-1]]):
-        try:
-            module = importlib.import_module(f"comparison.analysis.findings.{name}")
-        except ModuleNotFoundError as err:
-            if err.name and not f"comparison.analysis.findings.{name}".startswith(err.name):
-                raise  # the module exists but something it imports does not: a real error
-            continue
-        fn = getattr(module, "findings", None)
-        if callable(fn):
-            return fn
-    return None
-
-
-def findings_markdown(stem: str, cells: list[dict], t: Tables, lang: str) -> tuple[str | None, str]:
-    """(Markdown, note): the topic's generated findings, else the notebook's seed-plan prose (English)."""
-    fn = findings_function(stem)
-    if fn is not None:
-        text = fn(t, lang)
-        return ("\n\n".join(text) if isinstance(text, (list, tuple)) else str(text)), ""
-    if lang == "en" and set(map(str, t.plans.doc_id)) == PROSE_PLANS:
-        return notebook_prose(cells), words.ui(lang, "prose_seed_only")
+    if stem in TOPICS:
+        return for_notebook(stem, t, lang).markdown(), ""
     return None, words.ui(lang, "no_findings")
 
 
@@ -140,14 +128,15 @@ def section_figures(folder: Path, number: str, notebook_text: str) -> list[Figur
     return sorted(found, key=position)
 
 
-def build_section(notebook: Path, t: Tables, lang: str, figures_folder: Path) -> Section:
+def build_section(notebook: Path, t: Tables, lang: str, paths) -> Section:
     cells = notebook_cells(notebook)
     stem = notebook.stem
     number = stem.split("_", 1)[0]
     title, question = header(cells)
     if lang == "zh" and stem in words.SECTIONS_ZH:
         title, question = words.SECTIONS_ZH[stem]
-    findings, note = findings_markdown(stem, cells, t, lang)
+    executed = paths.reports / "notebooks" / lang / notebook.name
+    findings, note = findings_markdown(stem, executed, t, lang)
     text = "\n".join(_source(c) for c in cells)
     return Section(stem=stem, number=number, title=title, question=question, findings=findings,
-                   findings_note=note, figures=section_figures(figures_folder / lang, number, text))
+                   findings_note=note, figures=section_figures(paths.figures / lang, number, text))

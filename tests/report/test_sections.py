@@ -1,8 +1,6 @@
-"""A report section per notebook: title and question from the notebook, findings from the topic's findings
-function when there is one, figures in the order the notebook names them."""
+"""A report section per notebook: title and question from the notebook, findings as the executed notebook
+printed them, figures in the order the notebook names them."""
 import json
-import sys
-import types
 
 import pytest
 
@@ -20,8 +18,7 @@ def _cells(*markdown, code=()):
 
 def test_title_and_question_come_from_the_notebooks_first_cell():
     assert sections.header(_cells(HEADER, "Later prose.")) == ("Something new", "Which plans do X, and how often?")
-    assert sections.notebook_prose(_cells(HEADER, "First finding.", "## Part\n\nSecond.")) == \
-        "First finding.\n\n## Part\n\nSecond."
+    assert sections.header(_cells("No heading.")) == ("", "")
 
 
 def test_every_notebook_has_a_chinese_title_and_question(paths):
@@ -32,53 +29,34 @@ def test_every_notebook_has_a_chinese_title_and_question(paths):
         assert title and question, stem  # the English ones are read from the notebook
 
 
-@pytest.fixture
-def findings_module(monkeypatch):
-    """A stand-in for comparison.analysis.findings.<topic> (the real ones are written elsewhere)."""
-    package = types.ModuleType("comparison.analysis.findings")
-    package.__path__ = []
-    monkeypatch.setitem(sys.modules, "comparison.analysis.findings", package)
+def test_findings_are_what_the_executed_notebook_printed(tmp_path, monkeypatch):
+    import comparison.analysis.findings as found
 
-    def install(topic, fn):
-        module = types.ModuleType(f"comparison.analysis.findings.{topic}")
-        module.findings = fn
-        monkeypatch.setitem(sys.modules, module.__name__, module)
-    return install
+    executed = tmp_path / "02_targets.ipynb"
+    cells = _cells(HEADER, code=["x = 1"]) + [
+        {"cell_type": "code", "source": "findings(t, lang)", "outputs": [
+            {"output_type": "execute_result", "data": {"text/markdown": ["**9** indicators ", "are shared."],
+                                                       "text/plain": ["…"]}}]},
+        {"cell_type": "code", "source": "table", "outputs": [{"output_type": "execute_result",
+                                                             "data": {"text/html": "<table/>"}}]},
+        {"cell_type": "code", "source": "display(findings(t, lang, only='x'))", "outputs": [
+            {"output_type": "display_data", "data": {"text/markdown": "**Caveat.** One draft plan."}}]}]
+    executed.write_text(json.dumps({"cells": cells}), encoding="utf-8")
+    monkeypatch.setattr(found, "for_notebook", lambda *a, **k: pytest.fail("computed again"))
+    assert sections.findings_markdown("02_targets", executed, None, "en") == \
+        ("**9** indicators are shared.\n\n**Caveat.** One draft plan.", "")
 
 
-def test_findings_come_from_the_topics_findings_function(findings_module):
+def test_without_an_executed_copy_the_findings_are_computed(tmp_path, monkeypatch):
+    import comparison.analysis.findings as found
+
     calls = []
-    findings_module("overview", lambda t, lang: calls.append(lang) or ["**5** plans.", "Second paragraph."])
-    assert sections.findings_function("01_corpus_overview") is not None  # named after its last word
-    text, note = sections.findings_markdown("01_corpus_overview", _cells(HEADER), types.SimpleNamespace(), "zh")
-    assert (text, note, calls) == ("**5** plans.\n\nSecond paragraph.", "", ["zh"])
-
-
-def test_without_a_findings_function_only_the_seed_plans_get_the_notebooks_prose(monkeypatch):
-    import pandas as pd
-
-    from comparison.api import PROSE_PLANS
-
-    monkeypatch.setattr(sections, "findings_function", lambda stem: None)
-    seed = types.SimpleNamespace(plans=pd.DataFrame({"doc_id": sorted(PROSE_PLANS)}))
-    more = types.SimpleNamespace(plans=pd.DataFrame({"doc_id": sorted(PROSE_PLANS) + ["shili_2023"]}))
-    cells = _cells(HEADER, "Nine indicators are shared.")
-    assert sections.findings_markdown("07_x", cells, seed, "en") == ("Nine indicators are shared.",
-                                                                     words.ui("en", "prose_seed_only"))
-    assert sections.findings_markdown("07_x", cells, more, "en") == (None, words.ui("en", "no_findings"))
-    assert sections.findings_markdown("07_x", cells, seed, "zh") == (None, words.ui("zh", "no_findings"))
-
-
-def test_a_findings_module_that_fails_to_import_is_an_error_not_a_missing_section(findings_module, monkeypatch):
-    import importlib
-
-    def broken(name, *args):
-        if name == "comparison.analysis.findings.targets":
-            raise ModuleNotFoundError("No module named 'not_installed'", name="not_installed")
-        return importlib.import_module(name, *args)
-    monkeypatch.setattr(sections.importlib, "import_module", broken)
-    with pytest.raises(ModuleNotFoundError, match="not_installed"):
-        sections.findings_function("02_targets")
+    monkeypatch.setattr(found, "for_notebook", lambda stem, t, lang: calls.append((stem, lang)) or found.Findings(
+        [found.Finding("a", "Five plans."), found.Finding("b", "四份方案。")]))
+    missing = tmp_path / "none.ipynb"
+    assert sections.findings_markdown("01_corpus_overview", missing, None, "zh") == ("Five plans.\n\n四份方案。", "")
+    assert calls == [("01_corpus_overview", "zh")]
+    assert sections.findings_markdown("07_new", missing, None, "en") == (None, words.ui("en", "no_findings"))
 
 
 def test_figures_follow_the_notebooks_order_with_their_caveats(tmp_path):
