@@ -138,45 +138,29 @@ def data_files(paths: ProjectPaths, lang: str, link) -> str:
 
 
 def citation(paths: ProjectPaths, lang: str, info) -> str:
-    """How to cite: CITATION.cff as given (authors, title, version, DOI …) and the commit of this build."""
+    """How to cite: a reference built from CITATION.cff (its preferred citation when it has one) with the
+    commit of this build, and the file itself."""
     cff = paths.root / "CITATION.cff"
-    commit = f" (commit {info.commit[:12]})" if info.commit else ""
     if not cff.exists():
         return tag("p", esc(words.ui(lang, "no_citation")))
-    fields = _cff_fields(cff.read_text(encoding="utf-8"))
-    authors = "; ".join(fields.get("authors", [])) or ""
-    parts = [authors, fields.get("title", ""), f"version {fields['version']}" if fields.get("version") else "",
-             fields.get("date-released", ""), f"doi:{fields['doi']}" if fields.get("doi") else "",
-             fields.get("repository-code", fields.get("url", ""))]
-    line = ". ".join(p for p in parts if p) + commit + "."
-    return tag("p", esc(line)) + tag("pre", esc(cff.read_text(encoding="utf-8")), class_="cff")
+    import yaml
 
-
-def _cff_fields(text: str) -> dict:
-    """The few CITATION.cff fields a citation line needs, read without a YAML parser: top-level scalars
-    and the authors' names (family-names, given-names, or name)."""
-    fields: dict = {"authors": []}
-    person: dict = {}
-    in_authors = False
-    for line in text.splitlines():
-        top = re.match(r"^([A-Za-z-]+):\s*(.*)$", line)
-        if top:
-            in_authors = top.group(1) == "authors"
-            if top.group(2).strip() and not in_authors:
-                fields[top.group(1)] = top.group(2).strip().strip("'\"")
-            continue
-        item = re.match(r"^\s*(-\s*)?([A-Za-z-]+):\s*(.*)$", line)
-        if in_authors and item:
-            if item.group(1) and person:
-                fields["authors"].append(_name(person))
-                person = {}
-            person[item.group(2)] = item.group(3).strip().strip("'\"")
-    if person:
-        fields["authors"].append(_name(person))
-    return fields
+    text = cff.read_text(encoding="utf-8")
+    fields = yaml.safe_load(text) or {}
+    ref = fields.get("preferred-citation") or fields
+    authors = "; ".join(_name(a) for a in ref.get("authors", []) if isinstance(a, dict))
+    version = ref.get("version") or fields.get("version")
+    parts = [authors, " ".join(str(ref.get("title", "")).split()),
+             (f"版本 {version}" if lang == "zh" else f"Version {version}") if version else "",
+             str(ref.get("date-released", "") or ""), f"doi:{ref['doi']}" if ref.get("doi") else "",
+             str(ref.get("repository-code", "") or ref.get("url", "") or "")]
+    line = ". ".join(p.rstrip(".") for p in parts if p)
+    if info.commit:
+        line += f" ({'提交' if lang == 'zh' else 'commit'} {info.commit[:12]})"
+    return tag("p", esc(line + "."), class_="citation") + tag("pre", esc(text), class_="cff")
 
 
 def _name(person: dict) -> str:
-    if "name" in person:
-        return person["name"]
-    return " ".join(p for p in (person.get("given-names", ""), person.get("family-names", "")) if p)
+    if person.get("name"):
+        return str(person["name"])
+    return " ".join(str(person[k]) for k in ("given-names", "family-names") if person.get(k))
