@@ -29,7 +29,7 @@ def plans_table(t: Tables) -> str:
     review."""
     p = t.plans
     lang = t.lang
-    reviewed = p.reviewed.astype(str).str.lower().isin(["true", "1"]) if "reviewed" in p else pd.Series(True, index=p.index)
+    reviewed = p.reviewed.astype(str).str.lower().isin(["true", "1"])
     df = pd.DataFrame({
         "plan": p.plan.astype(str).to_numpy(),
         "province": (p.province_zh if lang == "zh" else p.province_en).astype(str).to_numpy(),
@@ -54,7 +54,8 @@ def _reliability(t: Tables) -> str:
                        "share_of_coded": [f"{100 * float(v):.1f}%" for v in r.share_of_coded],
                        "kappa": pd.to_numeric(r.kappa), "agreement": [f"{100 * float(v):.1f}%" for v in r.agreement]})
     intro = {"en": "Inter-coder reliability: a second coder coded a sample of sentences blind "
-                   "(data/raw/reliability.xlsx); Cohen's kappa and raw agreement from the codebook's reliability sheet.",
+                   "(data/raw/reliability.xlsx); Cohen's kappa and raw agreement from the codebook's "
+                   "reliability sheet.",
              "zh": "编码信度：第二名编码员对抽样句子进行盲编码（data/raw/reliability.xlsx）；"
                    "Cohen kappa 系数与一致率取自编码手册的 reliability 工作表。"}[lang]
     return tag("p", esc(intro)) + table_html(df, words.COLUMNS[lang], table_id="reliability-table")
@@ -62,14 +63,15 @@ def _reliability(t: Tables) -> str:
 
 def _method_paragraphs(notebook_cells: dict[str, list[dict]]) -> str:
     """The **Method.** paragraphs of the notebooks that have one (English), as written there."""
-    from comparison.report.sections import _source
+    from comparison.report.sections import _source, header
 
     parts = []
     for stem, cells in notebook_cells.items():
         first = next((_source(c) for c in cells if c.get("cell_type") == "markdown"), "")
         match = re.search(r"\*\*Method\.\*\*.*?(?=\n\s*\n\*\*Inputs|\Z)", first, flags=re.S)
         if match:
-            parts.append(markdown_html(f"*{stem}.* " + match.group(0)))
+            title = header(cells)[0] or stem
+            parts.append(markdown_html(match.group(0).replace("**Method.**", f"**Method ({title}).**", 1)))
     return "".join(parts)
 
 
@@ -96,11 +98,12 @@ def methods(t: Tables, notebook_cells: dict[str, list[dict]]) -> str:
         body = "".join(markdown_html(p) for p in text)
     else:
         text = [
-            f"**Codebook** (data/raw/taxonomy.xlsx, bilingual): {n['pillars']} pillars (rolled up to the section groups "
-            f"of the national guidance), {n['sectors']} sectors, {n['instruments']} instrument codes ({n_leaf} sub-types "
-            "in Rothwell–Zegveld's supply, environment and demand sides), pollution–carbon synergy (true/false), and "
-            f"{n['indicators']} indicators ({n['indicator_aliases']} aliases) and {n['agencies']} agencies. The unit of "
-            "coding is the sentence: every sentence of sections 1 and later is coded with a sector, an instrument and synergy.",
+            f"**Codebook** (data/raw/taxonomy.xlsx, bilingual): {n['pillars']} pillars (rolled up to the section "
+            f"groups of the national guidance), {n['sectors']} sectors, {n['instruments']} instrument codes "
+            f"({n_leaf} sub-types in Rothwell–Zegveld's supply, environment and demand sides), pollution–carbon "
+            f"synergy (true/false), and {n['indicators']} indicators ({n['indicator_aliases']} aliases) and "
+            f"{n['agencies']} agencies. The unit of coding is the sentence: every sentence of sections 1 and later "
+            "is coded with a sector, an instrument and synergy.",
             f"**Units**: {n['units']} units as written are defined in the codebook and converted with pint to each "
             "indicator's canonical unit (万, 亿, 亩, tonnes of coal equivalent are defined there, not in code); every "
             "number keeps its exact quote, its clause and its comparator (at least, about …).",

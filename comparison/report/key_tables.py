@@ -66,7 +66,8 @@ def targets_with_provenance(t: Tables, rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "plan": rows.plan.astype(str).to_numpy(),
         "indicator": rows.indicator.astype(str).to_numpy(),
-        "target": [target_text(v, s, u, t.lang) for v, s, u in zip(rows.value_std, rows.comparator_symbol, rows.unit_std)],
+        "target": [target_text(v, s, u, t.lang)
+                   for v, s, u in zip(rows.value_std, rows.comparator_symbol, rows.unit_std)],
         "target_year": _year(rows.target_year).to_numpy(),
         "base_year": _year(rows.base_year).to_numpy(),
         "scope": rows.scope.fillna("").astype(str).to_numpy(),
@@ -92,7 +93,8 @@ def target_tables(t: Tables) -> list[KeyTable]:
     yes, no = (words.ui(lang, "yes"), words.ui(lang, "no"))
     colon = "：" if lang == "zh" else ": "
     shared_table = targets_with_provenance(t, shared)
-    shared_table.insert(6, "comparable", [yes if ok else f"{no}{colon}{why}" for ok, why in zip(notes.comparable, notes.reason)])
+    shared_table.insert(6, "comparable", [yes if ok else f"{no}{colon}{why}"
+                                          for ok, why in zip(notes.comparable, notes.reason)])
     shared_caption = {"en": "Targets set by two or more plans, with their source",
                       "zh": "两个及以上方案设定的目标及其出处"}[lang]
     headline = headline_targets(t.quantities, lang)
@@ -115,7 +117,8 @@ def priority_tables(t: Tables) -> list[KeyTable]:
     df = pd.DataFrame({"plan": top.doc_id.map(plan_of), "rank": top["rank"], "sector": top.category_id.map(sectors),
                        "share": _percent(top.share), "mean": _percent(top.mean_share),
                        "difference": top.difference.map(lambda v: f"{100 * v:+.1f}")})
-    emphasis_caption = {"en": "Each plan's three most over-emphasised sectors (percentage points above the mean of the plans)",
+    emphasis_caption = {"en": "Each plan's three most over-emphasised sectors "
+                              "(percentage points above the mean of the plans)",
                         "zh": "各方案最突出的三个行业（高于各方案平均的百分点）"}[lang]
     syn = pr.synergy_share(t.measures)
     synergy = pd.DataFrame({"plan": syn.doc_id.map(plan_of), "n_sentences": syn.n_sentences, "n_synergy": syn.n_synergy,

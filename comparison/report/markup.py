@@ -75,7 +75,8 @@ def table_html(df: pd.DataFrame, headers: dict[str, str], caption: str = "", *, 
     groups = df[group].tolist() if group else [None] * len(df)
     for heading, values in zip(groups, df[columns].itertuples(index=False, name=None)):
         if group and heading != current:
-            rows.append(f"<tr class='group'>{tag('th', esc(cell_text(heading)), colspan=len(columns), scope='rowgroup')}</tr>")
+            heading_cell = tag("th", esc(cell_text(heading)), colspan=len(columns), scope="rowgroup")
+            rows.append(f"<tr class='group'>{heading_cell}</tr>")
             current = heading
         cells = "".join(tag("td", esc(cell_text(v)), class_=k) for v, k in zip(values, classes))
         rows.append(f"<tr>{cells}</tr>")

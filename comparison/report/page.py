@@ -31,10 +31,12 @@ APPENDIX = [("plans", "A"), ("methods", "B"), ("data_files", "C"), ("cite", "D")
 
 CSS = """
 body{font-family:FONTS;line-height:1.55;color:#1a1a1a;max-width:50em;margin:0 auto;padding:1.5em 1.2em 4em}
-h1{font-size:1.7em;line-height:1.25;margin:.2em 0 .3em}h2{font-size:1.35em;margin-top:2.2em;border-bottom:1px solid #ddd}
+h1{font-size:1.7em;line-height:1.25;margin:.2em 0 .3em}
+h2{font-size:1.35em;margin-top:2.2em;border-bottom:1px solid #ddd}
 h3{font-size:1.12em;margin-top:1.6em}h4,h5,h6{font-size:1em}
 a{color:#0b5cad}.subtitle{color:#555;margin-top:0}
-dl.build{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;font-size:.9em;background:#f6f6f4;padding:.7em 1em}
+dl.build{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;font-size:.9em;background:#f6f6f4;
+padding:.7em 1em}
 dl.build dt{color:#555}dl.build dd{margin:0}dl.build ul{margin:0;padding-left:1.1em}
 nav#contents ul{list-style:none;padding-left:0}nav#contents ul ul{padding-left:1.4em}nav#contents li{margin:.15em 0}
 .refs{font-size:.85em;color:#555}
@@ -104,7 +106,7 @@ def _build_block(doc: Document) -> str:
     lang, info = doc.lang, doc.info
     basis = {"source_date_epoch": words.ui(lang, "built_note"), "commit": words.ui(lang, "commit_date"),
              "inputs": words.ui(lang, "data_as_of_note")}[info.date_basis]
-    date_key = "built" if info.date_basis == "source_date_epoch" else "data_as_of" if info.date_basis == "inputs" else "built"
+    date_key = "data_as_of" if info.date_basis == "inputs" else "built"
     left, right = ("（", "）") if lang == "zh" else (" (", ")")
     rows = [(words.ui(lang, date_key), f"{esc(info.date or '—')}<span class='note'>{left}{esc(basis)}{right}</span>")]
     if info.commit:
@@ -128,7 +130,8 @@ def _contents(doc: Document) -> str:
         shown = tag("span", "（" + "、".join(refs) + "）" if lang == "zh" else " (" + ", ".join(refs) + ")",
                     class_="refs") if refs else ""
         items.append(tag("li", tag("a", esc(f"{k} {s.title}"), href=f"#{s.anchor}") + shown))
-    parts = "".join(tag("li", tag("a", esc(f"{letter}. {words.ui(lang, key)}"), href=f"#{key}")) for key, letter in APPENDIX)
+    parts = "".join(tag("li", tag("a", esc(f"{letter}. {words.ui(lang, key)}"), href=f"#{key}"))
+                    for key, letter in APPENDIX)
     items.append(tag("li", tag("a", esc(words.ui(lang, "appendix")), href="#appendix") + f"<ul>{parts}</ul>"))
     return f"<nav id='contents'><h2>{esc(words.ui(lang, 'contents'))}</h2><ul>{''.join(items)}</ul></nav>"
 
@@ -158,15 +161,16 @@ def _key_table(table, lang: str) -> str:
     if table.total_rows > len(table.df):
         note = (note + " " if note else "") + words.ui(lang, "rows_shown", shown=len(table.df), total=table.total_rows,
                                                         where=table.where)
-    return (tag("div", table_html(table.df, words.COLUMNS[lang], caption, wide=table.wide, group=table.group), class_="table-wrap",
-                id=f"tab-{table.number}") + (tag("p", esc(note), class_="note") if note else ""))
+    shown = table_html(table.df, words.COLUMNS[lang], caption, wide=table.wide, group=table.group)
+    return tag("div", shown, class_="table-wrap", id=f"tab-{table.number}") + (tag("p", esc(note), class_="note")
+                                                                              if note else "")
 
 
 def _section(s: Section, k: int, lang: str, images: dict[str, bytes], single: bool, reports: Path) -> str:
     parts = [tag("h2", esc(f"{k} {s.title}"))]
     if s.question:
-        parts.append(tag("p", tag("b", esc(words.ui(lang, "question") + ("：" if lang == "zh" else ". "))) + esc(s.question),
-                         class_="question"))
+        label = words.ui(lang, "question") + ("：" if lang == "zh" else ". ")
+        parts.append(tag("p", tag("b", esc(label)) + esc(s.question), class_="question"))
     parts.append(tag("h3", esc(words.ui(lang, "findings"))))
     if s.findings_note:
         parts.append(tag("p", esc(s.findings_note), class_="note"))

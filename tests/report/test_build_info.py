@@ -46,7 +46,8 @@ def test_a_clean_checkout_is_dated_by_its_commit_and_a_changed_one_by_its_inputs
            "GIT_AUTHOR_DATE": "2024-05-06T10:00:00+00:00"}
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "inputs"]):
         subprocess.run(["git", "-C", str(tmp_path), *args], check=True, env=env)
-    head = subprocess.run(["git", "-C", str(tmp_path), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    head = subprocess.run(["git", "-C", str(tmp_path), "rev-parse", "HEAD"], capture_output=True, text=True)
+    head = head.stdout.strip()
     info = build_info(paths, PLANS, environ={})
     assert (info.date, info.date_basis, info.commit, info.dirty) == ("2024-05-06", "commit", head, False)
     (tmp_path / "data" / "raw" / "plans.csv").write_text("doc_id\n", encoding="utf-8")

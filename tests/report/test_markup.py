@@ -37,5 +37,6 @@ def test_cells_print_numbers_as_stated():
 
 
 def test_attributes_are_escaped_and_empty_ones_left_out():
-    assert tag("a", "x", href="a\"b<c", class_=None, data_figure="01_x") == '<a href="a&quot;b&lt;c" data-figure="01_x">x</a>'
+    assert tag("a", "x", href="a\"b<c", class_=None, data_figure="01_x") == \
+        '<a href="a&quot;b&lt;c" data-figure="01_x">x</a>'
     assert esc("<'\">&") == "&lt;&#x27;&quot;&gt;&amp;"
