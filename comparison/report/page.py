@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from comparison.api import Tables, load
+from comparison.api import load
 from comparison.report import appendix, words
 from comparison.report.build_info import BuildInfo, build_info
 from comparison.report.images import display_png
@@ -65,7 +65,6 @@ class Document:
     plans: list[tuple[str, bool]]  # (plan label, reviewed)
     sections: list[Section]
     appendix: dict[str, str]       # part → HTML (data files are made per variant)
-    tables: Tables
 
 
 def assemble(paths, lang: str) -> Document:
@@ -90,8 +89,7 @@ def assemble(paths, lang: str) -> Document:
     return Document(lang=lang, title=words.TITLES[lang], subtitle=subtitle, info=info,
                     plans=list(zip(t.plans.plan.astype(str), reviewed)), sections=sections,
                     appendix={"plans": appendix.plans_table(t), "methods": appendix.methods(t, cells),
-                              "cite": appendix.citation(paths, lang, info)},
-                    tables=t)
+                              "cite": appendix.citation(paths, lang, info)})
 
 
 def figure_label(lang: str, number: int) -> str:
