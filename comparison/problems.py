@@ -37,8 +37,11 @@ class Problem:
         return "\n    ".join(parts)
 
 
+MAX_SHOWN = 200  # problems printed; a longer list ends with their count (a broken file can give millions)
+
+
 class InputError(Exception):
-    """One or more problems in the project's inputs; ``str()`` lists them all."""
+    """One or more problems in the project's inputs; ``str()`` lists them (the first ``MAX_SHOWN``)."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
@@ -46,8 +49,12 @@ class InputError(Exception):
 
     def report(self) -> str:
         n = len(self.problems)
-        head = f"{n} problem{'s' if n != 1 else ''} found in the inputs:"
-        return "\n".join([head] + [f"  - {p}" for p in self.problems])
+        head = f"{n:,} problem{'s' if n != 1 else ''} found in the inputs"
+        if n <= MAX_SHOWN:
+            return "\n".join([f"{head}:"] + [f"  - {p}" for p in self.problems])
+        return "\n".join([f"{head} (the first {MAX_SHOWN} are listed):"]
+                         + [f"  - {p}" for p in self.problems[:MAX_SHOWN]]
+                         + [f"  … and {n - MAX_SHOWN:,} more: fix the ones above and run again to see the rest"])
 
 
 def raise_if_any(problems: list[Problem]) -> None:
