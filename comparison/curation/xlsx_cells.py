@@ -48,20 +48,22 @@ STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 ROW, CELL, VALUE, FORMULA, INLINE = (f"{MAIN}{t}" for t in ("row", "c", "v", "f", "is"))
 MERGE, DIMENSION, STRING_ITEM = f"{MAIN}mergeCell", f"{MAIN}dimension", f"{MAIN}si"
 
-# Limits, far above any curated workbook (the largest unpacks to 0.3 MiB, 2,400 cells a sheet).
+# Limits, far above any curated workbook (the largest unpacks to 0.3 MiB, 10,000 cells in 4 sheets).
 MAX_UNPACKED_BYTES = 64 * 2**20
 MAX_ROWS = 25_000
 MAX_COLUMNS = 200
-MAX_CELLS = 1_000_000           # in the whole workbook
-MAX_SHARED_STRINGS = 1_000_000
+MAX_CELLS = 200_000             # in the whole workbook
+MAX_SHARED_STRINGS = 200_000
 MAX_TEXT_CHARS = 32_767         # Excel's own limit for the text of a cell
-MAX_XML_ELEMENTS = 3_000_000    # in one part of the archive
+MAX_XML_ELEMENTS = 1_000_000    # in one part of the archive
 MAX_CELL_PROBLEMS = 50          # unreadable cells listed per workbook; the rest are counted
 
 ERROR = "error"  # the flag of a cell holding an Excel error value such as #N/A (a formula's flag is True)
 Cells = dict[tuple[int, int], tuple[object, object]]  # (row, column) → (value, False | True (formula) | ERROR)
 FIX_CELL = ("retype the value in Excel and save (the file was written by a program that does not follow the "
             ".xlsx format), or restore the workbook from git")
+LIMITS = (f"a workbook of values: at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns a sheet, {MAX_CELLS:,} "
+          f"cells, {MAX_UNPACKED_BYTES // 2**20} MiB unpacked")
 FIX_SIZE = ("delete the rows and columns after the data (select them, right-click → Delete) and any pasted "
             "images, then save; or restore the workbook from git")
 
@@ -93,12 +95,10 @@ class _Reader:
         self.unlisted = 0  # cell problems beyond MAX_CELL_PROBLEMS
         declared = sum(info.file_size for info in archive.infolist())
         if declared > MAX_UNPACKED_BYTES:
-            self.stop(f"the workbook unpacks to {_size(declared)}, more than {_size(MAX_UNPACKED_BYTES)}")
+            self.stop(f"the workbook unpacks to {_size(declared)}, more than the limit")
 
     def stop(self, message: str, sheet: str = "", row: int | None = None, value: object = "") -> None:
-        raise InputError([Problem(self.shown, message, sheet=sheet, row=row, value=value,
-                                  expected="a curated workbook of values (at most "
-                                           f"{MAX_ROWS:,} rows and {MAX_COLUMNS} columns a sheet)",
+        raise InputError([Problem(self.shown, message, sheet=sheet, row=row, value=value, expected=LIMITS,
                                   fix=FIX_SIZE)])
 
     # ---------- the archive's parts, streamed with a budget
@@ -208,7 +208,8 @@ class _Reader:
                     rows += 1
                     if rows > MAX_ROWS or len(el) > MAX_COLUMNS:
                         self.stop(f"the sheet has more than {MAX_ROWS:,} rows" if rows > MAX_ROWS else
-                                  f"row {row_no + 1} has more than {MAX_COLUMNS} cells", sheet=name)
+                                  f"a row has more than {MAX_COLUMNS} cells", sheet=name,
+                                  row=None if rows > MAX_ROWS else row_no + 1)
                     try:
                         if formula_seen:
                             raise _Careful
@@ -250,7 +251,7 @@ class _Reader:
             self.cell_problem(sheet, None, f"{what} {ref!r} is not a cell range", ref, "a range such as A1:P200")
             return CellRange("A1")
         if rng.max_row > MAX_ROWS or rng.max_col > MAX_COLUMNS:
-            self.stop(f"{what} {ref} reaches beyond row {MAX_ROWS:,} or column {get_column_letter(MAX_COLUMNS)}",
+            self.stop(f"{what} {ref} reaches beyond row {MAX_ROWS:,} or column {_column(MAX_COLUMNS)}",
                       sheet=sheet, value=ref)
         return rng
 
@@ -262,8 +263,7 @@ class _Reader:
         if last_row > MAX_ROWS or last_col > MAX_COLUMNS:
             far = next(p for p in cells if p[0] > MAX_ROWS or p[1] > MAX_COLUMNS)
             self.stop(f"the sheet uses cell {get_column_letter(far[1])}{far[0]}, beyond row {MAX_ROWS:,} or "
-                      f"column {get_column_letter(MAX_COLUMNS)}", sheet=sheet, row=far[0],
-                      value=cells[far][0])
+                      f"column {_column(MAX_COLUMNS)}", sheet=sheet, row=far[0], value=cells[far][0])
 
     # ---------- the careful path
     def careful_row(self, row: ElementTree.Element, sheet: str, row_no: int, cells: Cells) -> int:
@@ -385,13 +385,16 @@ class _Counted:
         data = self.raw.read(n)
         self.reader.unpacked += len(data)
         if self.reader.unpacked > MAX_UNPACKED_BYTES:
-            self.reader.stop(f"the workbook unpacks to more than {_size(MAX_UNPACKED_BYTES)} (while reading "
-                             f"{self.member})")
+            self.reader.stop(f"the workbook unpacks to more than the limit (while reading {self.member})")
         return data
 
 
 def _part_of_type(targets: dict[str, tuple[str, str]], rel_type: str) -> str | None:
     return next((member for member, t in targets.values() if t == rel_type), None)
+
+
+def _column(k: int) -> str:
+    return f"{k} ({get_column_letter(k)})"
 
 
 def _size(n: int) -> str:
