@@ -70,15 +70,16 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path, taxonomy, reserve=
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
     wb.properties.creator = "citycompare"
-    data_rows = {ws.path.lstrip("/"): df for ws, df in sheets}
     if reserve is not None:  # written with the other files of a set (atomic.atomic_paths)
-        tmp = reserve(target)
-        wb.save(tmp)
-        _finish_archive(Path(tmp), data_rows)
+        _save(wb, sheets, reserve(target))
         return
     with atomic_path(target) as tmp:
-        wb.save(tmp)
-        _finish_archive(Path(tmp), data_rows)
+        _save(wb, sheets, tmp)
+
+
+def _save(wb, sheets, path) -> None:
+    wb.save(path)  # numbers the sheets: their paths are known from here on
+    _finish_archive(Path(path), {ws.path.lstrip("/"): df for ws, df in sheets})
 
 
 def _header_cell(ws, name: str) -> WriteOnlyCell:
