@@ -61,7 +61,8 @@ def curated_sheets(paths, manifest) -> dict[str, pd.DataFrame]:
 
 
 def value_spans(doc: ParsedDocument, row) -> set[tuple[int, int]]:
-    """Raw spans where the row's value is written inside (every occurrence of) its quote in its clause."""
+    """Raw spans where the row's value (or its value_as_written) is written inside (every occurrence of) its
+    quote in its clause."""
     window = doc.clause_window(row.clause_id)
     if window is None:
         return set()
@@ -78,6 +79,9 @@ def value_spans(doc: ParsedDocument, row) -> set[tuple[int, int]]:
             for m in re.finditer(phrase, row.quote):
                 if same_number(v, value):
                     spans.add((pos + m.start(), pos + m.end()))
+        if getattr(row, "value_as_written", ""):  # words whose number is not a numeral: 三分之一, 一半
+            for m in re.finditer(re.escape(row.value_as_written), row.quote):
+                spans.add((pos + m.start(), pos + m.end()))
     return spans
 
 

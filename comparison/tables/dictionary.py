@@ -147,6 +147,7 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "plans": ["doc_id"], "quantities": ["quantity_id"], "measures": ["sentence_id"],
     "priorities": ["doc_id", "dimension", "category_id"], "comparison": ["quantity_id"],
     "responsibilities": ["clause_id", "position"], "clauses": ["clause_id"], "sentences": ["sentence_id"],
+    "alignment": ["quantity_id", "reference_target_id"], "reference_documents": ["reference_doc_id"],
 }
 FOREIGN_KEYS: dict[str, list[tuple[list[str], str, list[str]]]] = {
     "quantities": [(["doc_id"], "plans", ["doc_id"]), (["clause_id"], "clauses", ["clause_id"]),
@@ -158,6 +159,8 @@ FOREIGN_KEYS: dict[str, list[tuple[list[str], str, list[str]]]] = {
     "responsibilities": [(["doc_id"], "plans", ["doc_id"]), (["clause_id"], "clauses", ["clause_id"])],
     "clauses": [(["doc_id"], "plans", ["doc_id"])],
     "sentences": [(["doc_id"], "plans", ["doc_id"]), (["clause_id"], "clauses", ["clause_id"])],
+    "alignment": [(["quantity_id"], "quantities", ["quantity_id"]), (["doc_id"], "plans", ["doc_id"]),
+                  (["reference_doc_id"], "reference_documents", ["reference_doc_id"])],
 }
 TYPE_OF_UNIT = {"count": "integer", "rank": "integer", "characters": "integer", "year": "year", "bool": "boolean",
                 "ISO date": "date", "fraction": "number", "unit": "number", "unit_std": "number"}
