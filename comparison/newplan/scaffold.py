@@ -81,12 +81,13 @@ class AddedPlan:
 
 def add_plan(paths: ProjectPaths, info: PlanInfo) -> AddedPlan:
     """Check everything, prepare the text, workbook and manifest row, then write them (never overwriting)."""
-    with transaction.exclusive(paths) as recovered:
-        return _add_plan(paths, info, list(recovered))
+    with transaction.exclusive(paths):
+        return _add_plan(paths, info)
 
 
-def _add_plan(paths: ProjectPaths, info: PlanInfo, messages: list[str]) -> AddedPlan:
+def _add_plan(paths: ProjectPaths, info: PlanInfo) -> AddedPlan:
     manifest = read_manifest(paths)
+    messages: list[str] = []
     _check_info(paths, info, manifest)
     plan = read_plan_text(info.text, info.doc_id, info.city_id)
     if plan.encoding != "utf-8":

@@ -9,6 +9,7 @@ its target.
 from __future__ import annotations
 
 import csv
+import errno
 import fcntl
 import glob
 import os
@@ -30,6 +31,8 @@ def atomic_paths():
     def reserve(target: Path) -> Path:
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir():  # found now, before any file of the set is renamed
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
         remove_stale(target)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         reserved.append((fd, Path(tmp), target))

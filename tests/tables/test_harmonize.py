@@ -5,6 +5,7 @@ import pandas as pd
 import pint
 import pytest
 
+from comparison.paths import project_paths
 from comparison.pipeline import build
 from comparison.curation.taxonomy import load_taxonomy
 from comparison.curation.units import UnitConverter, same_number
@@ -210,7 +211,7 @@ def test_the_build_pauses_the_garbage_collector_and_restores_it(monkeypatch, tmp
     monkeypatch.setattr(pipeline, "read_manifest", lambda paths: seen.append(gc.isenabled()) or 1 / 0)
     assert gc.isenabled()
     with pytest.raises(ZeroDivisionError):
-        build(None)
+        build(project_paths(tmp_path))
     assert seen == [False] and gc.isenabled()  # paused inside, restored after a failure
     gc.disable()
     try:
