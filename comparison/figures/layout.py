@@ -17,7 +17,9 @@ sizes on paper.
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 
 import matplotlib
 import numpy as np
@@ -50,10 +52,38 @@ class DrawnText:
         return np.array([c[0] + du + dv, c[1] - du + dv, c[2] - du - dv, c[3] + du - dv])
 
 
+@contextmanager
+def _layouts_memoized():
+    """While a figure is checked nothing changes its texts, yet matplotlib lays out each text five or six
+    times (drawing, tick spacing, tight boxes): remember each text's layout for the check."""
+    original = Text._get_layout
+    memo: dict = {}
+
+    def memoized(self, renderer):
+        key = (id(self), id(renderer), self.get_text(), self.get_rotation(), self.get_rotation_mode(),
+               self._horizontalalignment, self._verticalalignment, self._linespacing, hash(self._fontproperties),
+               self.get_figure(root=True).dpi)
+        if key not in memo:
+            memo[key] = original(self, renderer)
+        return memo[key]
+
+    Text._get_layout = memoized
+    try:
+        yield
+    finally:
+        Text._get_layout = original
+
+
+@lru_cache(maxsize=4)
+def _renderer(dpi: float) -> RendererAgg:
+    """One renderer per dpi for every check: nothing is rasterized (drawing is disabled), and matplotlib's
+    text-metric cache, keyed by renderer, stays warm from one figure to the next."""
+    return RendererAgg(10, 10, dpi)
+
+
 def _record_drawn_texts(fig) -> tuple[list[Text], RendererAgg]:
     """Draw ``fig`` once with every drawing call a no-op except text, which is recorded (the artist)."""
-    w, h = fig.bbox.size
-    renderer = RendererAgg(max(int(w), 1), max(int(h), 1), fig.dpi)
+    renderer = _renderer(fig.dpi)
     drawn: dict[int, Text] = {}
 
     def record(gc, x, y, s, prop, angle, ismath=False, mtext=None):
@@ -90,12 +120,13 @@ def text_corners(t: Text, renderer) -> np.ndarray:
 
 def drawn_texts(fig) -> tuple[list[DrawnText], tuple[float, float, float, float], RendererAgg]:
     """Every text drawn in ``fig`` in points on the exported page, the exported box (inches) and the renderer."""
-    artists, renderer = _record_drawn_texts(fig)
-    box = exported_box_in(fig, renderer)
-    scale = 72.0 / fig.dpi
-    origin = np.array(box[:2]) * 72.0
-    texts = [DrawnText(t.get_text(), float(t.get_fontsize()), text_corners(t, renderer) * scale - origin, t)
-             for t in artists]
+    with _layouts_memoized():
+        artists, renderer = _record_drawn_texts(fig)
+        box = exported_box_in(fig, renderer)
+        scale = 72.0 / fig.dpi
+        origin = np.array(box[:2]) * 72.0
+        texts = [DrawnText(t.get_text(), float(t.get_fontsize()), text_corners(t, renderer) * scale - origin, t)
+                 for t in artists]
     return texts, box, renderer
 
 
@@ -136,11 +167,7 @@ def data_axes(fig) -> list[Axes]:
     and not a secondary axis (it carries labels only)."""
     from matplotlib.axes._secondary_axes import SecondaryAxis
 
-    out = []
-    for ax in fig.get_axes():
-        if ax.get_visible() and ax.axison and not isinstance(ax, SecondaryAxis):
-            out.append(ax)
-    return out
+    return [ax for ax in fig.get_axes() if ax.get_visible() and ax.axison and not isinstance(ax, SecondaryAxis)]
 
 
 def _titles(fig) -> list[Text]:
