@@ -28,6 +28,14 @@ class Chart:
         return f"{self.number}_{self.name}"
 
 
+def outputs(paths: ProjectPaths, highlight) -> ProjectPaths:
+    """Where a notebook's figures go: with a highlight, apart under reports/selections/highlight=…/, so a
+    figure focused on a few plans never replaces the figure of the whole corpus."""
+    if isinstance(highlight, str):
+        highlight = [highlight]
+    return paths.selecting("highlight", highlight) if highlight else paths
+
+
 def part_name(name: str, part: int) -> str:
     """The stable name of part ``part`` (1-based) of a figure: the first part keeps the figure's name."""
     return name if part == 1 else f"{name}_part{part}"

@@ -62,7 +62,9 @@ def _agency_heatmap(values, text, named, agencies, style: PlanStyle, names: dict
     W_max = content_width() * 72.0
     label_w = widest([names.get(a, a) for a in agencies], AGENCY_FONT) + 6
     n = len(named)
-    cell_w = min(34.0, (W_max - label_w - 48) / max(n, 1))
+    room = (W_max - label_w - 48) / max(n, 1)
+    heads = widest([(column_names or style.labels).get(d, d) for d in named], 6.5) + 8
+    cell_w = min(max(34.0, heads if n <= 6 else 0.0), room)  # few plans: wide enough for a level column head
     W = min(W_max, label_w + n * cell_w + 48)
     heat_w = n * cell_w
     labels = plan_labels(named, style, heat_w, "x", thin=True, slant=False, names=column_names,

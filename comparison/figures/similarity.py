@@ -32,7 +32,7 @@ TEXT = {
                cosine_caption="各方案编码句子的字符 2–3 元组 TF-IDF 向量的余弦相似度（逆文档频率按句子估计，词频为方案内句子之和，取对数）。",
                bp_caption="各方案编码句子按与其他方案的重合分类：套用（至少 {t:.0%} 的 {n} 字片段出现在某一个其他方案中，{how}）、部分重合、"
                           "本地独有（没有任何片段出现在其他方案中，斜线）。",
-               by_plan="按该方案着色", by_place="按该方案是否同城、同省着色"),
+               by_plan="按该方案着色", by_place="按该方案是否同城、同省着色", others="套用自其他方案"),
     "en": dict(overlap="Verbatim overlap\n(containment of {n}-character shingles)", rows="shingles of", cols="found in",
                cosine="Shared vocabulary: TF-IDF cosine similarity", b="boilerplate from", p="partly shared",
                l="local (no shared shingle)", x="share of the plan's sentences",
@@ -48,10 +48,12 @@ TEXT = {
                bp_caption="Each plan's coded sentences by reuse: boilerplate (at least {t:.0%} of the sentence's "
                           "{n}-character shingles occur in one other plan; {how}), partly shared, and local (no shingle "
                           "occurs in any other plan; hatched).",
-               by_plan="coloured by that plan", by_place="coloured by whether that plan is of the same city or province"),
+               by_plan="coloured by that plan", by_place="coloured by whether that plan is of the same city or province",
+               others="boilerplate from the other plans"),
 }
 PARTIAL = dict(facecolor="0.8")
 LOCAL = dict(facecolor="white", edgecolor="0.5", hatch="///", linewidth=0.4)
+OTHER, OTHER_COLOR = "other", "#8a8a8a"
 PLACE_COLORS = {"same_city": "#1b7837", "same_province": "#7fbf7b", "elsewhere": "#762a83"}
 
 
@@ -128,10 +130,13 @@ def boilerplate_chart(parts, style: PlanStyle, threshold: float, n: int) -> Char
     p = parts.assign(doc_id=parts.doc_id.astype(str), source=parts.source.fillna("").astype(str))
     boiler = p[p.part == "boilerplate"]
     if by_source:
-        keys = [d for d in style.order if d in set(boiler.source)]
+        keys = [d for d in style.order if d in set(boiler.source) and style.focus(d)]
         color = {d: style.colors[d] for d in keys}
         names = {d: f"{t['b']} {style.labels[d]}" for d in keys}
-        boiler = boiler.assign(key=boiler.source)
+        boiler = boiler.assign(key=[s if style.focus(s) else OTHER for s in boiler.source])
+        if (boiler.key == OTHER).any():  # with a highlight, the other plans' boilerplate is one grey
+            keys.append(OTHER)
+            color, names = {**color, OTHER: OTHER_COLOR}, {**names, OTHER: t["others"]}
     else:
         keys = list(PLACE_COLORS)
         color, names = PLACE_COLORS, {k: t[k] for k in keys}
