@@ -222,3 +222,20 @@ def local_examples(sentences: pd.DataFrame, reuse: pd.DataFrame, per_plan: int =
     out = out.sort_values(["doc_id", "_num", "_len", "_pos"], ascending=[True, False, False, True],
                           key=lambda s: s.astype(str).map(order) if s.name == "doc_id" else s)
     return out.drop(columns=["_num", "_len", "_pos"]).reset_index(drop=True)
+
+
+def clustered_order(similarity: pd.DataFrame) -> list[str]:
+    """The plans (index) in the leaf order of an average-linkage tree on 1 − similarity, so plans that share
+    text sit next to each other in a heatmap. An asymmetric matrix (containment) is averaged with its
+    transpose first; ties keep the table's order (scipy's linkage is deterministic)."""
+    from scipy.cluster.hierarchy import leaves_list, linkage
+    from scipy.spatial.distance import squareform
+
+    ids = [str(d) for d in similarity.index]
+    if len(ids) < 3:
+        return ids
+    s = similarity.to_numpy(dtype=float)
+    s = (s + s.T) / 2
+    d = np.clip(1.0 - s, 0.0, None)
+    np.fill_diagonal(d, 0.0)
+    return [ids[i] for i in leaves_list(linkage(squareform(d, checks=False), method="average"))]

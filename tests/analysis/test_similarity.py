@@ -108,3 +108,15 @@ def test_gram_is_the_sparse_product_in_dense_blocks():
     expected = (rows @ rows.T).toarray()
     assert np.array_equal(sim.gram(rows, block=8), expected)  # whole numbers: exact across blocks
     assert np.array_equal(sim.gram(rows.astype(np.int64), block=64), expected)
+
+
+def test_clustered_order_puts_plans_that_share_text_together():
+    from comparison.analysis.similarity import clustered_order
+
+    ids = ["a", "b", "c", "d"]
+    # a and c share a lot, b and d share a lot, the pairs little: written by hand
+    m = pd.DataFrame([[1, .1, .8, .1], [.1, 1, .1, .7], [.6, .1, 1, .1], [.1, .9, .1, 1]], index=ids, columns=ids)
+    order = clustered_order(m)
+    assert sorted(order) == ids
+    assert abs(order.index("a") - order.index("c")) == 1 and abs(order.index("b") - order.index("d")) == 1
+    assert clustered_order(m.iloc[:2, :2]) == ["a", "b"]
