@@ -2,7 +2,8 @@
 
 ``load(lang)`` reads ``data/processed`` (run ``make build`` first) and adds label columns so no notebook
 re-implements a join or a mapping: ``plan`` (e.g. "Nanping 2021" / "南平 2021"), ``sector``, ``pillar``,
-``instrument``, ``instrument_type``, ``category``, ``indicator`` and ``agency`` in the chosen language.
+``instrument``, ``instrument_type``, ``category``, ``indicator``, ``agency``, ``comparator_label`` and
+``scope_class_label`` in the chosen language, and ``comparator_symbol`` (≥, ≤, ≈ … from the codebook) next to each comparator code.
 """
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from comparison.tables.atomic import restore_formula
+from comparison.tables.plan_labels import plan_label
 from comparison.paths import ProjectPaths, project_paths
 from comparison.curation.taxonomy import CODE_COLUMN_SHEETS, DIMENSION_SHEETS, Taxonomy, load_taxonomy
 
 LANGS = ("zh", "en")
 TABLE_NAMES = ("plans", "quantities", "measures", "priorities", "comparison", "responsibilities", "clauses",
-               "sentences")
+               "sentences", "alignment", "reference_documents")
 
 
 @dataclass
@@ -30,6 +32,8 @@ class Tables:
     responsibilities: pd.DataFrame
     clauses: pd.DataFrame
     sentences: pd.DataFrame
+    alignment: pd.DataFrame
+    reference_documents: pd.DataFrame
     taxonomy: Taxonomy
     paths: ProjectPaths  # where this selection's figures and tables go (``paths.outputs``)
 
@@ -44,39 +48,15 @@ class Tables:
         return self.taxonomy.labels(sheet, self.lang)
 
 
-# The plans the notebooks' prose was written for. Each sentence about them is backed by an assert that
-# runs only when exactly these plans are loaded: after a new plan is added (or with a ``docs`` subset)
-# the figures and tables update, and the notebooks say that the prose is not checked for that corpus.
-PROSE_PLANS = frozenset({"nanping_2021", "nanping_2022", "shangrao_2022", "tianshui_2022", "jiaozuo_2021"})
-
-
-def prose_applies(t: "Tables") -> bool:
-    """Whether the notebook prose describes the loaded plans; if not, print why its claims are not checked."""
-    loaded = set(map(str, t.plans.doc_id))
-    if loaded == PROSE_PLANS:
-        return True
-    added = ", ".join(sorted(loaded - PROSE_PLANS)) or "none"
-    left_out = ", ".join(sorted(PROSE_PLANS - loaded)) or "none"
-    print("Note: the text of this notebook was written for the five seed plans and its statements are checked "
-          f"only on them; plans added: {added}; seed plans left out: {left_out}. The figures and tables below "
-          "are computed from the loaded plans; read the prose as a description of the seed corpus.")
-    return False
-
-
-def plan_label(row, lang: str) -> str:
-    """'Nanping 2021' / '南平 2021'; a synergy plan is marked so Nanping's two plans stay apart."""
-    city = row["city_zh"] if lang == "zh" else row["city_en"]
-    year = row["doc_id"].rsplit("_", 1)[-1]
-    label = f"{city} {year}"
-    if row["plan_type"] == "pollution_carbon_synergy":
-        label += " 减污降碳" if lang == "zh" else " (synergy)"
-    if str(row.get("reviewed", "True")) in ("False", "false"):
-        label += "（未审核）" if lang == "zh" else " (unreviewed)"
-    return label
+def comparator_symbols(taxonomy: Taxonomy) -> dict[str, str]:
+    """Comparator code → its display symbol (ge → ≥), from the codebook's comparators sheet."""
+    sheet = taxonomy.table("comparators")
+    return dict(zip(sheet.comparator, sheet.symbol))
 
 
 def _restored(df: pd.DataFrame) -> pd.DataFrame:
-    """The table with formula-neutralized text restored, built in one go (assigning the columns of the wide
+    """The table with formula-neutralized free text restored (a sentence that starts with "-"; codes and
+    numbers are never neutralized), built in one go (assigning the columns of the wide
     comparison table one by one, one per plan, fragments it)."""
     return pd.DataFrame({col: df[col].map(restore_formula)
                          if df[col].dtype == object or pd.api.types.is_string_dtype(df[col].dtype) else df[col]
@@ -119,7 +99,10 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
             df["doc_id"] = pd.Categorical(df.doc_id, categories=order, ordered=True)
         for col, sheet in CODE_COLUMN_SHEETS.items():
             if col in df.columns:
-                df[col.removesuffix("_id")] = df[col].map(taxonomy.labels(sheet, lang))
+                label = col.removesuffix("_id") if col.endswith("_id") else f"{col}_label"
+                df[label] = df[col].map(taxonomy.labels(sheet, lang))
+        if "comparator" in df.columns:
+            df["comparator_symbol"] = df.comparator.map(comparator_symbols(taxonomy))
         if "indicator_id" in df.columns:
             df["indicator"] = df[f"label_{lang}"]
         elif "agency_id" in df.columns:
@@ -129,8 +112,6 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
     pr["category"] = [taxonomy.labels(DIMENSION_SHEETS[d], lang).get(c, c) for d, c in zip(pr.dimension, pr.category_id)]
     t["plans"] = plans.assign(doc_id=pd.Categorical(plans.doc_id, categories=order, ordered=True))
     t["plans"].attrs["all_plans"] = list(zip(all_plans.doc_id, all_plans.city_id))
-    others = [d for d in pd.read_csv(paths.manifest, dtype=str).doc_id if d not in order]
-    t["comparison"] = t["comparison"].drop(columns=[d for d in others if d in t["comparison"].columns])
     if len(order) < len(all_plans):
         paths = paths.selecting("docs", order)
     return Tables(lang=lang, taxonomy=taxonomy, paths=paths, **t)

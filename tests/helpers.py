@@ -71,3 +71,114 @@ def tree_digest(folder) -> dict[str, str]:
     """Each file under ``folder`` → its sha256: compare before and after to see what a run wrote."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def sheet_member(path, sheet: str) -> str:
+    """The archive member holding a sheet of an .xlsx (workbook.xml's sheet → its relationship's target)."""
+    import posixpath
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        workbook, rels = z.read("xl/workbook.xml").decode(), z.read("xl/_rels/workbook.xml.rels").decode()
+    rid = re.search(rf'<sheet name="{sheet}"[^>]*r:id="([^"]+)"', workbook).group(1)
+    target = re.search(rf'<Relationship[^>]*Id="{rid}"[^>]*/>', rels).group()
+    target = re.search(r'Target="([^"]+)"', target).group(1)
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+
+
+def rewrite_xlsx(path, changes: dict, add: dict | None = None, compresslevel: int = 1) -> None:
+    """Rewrite an .xlsx archive by hand, as a program that does not follow the format might: each member in
+    ``changes`` gets new bytes (or a function of its old text), each in ``add`` is appended."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as src:
+        members = [(info.filename, src.read(info)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as dst:
+        for name, data in members:
+            change = changes.get(name)
+            if callable(change):
+                data = change(data.decode("utf-8")).encode("utf-8")
+            elif change is not None:
+                data = change
+            dst.writestr(name, data)
+        for name, data in (add or {}).items():
+            dst.writestr(name, data)
+
+
+MEASURED_READ = r"""
+import json, re, sys, time
+from comparison.curation.city_schema import CITY_SCHEMA
+from comparison.curation.workbooks import read_workbook
+from comparison.problems import InputError
+start = time.perf_counter()
+try:
+    read_workbook(sys.argv[1], CITY_SCHEMA, sys.argv[2])
+    found = []
+except InputError as err:
+    found = [str(p) for p in err.problems]
+# VmHWM, the peak resident memory of this program (getrusage's ru_maxrss would start from pytest's, as
+# Linux keeps it across exec)
+status = open("/proc/self/status").read()
+print(json.dumps({"problems": found, "seconds": time.perf_counter() - start,
+                  "peak_mib": int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024}))
+"""
+
+
+def measured_read(path, shown: str, timeout: int = 120) -> dict:
+    """Read a workbook in a fresh interpreter: its problems, the seconds the reading took and the process's
+    peak resident memory in MiB (imports included, ~150 MiB)."""
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", MEASURED_READ, str(path), shown], capture_output=True, text=True,
+                         timeout=timeout, check=True)
+    return json.loads(out.stdout)
+
+
+def drop_downs(path) -> dict[tuple[str, str], str]:
+    """(sheet, column name) → the list a drop-down of that column offers (its workbook name), for every
+    data validation of a workbook's sheets that covers a whole column from row 2."""
+    wb = load_workbook(path)
+    found = {}
+    for ws in wb.worksheets:
+        header = {c.column_letter: c.value for c in ws[1]}
+        for dv in ws.data_validations.dataValidation:
+            for ref in str(dv.sqref).split():
+                first, _, last = ref.partition(":")
+                letter = first.rstrip("0123456789")
+                if first == f"{letter}2" and last == f"{letter}1048576" and dv.type == "list":
+                    found[(ws.title, header.get(letter))] = dv.formula1
+    return found
+
+
+# What JupyterLab writes into a notebook's metadata when it opens it with the project's kernel (.venv's
+# python3 kernelspec, ipykernel's language_info): a committed notebook that already holds them opens
+# unmodified. Without them JupyterLab adds them on opening, and the notebook shows as modified.
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def jupyterlab_form(text: str, python_version: str | None = None) -> str:
+    """The notebook as JupyterLab saves it: the project kernel's metadata, nbformat 4.5 with cell ids, the
+    JSON jupyter_server writes (nbformat.writes: one-space indent, sorted keys, UTF-8) and a final newline.
+
+    ``python_version`` replaces the running interpreter's in language_info (the kernel reports its own
+    version, so on another patch release JupyterLab records that one at the first save)."""
+    import nbformat
+    from ipykernel.ipkernel import IPythonKernel
+
+    nb = nbformat.reads(text, as_version=4)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    nb.metadata["language_info"] = dict(IPythonKernel.language_info, **({"version": python_version}
+                                                                         if python_version else {}))
+    return nbformat.writes(nb) + "\n"
+
+
+if __name__ == "__main__":  # python tests/helpers.py notebooks/*.ipynb: put notebooks in JupyterLab's form
+    import sys
+    from pathlib import Path
+
+    for name in sys.argv[1:]:
+        path = Path(name)
+        path.write_text(jupyterlab_form(path.read_text(encoding="utf-8")), encoding="utf-8")

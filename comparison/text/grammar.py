@@ -12,7 +12,8 @@ general wording of the genre, never a phrase of a particular plan:
 - quantities: a value, an optional range (1-2个, 2—3), the longest unit written right after it, the
   comparator from the words around it (以上, 不低于, 超过, 约, 左右 …);
 - Chinese numerals only where they carry a quantity: 翻番 / 翻一番 / 翻两番, 两个 + measure word,
-  千亿级, 三分之一, 近一半, 零填埋, 清零 — never 一批, 一体化, 第一, 十四五.
+  千亿级, 三分之一, 近一半, 零填埋, 清零 — never 一批, 一体化, 第一, 十四五. A Mention's ``value`` is the number
+  meant (三分之一 → 1/3) and ``value_span`` the digits or words that print it.
 """
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ from dataclasses import dataclass
 from comparison.text.numbers import DOUBLING, chinese_numeral_value
 
 YEAR_RANGE = (1990, 2060)
+# The rules read the words next to a number, never the whole paragraph: each looks at most NEAR characters
+# either side (a 《title》 at most MAX_TITLE), so a long paragraph costs time in proportion to its length.
+NEAR = 80
+MAX_TITLE = 200
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*([0-9]{4})\s*[〕\]］】)）]\s*(?:第\s*)?([0-9]+)\s*号")
 DATE = re.compile(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*日)?")
@@ -38,15 +43,17 @@ RANGE_SEPARATOR = re.compile(r"^\s*[-—–~～]+\s*|^\s*至\s*")
 LIST_SEPARATOR = re.compile(r"^\s*(?:、|和|及|与|或|，)\s*")
 
 # Comparator words: after the value+unit, then right before the value (spaces and 的 allowed between).
-AFTER_COMPARATORS = [("及以上", ">="), ("以上", ">="), ("以下", "<="), ("以内", "<="), ("之内", "<="),
-                     ("左右", "~"), ("上下", "~")]
-BEFORE_COMPARATORS = [("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("不超过", "<="), ("不高于", "<="),
-                      ("不大于", "<="), ("控制在", "<="), ("超过", ">"), ("大于", ">"), ("突破", ">"),
-                      ("高于", ">"), ("多于", ">"), ("低于", "<"), ("小于", "<"), ("不足", "<"), ("少于", "<"),
-                      ("将近", "~"), ("接近", "~"), ("大约", "~"), ("约", "~"), ("近", "~")]
+# The comparator codes are the codebook's (comparators sheet): eq ge gt le lt approx.
+AFTER_COMPARATORS = [("及以上", "ge"), ("以上", "ge"), ("以下", "le"), ("以内", "le"), ("之内", "le"),
+                     ("左右", "approx"), ("上下", "approx")]
+BEFORE_COMPARATORS = [("不低于", "ge"), ("不少于", "ge"), ("至少", "ge"), ("不超过", "le"), ("不高于", "le"),
+                      ("不大于", "le"), ("控制在", "le"), ("超过", "gt"), ("大于", "gt"), ("突破", "gt"),
+                      ("高于", "gt"), ("多于", "gt"), ("低于", "lt"), ("小于", "lt"), ("不足", "lt"), ("少于", "lt"),
+                      ("将近", "approx"), ("接近", "approx"), ("大约", "approx"), ("约", "approx"), ("近", "approx")]
 COMMITMENTS = ("确保", "力争")
-# Units the conventions write differently from the plan: "提高 N 个百分点" → 百分点.
-CONVENTION_UNITS = {"个百分点": "百分点"}
+# Units the conventions write differently from the plan: "提高 N 个百分点" → 百分点; a class of magnitude
+# "100亿级" / "千亿级" is money in 亿元 (yuan implied; 级 reads as at least).
+CONVENTION_UNITS = {"个百分点": "百分点", "亿级": "亿元"}
 # A unit as written; the codebook's units are tried first (longest wins), these only when none fits.
 GENERIC_UNIT = re.compile(
     r"^(?:[万亿千百]*(?:千瓦时|千瓦|兆瓦|吨标准煤|吨|元|亩|公顷|平方公里|平方米|立方米|公里|千米|米|人次|人|"
@@ -100,7 +107,7 @@ class Mention:
     value_span: tuple[int, int]
     unit: str = ""
     unit_span: tuple[int, int] | None = None
-    comparator: str = "="
+    comparator: str = "eq"
     after_comparator: bool = False
     range_part: str = ""  # lower | upper
     chinese: bool = False
@@ -124,9 +131,11 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
     for m in DOC_NUMBER.finditer(para):
         mark(m.start(1), "document_number")
         mark(m.start(2), "document_number")
+    first, last = len(para) - len(para.lstrip()), len(para.rstrip())  # where the words start and end
     for m in DATE.finditer(para):
-        alone = not para[:m.start()].strip() and (not para[m.end():].strip() or ISSUED_AFTER.match(para[m.end():]))
-        role = "issue_date" if in_preamble or alone or ISSUED_AFTER.match(para[m.end():]) else "date"
+        issued = ISSUED_AFTER.match(para[m.end():m.end() + NEAR])
+        alone = m.start() <= first and (m.end() >= last or issued)
+        role = "issue_date" if in_preamble or alone or issued else "date"
         for g in (1, 2, 3):
             if m.group(g):
                 mark(m.start(g), role)
@@ -137,7 +146,7 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
     for t in tokens:
         if t.role != "quantity":
             continue
-        before, after = para[:t.start], para[t.end:]
+        before, after = para[max(0, t.start - NEAR):t.start], para[t.end:t.end + NEAR]
         if re.search(r"[A-Za-z][A-Za-z/.]*\s?$", before):
             t.role = "chemical_or_technical"
         elif re.match(r"^[A-Za-z]", after) or re.match(r"^\s*\+|^[A-Za-z]", after) or re.search(r"\+\s*$", before):
@@ -152,22 +161,24 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
                                   or re.match(r"^\s*[-—–~～至到]\s*[0-9]{4}\s*年", after)):
             t.role = "year"
     for t in tokens:  # the second year of a period 2021-2023年
-        if t.role == "quantity" and is_year(t.text) and re.search(r"[0-9]{4}\s*[-—–~～至到]\s*$", para[:t.start]):
+        if t.role == "quantity" and is_year(t.text) and re.search(r"[0-9]{4}\s*[-—–~～至到]\s*$",
+                                                                  para[max(0, t.start - NEAR):t.start]):
             t.role = "year"
     return tokens
 
 
 def _inside(text: str, pos: int, opener: str, closer: str) -> bool:
-    left = text.rfind(opener, 0, pos)
-    return left != -1 and text.rfind(closer, left, pos) == -1 and text.find(closer, pos) != -1
+    """Between an opener and its closer, each at most MAX_TITLE characters away."""
+    left = text.rfind(opener, max(0, pos - MAX_TITLE), pos)
+    return left != -1 and text.rfind(closer, left, pos) == -1 and text.find(closer, pos, pos + MAX_TITLE) != -1
 
 
 def _inside_short_quote(text: str, pos: int) -> bool:
     """Inside “…” that names something (short, no sentence in it): “356”, “2+6+N”."""
-    left = text.rfind("“", 0, pos)
+    left = text.rfind("“", max(0, pos - 12), pos)
     if left == -1 or text.rfind("”", left, pos) != -1:
         return False
-    right = text.find("”", pos)
+    right = text.find("”", pos, left + 13)
     return right != -1 and right - left <= 12 and not re.search(r"[，。；]", text[left:right])
 
 
@@ -177,10 +188,11 @@ def year_marks(para: str, tokens: list[Token], plan_year: int | None) -> list[Ye
     years = [t for t in tokens if t.role == "year"]
     for t in years:
         year = int(t.text)
-        before, after = para[:t.start], para[t.end:]
+        lo = max(0, t.start - NEAR)
+        before, after = para[lo:t.start], para[t.end:t.end + NEAR]
         period = PERIOD.match(para, t.start) or re.search(r"[0-9]{4}\s*[-—–~～至到]\s*$", before)
-        target = TARGET_MARK.search(before)
-        base = BASE_MARK.search(before)
+        target = TARGET_MARK.search(para, lo, t.start)  # offsets in para; $ matches at t.start
+        base = BASE_MARK.search(para, lo, t.start)
         tail = TARGET_YEAR_TAIL.match(after)
         end = t.end + (tail.end() if tail else 0)
         if period:
@@ -232,7 +244,7 @@ def comparator_after(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def comparator_before(text: str, pos: int) -> str | None:
-    before = re.sub(r"[\s的在]*$", "", text[:pos])
+    before = re.sub(r"[\s的在]*$", "", text[max(0, pos - NEAR):pos])
     for word, comp in BEFORE_COMPARATORS:
         if before.endswith(word):
             if word == "近" and before.endswith(("接近", "将近", "最近", "附近")):
@@ -265,7 +277,7 @@ def digit_mentions(para: str, tokens: list[Token], units: list[str]) -> list[Men
         end = unit[1] if unit else last.end
         after = comparator_after(para, end)
         if upper is not None:
-            for part, tok, comp in (("lower", t, ">="), ("upper", upper, "<=")):
+            for part, tok, comp in (("lower", t, "ge"), ("upper", upper, "le")):
                 mentions.append(Mention(t.start, end, tok.value, tok.text, (tok.start, tok.end),
                                         unit[0] if unit else "", _span(unit, para, last.end), comp, True, part,
                                         note=f"range {t.text}–{upper.text}: {part} bound"))
@@ -274,9 +286,9 @@ def digit_mentions(para: str, tokens: list[Token], units: list[str]) -> list[Men
         comp = after[0] if after else comparator_before(para, t.start)
         note = ""
         if comp is None and unit and unit[0].endswith("级"):
-            comp, note = ">=", f"{t.text}{unit[0]}: class of magnitude, read as at least"
+            comp, note = "ge", f"{t.text}{unit[0]}: class of magnitude, read as at least"
         mentions.append(Mention(t.start, after[1] if after else end, t.value, t.text, (t.start, t.end),
-                                unit[0] if unit else "", _span(unit, para, last.end), comp or "=", bool(after),
+                                unit[0] if unit else "", _span(unit, para, last.end), comp or "eq", bool(after),
                                 note=note))
         k += 1
     return mentions
@@ -298,26 +310,26 @@ def chinese_mentions(para: str) -> list[Mention]:
     for phrase, value in DOUBLING.items():
         for m in re.finditer(phrase, para):
             if not any(o.start <= m.start() < o.end for o in out):
-                out.append(Mention(m.start(), m.end(), value, phrase, (m.start(), m.end()), "times", None, "=",
+                out.append(Mention(m.start(), m.end(), value, phrase, (m.start(), m.end()), "times", None, "eq",
                                    chinese=True, note=f"{phrase} → {value:g} times"))
     for m in CLASS_MAGNITUDE.finditer(para):
         out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(1)), m.group(1), m.span(1), m.group(2),
-                           m.span(2), ">=", chinese=True, note=f"{m.group()}: class of magnitude, read as at least"))
-    for m in FRACTION.finditer(para):
-        unit = m.group(1) + "分之"
-        out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(2)), m.group(2), m.span(2), unit,
-                           (m.start(1), m.end(1) + 2), comparator_before(para, m.start()) or "=", chinese=True,
-                           note=f"fraction {m.group()}: value {m.group(2)} with unit {unit}"))
+                           m.span(2), "ge", chinese=True, note=f"{m.group()}: class of magnitude, read as at least"))
+    for m in FRACTION.finditer(para):  # a share of the whole: 三分之一 is 1/3 in the unit fraction
+        value = chinese_numeral_value(m.group(2)) / chinese_numeral_value(m.group(1))
+        out.append(Mention(m.start(), m.end(), value, m.group(), m.span(), "fraction", None,
+                           comparator_before(para, m.start()) or "eq", chinese=True,
+                           note=f"fraction {m.group()}: value {value!r} in the unit fraction (1 = the whole)"))
     for m in HALF.finditer(para):
         s = m.start() + (len(m.group(1)) if m.group(1) else 0)
-        comp = {"近": "~", "约": "~", "超过": ">"}.get(m.group(1) or "", comparator_before(para, s) or "=")
-        out.append(Mention(m.start(), m.end(), 1.0, "一", (s, s + 1), "半", (s + 1, s + 2), comp, chinese=True,
-                           note="一半 (one half): value 1 with unit 半"))
+        comp = {"近": "approx", "约": "approx", "超过": "gt"}.get(m.group(1) or "", comparator_before(para, s) or "eq")
+        out.append(Mention(m.start(), m.end(), 0.5, "一半", (s, s + 2), "fraction", None, comp, chinese=True,
+                           note="一半 (one half): value 0.5 in the unit fraction"))
     for m in ZERO_TARGETS.finditer(para):
-        out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start(), m.start() + 1), "", None, "=", chinese=True,
+        out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start(), m.start() + 1), "", None, "eq", chinese=True,
                            note=f"{m.group()} recorded as 0"))
     for m in CLEAR_TO_ZERO.finditer(para):
-        out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start() + 1, m.end()), "", None, "=", chinese=True,
+        out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start() + 1, m.end()), "", None, "eq", chinese=True,
                            note="清零 (reduce to zero) recorded as 0"))
     for m in COUNTED.finditer(para):
         if _inside(para, m.start(), "“", "”") or _inside(para, m.start(), "《", "》"):
@@ -328,7 +340,7 @@ def chinese_mentions(para: str) -> list[Mention]:
         if len(noun) <= 2:  # slogans: 三个转变, 两个维护
             continue
         out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(1)), m.group(1), m.span(1),
-                           m.group(2), m.span(2), comparator_before(para, m.start()) or "=", chinese=True,
+                           m.group(2), m.span(2), comparator_before(para, m.start()) or "eq", chinese=True,
                            note=f"Chinese numeral {m.group()}"))
     out.sort(key=lambda x: x.start)
     return out

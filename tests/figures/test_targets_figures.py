@@ -47,19 +47,23 @@ def test_every_shared_indicator_is_drawn_once_across_the_parts():
     assert all(ch.fig.get_figheight() <= MAX_HEIGHT_IN for ch in charts)
 
 
-def test_a_value_that_is_not_comparable_is_hollow_with_a_footnote():
+def test_a_value_that_is_not_comparable_is_hollow_with_its_reason_in_a_footnote():
     c = sc.cached(40, "en")
     shared = shared_targets(c.quantities)
-    one = shared.indicator_id.iloc[0]
-    shared = shared.assign(comparable=~((shared.indicator_id == one) & (shared.index == shared.index[0])))
+    first_row = shared.index[0]
+    shared = shared.assign(comparable=shared.index != first_row,
+                           reason=["base year not stated (other plans: 2020)" if i == first_row else ""
+                                   for i in shared.index])
     first = shared_targets_charts(shared, sc.style_for(c))[0]
-    assert any(t.startswith("Hollow: not comparable") for t in figure_texts(first.fig))
+    texts = " ".join(figure_texts(first.fig))
+    assert "Hollow markers" in texts and "base year not stated (other plans: 2020)" in texts
     hollow = [coll for coll in first.fig.axes[0].collections
               if hasattr(coll, "get_facecolors") and len(coll.get_facecolors()) == 1
               and tuple(coll.get_facecolors()[0]) == (1.0, 1.0, 1.0, 1.0)]
-    assert len(hollow) == 1
+    assert len(hollow) == 1 and len(hollow[0].get_offsets()) == 1
+    assert_layout(first.fig)
     everything_comparable = shared_targets_charts(shared.assign(comparable=True), sc.style_for(c))[0]
-    assert not any(t.startswith("Hollow") for t in figure_texts(everything_comparable.fig))
+    assert "Hollow" not in " ".join(figure_texts(everything_comparable.fig))
 
 
 def test_coverage_parts_keep_every_indicator_and_repeat_a_cut_sector_header():

@@ -46,7 +46,7 @@ def one(body: str, taxonomy, units, **kw) -> pd.Series:
 def test_target_year_comparator_and_exact_alias(taxonomy, units):
     r = one("到2025年，森林覆盖率达到39%以上。", taxonomy, units)
     assert (r.kind, r.value, r.unit_as_written, r.comparator, r.target_year, r.base_year) == (
-        "target", "39", "%", ">=", "2025", "")
+        "target", "39", "%", "ge", "2025", "")
     assert (r.indicator_id, r.indicator_as_written, r.status) == ("forest_coverage_rate_pct", "森林覆盖率", "suggested")
     assert r.confidence >= 0.8
     assert r.quote == "到2025年，森林覆盖率达到39%以上"
@@ -54,9 +54,9 @@ def test_target_year_comparator_and_exact_alias(taxonomy, units):
 
 
 @pytest.mark.parametrize("wording, comparator", [
-    ("森林覆盖率不低于39%", ">="), ("森林覆盖率超过39%", ">"), ("森林覆盖率突破39%", ">"),
-    ("森林覆盖率39%左右", "~"), ("森林覆盖率约39%", "~"), ("森林覆盖率39%以下", "<="),
-    ("森林覆盖率不超过39%", "<="), ("森林覆盖率达到39%", "="), ("森林覆盖率低于39%", "<"),
+    ("森林覆盖率不低于39%", "ge"), ("森林覆盖率超过39%", "gt"), ("森林覆盖率突破39%", "gt"),
+    ("森林覆盖率39%左右", "approx"), ("森林覆盖率约39%", "approx"), ("森林覆盖率39%以下", "le"),
+    ("森林覆盖率不超过39%", "le"), ("森林覆盖率达到39%", "eq"), ("森林覆盖率低于39%", "lt"),
 ])
 def test_comparator_wording(taxonomy, units, wording, comparator):
     assert one(f"到2025年，{wording}。", taxonomy, units).comparator == comparator
@@ -81,7 +81,7 @@ def test_base_year_of_a_relative_change(taxonomy, units):
 def test_respectively_gives_one_row_per_value(taxonomy, units):
     q = run("到2025年，市、县污泥无害化处理率分别达到97%、95%以上。", taxonomy, units).quantities
     assert list(q.value) == ["97", "95"]
-    assert list(q.comparator) == [">=", ">="]  # 以上 written once after the list
+    assert list(q.comparator) == ["ge", "ge"]  # 以上 written once after the list
     assert set(q.indicator_id) == {"sludge_safe_disposal_rate_pct"}
 
 
@@ -96,7 +96,7 @@ def test_respectively_maps_values_to_their_own_indicators(taxonomy, units):
 def test_range_is_two_rows(taxonomy, units, written):
     q = run(f"建设秸秆综合利用示范县{written}。", taxonomy, units).quantities
     assert list(q.value) == ["2", "3"]
-    assert list(q.comparator) == [">=", "<="]
+    assert list(q.comparator) == ["ge", "le"]
     assert list(q.unit_as_written) == ["个", "个"]
     assert set(q.indicator_id) == {"straw_utilization_demo_counties_count"}
 
@@ -105,6 +105,20 @@ def test_range_is_two_rows(taxonomy, units, written):
 def test_doubling(taxonomy, units, wording, value):
     r = one(f"到2025年，力争国家级高新技术企业数量实现{wording}。", taxonomy, units)
     assert (r.value, r.unit_as_written, r.target_year, r.commitment) == (value, "times", "2025", "力争")
+    assert r.value_as_written == wording
+
+
+@pytest.mark.parametrize("body, written, value, unit, comparator", [
+    ("南平市火电碳排放占全市能源活动碳排放的三分之一。", "三分之一", repr(1 / 3), "fraction", "eq"),
+    ("全市规模以上工业中，重点行业能耗占比超过四分之三。", "四分之三", "0.75", "fraction", "gt"),
+    ("2020年，电力行业碳排放占比近一半。", "一半", "0.5", "fraction", "approx"),
+    ("支持竹木加工等千亿级林业产业发展。", "千", "1000", "亿元", "ge"),
+    ("打造 500 亿级绿色食品产业集群。", "500", "500", "亿元", "ge"),
+])
+def test_words_of_a_share_or_a_class_are_the_number_they_mean(taxonomy, units, body, written, value, unit,
+                                                               comparator):
+    r = one(body, taxonomy, units)
+    assert (r.value_as_written, r.value, r.unit_as_written, r.comparator) == (written, value, unit, comparator)
 
 
 def test_chinese_numerals_only_where_they_count(taxonomy, units):
@@ -118,14 +132,17 @@ def test_chinese_numerals_only_where_they_count(taxonomy, units):
 def test_full_width_digits_and_percent(taxonomy, units):
     r = one("到２０２５年，森林覆盖率达到３９．５％。", taxonomy, units)
     assert (r.value, r.unit_as_written, r.target_year) == ("39.5", "％", "2025")
+    assert r.value_as_written == "３９．５"  # as printed
     assert "３９．５％" in r.quote
 
 
 def test_traditional_characters(taxonomy, units):
     body = "到2025年，森林覆蓋率達到39%以上。"
     r = one(body, taxonomy, units)
-    assert (r.indicator_id, r.comparator) == ("forest_coverage_rate_pct", ">=")
+    assert (r.indicator_id, r.comparator) == ("forest_coverage_rate_pct", "ge")
     assert r.quote in body  # quoted from the raw (traditional) text
+    r = one("形成寧波、寧德兩個出海通道。", taxonomy, units)
+    assert (r.value_as_written, r.value, r.unit_as_written) == ("兩", "2", "个")
 
 
 def test_year_stated_once_for_a_list(taxonomy, units):
@@ -181,7 +198,7 @@ def test_numbers_that_are_not_quantities(taxonomy, units, body, number, reason):
 
 def test_range_with_a_unit_on_both_bounds(taxonomy, units):
     q = run("到2030年，城市污水处理率提高到95%—98%。", taxonomy, units).quantities
-    assert list(zip(q.value, q.comparator, q.target_year)) == [("95", ">=", "2030"), ("98", "<=", "2030")]
+    assert list(zip(q.value, q.comparator, q.target_year)) == [("95", "ge", "2030"), ("98", "le", "2030")]
 
 
 def test_a_part_naming_its_own_subject_does_not_take_a_neighbours_alias_confidently(taxonomy, units):
