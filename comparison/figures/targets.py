@@ -58,10 +58,10 @@ TEXT = {
                             "direction.",
                one_caption="Each plan's target for indicator {i}.",
                hollow_caption=" Hollow markers: values not comparable with the others.",
-               hollow_head="Hollow markers, values not comparable with the other plans'"),
+               hollow_head="Hollow markers, values not comparable with the other plans:"),
 }
 MARKER_KEYS = (("o", "eq"), (">", "ge"), ("<", "le"), ("D", "ap"))
-MAX_FOOT = 4        # footnote lines: the reasons while they fit, else one line pointing to the table
+MAX_FOOT = 7        # footnote lines: the reasons while they fit, else one line pointing to the table
 
 
 def _footnote(g, style: PlanStyle, width_pt: float) -> list[str]:

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import synthetic_corpus as sc
 
-from comparison.analysis.targets import coverage, reconcile, shared_targets, status_counts
+from comparison.analysis.targets import comparability_notes, coverage, reconcile, shared_targets, status_counts
 from comparison.figures.coverage import coverage_charts, paginate, reconciliation_chart
 from comparison.figures.layout import MAX_HEIGHT_IN, assert_layout
 from comparison.figures.planstyle import plan_style
@@ -91,10 +91,14 @@ def test_real_plans(real_tables, lang):
     t = real_tables[lang]
     style = plan_style(t.plans, lang)
     shared = shared_targets(t.quantities)
-    charts = shared_targets_charts(shared, style)
+    notes = comparability_notes(shared, lang, t.labels("scope_classes"), t.plan_labels())
+    charts = shared_targets_charts(shared.join(notes[["comparable", "reason"]]), style)
     assert len(charts) == 1
     assert_layout(charts[0].fig)
-    assert set(t.plans.plan) <= set(figure_texts(charts[0].fig))
+    texts = figure_texts(charts[0].fig)
+    assert set(t.plans.plan) <= set(texts)
+    hollow = shared[~notes.comparable.astype(bool)]
+    assert len(hollow) and all(any(r in s for s in texts) for r in notes.reason[hollow.index])  # each reason shown
     cov = coverage(t.quantities, t.taxonomy.table("indicators"), t.taxonomy.table("sectors"), t.plan_order, lang)
     charts = coverage_charts(cov, style)
     assert len(charts) == 1
