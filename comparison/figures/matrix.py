@@ -21,7 +21,7 @@ def cell_format(values, cell_w: float, cell_h: float, formats=("{:.1f}", "{:.0f}
     finite = finite[np.isfinite(finite)]
     if cell_h < line_height(size) + 0.5 or finite.size == 0:
         return None
-    extremes = [finite.min(), finite.max(), -abs(finite).max()]
+    extremes = [finite.min(), finite.max()] + ([-abs(finite).max()] if finite.min() < 0 else [])
     for fmt in formats:
         widest = max(text_size(_printed(fmt, v), size)[0] for v in extremes)
         if widest + 2 <= cell_w:

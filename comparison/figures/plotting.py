@@ -18,7 +18,6 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import matplotlib
-import numpy as np
 import matplotlib.pyplot as plt
 from matplotlib import colors as mcolors
 from matplotlib import font_manager, patheffects
@@ -160,32 +159,3 @@ def unreviewed_note(plans, lang: str) -> str:
 
 def new_figure(width: float = PAGE_WIDTH_IN, height: float = 3.0, **kwargs):
     return plt.subplots(figsize=(width, height), **kwargs)
-
-
-def plan_heatmap(values, labels: dict, colors: dict, title: str, cmap: str,
-                 row_title: str | None = None, col_title: str | None = None):
-    """An annotated plan × plan heatmap (diagonal blank, tick labels in plan colours) at column width."""
-    v = values.to_numpy(dtype=float).copy()
-    np.fill_diagonal(v, np.nan)
-    fig, ax = new_figure(COLUMN_WIDTH_IN, 3.4)
-    fig.subplots_adjust(left=0.42, right=0.99, bottom=0.33, top=0.9)  # room for the labels within the column
-    vmax = np.nanmax(v) * 1.2
-    ax.imshow(v, cmap=cmap, vmin=0, vmax=vmax)
-    for i in range(len(v)):
-        for j in range(len(v)):
-            if i != j:
-                ax.text(j, i, f"{v[i, j]:.2f}", ha="center", va="center", fontsize=6.5,
-                        color="white" if v[i, j] > vmax * 0.6 else "black")
-    names = [labels[d] for d in values.index]
-    ax.set_xticks(range(len(v)), names, rotation=35, ha="right", rotation_mode="anchor")
-    ax.set_yticks(range(len(v)), names)
-    for tick, d in zip(ax.get_xticklabels() + ax.get_yticklabels(), list(values.index) * 2):
-        tick.set_color(colors[d])
-    ax.spines[:].set_visible(False)
-    ax.tick_params(length=0)
-    if row_title:
-        ax.set_ylabel(row_title)
-    if col_title:
-        ax.set_xlabel(col_title)
-    ax.set_title(title)
-    return fig

@@ -2,8 +2,9 @@
 
 Each strip has its own scale (the indicator's standardized unit, the arrow pointing to the more ambitious
 side); a marker's shape is the comparator (▶ at least, ◀ at most, ● equals, ◆ about) and a hollow marker
-a value the table marks as not comparable with the others (``comparable`` is False: another unit,
-measure, target year, base year or scope), explained in a footnote.
+a value the table marks as not comparable with the others (``comparable`` is False, from
+``analysis.targets.comparability_notes``: another unit, measure, target year, base year or scope),
+explained in a footnote that gives each reason while there are few.
 
 Few plans: one row per plan in every strip, each point labelled with its target (the plans read across
 strips). Many plans: every plan a point, jittered, over a box of the middle half and a median tick, so the
@@ -43,7 +44,8 @@ TEXT = {
                caption="两个及以上方案设定为目标的指标：各方案目标值（标准化单位），标记形状表示比较符，箭头指向更积极的方向。",
                caption_many="两个及以上方案设定为目标的指标：每点为一个方案的目标值（标准化单位），灰框为中间一半方案、竖线为中位数；"
                             "标记形状表示比较符，箭头指向更积极的方向。",
-               one_caption="指标 {i} 的各方案目标值。", hollow_caption="空心标记为与其他方案不可比的数值。"),
+               one_caption="指标 {i} 的各方案目标值。", hollow_caption="空心标记为与其他方案不可比的数值。",
+               hollow_head="空心标记：与其他方案的数值不可比"),
     "en": dict(amb="more ambitious", eq="equals", ge="at least", le="at most", ap="about",
                title="Targets set by two or more plans", one="Each plan's target",
                hollow="Hollow: not comparable with the other plans' values (another unit, measure, target year, "
@@ -55,9 +57,25 @@ TEXT = {
                             "the median; the marker shape shows the comparator and the arrow the more ambitious "
                             "direction.",
                one_caption="Each plan's target for indicator {i}.",
-               hollow_caption=" Hollow markers: values not comparable with the others."),
+               hollow_caption=" Hollow markers: values not comparable with the others.",
+               hollow_head="Hollow markers, values not comparable with the other plans:"),
 }
 MARKER_KEYS = (("o", "eq"), (">", "ge"), ("<", "le"), ("D", "ap"))
+MAX_FOOT = 7        # footnote lines: the reasons while they fit, else one line pointing to the table
+
+
+def _footnote(g, style: PlanStyle, width_pt: float) -> list[str]:
+    """The footnote of the hollow markers: one line per value not comparable (plan, indicator, reason) while
+    there are at most ``MAX_FOOT`` - 1 of them, else the general sentence."""
+    t = TEXT[style.lang]
+    off = g[~_comparable(g)]
+    if "reason" not in off or len(off) >= MAX_FOOT or off.reason.isna().any():
+        return [shortened(t["hollow"], width_pt, TICK_PT)]
+    sep = "：" if style.lang == "zh" else ": "
+    lines = [t["hollow_head"]] + [shortened(f"{style.labels.get(d, d)}, {i}{sep}{r}" if style.lang == "en"
+                                            else f"{style.labels.get(d, d)}，{i}{sep}{r}", width_pt, TICK_PT)
+                                  for d, i, r in zip(off.doc_id, off.indicator, off.reason)]
+    return lines
 
 
 def _wrap(s: str, lang: str, width_pt: float, lines: int = 2) -> str:
@@ -126,6 +144,7 @@ def _strip(ax, marks: _Marks, g, style: PlanStyle, x0: float, y0: float, w: floa
     t = TEXT[style.lang]
     a, b, ticks = _scale(g)
     doc_ids, values, comparators = g.doc_id.to_numpy(), g.value_std.to_numpy(dtype=float), g.comparator.to_numpy()
+    symbols = g.comparator_symbol.to_numpy()
     to_x = lambda v: x0 + (np.asarray(v, dtype=float) - a) / (b - a) * w  # noqa: E731
     unit = g.unit_std.iat[0]
     axis_h = 2 * line_height(TICK_PT) + 4
@@ -154,9 +173,9 @@ def _strip(ax, marks: _Marks, g, style: PlanStyle, x0: float, y0: float, w: floa
             if row_labels:
                 ax.text(x0 - 4, y, style.labels[d], fontsize=PLAN_FONT, ha="right", va="center",
                         color=style.label_color(d))
-        for d, v, c, full, x in zip(doc_ids, values, comparators, comparable, to_x(values)):
+        for d, v, c, sym, full, x in zip(doc_ids, values, comparators, symbols, comparable, to_x(values)):
             marks.point(x, ypos[d], c, full, style.colors[d], 22)
-            ax.text(x + 5, ypos[d], target_text(v, c, unit, style.lang), fontsize=VALUE_PT, va="center", ha="left")
+            ax.text(x + 5, ypos[d], target_text(v, sym, unit, style.lang), fontsize=VALUE_PT, va="center", ha="left")
         return
     q1, med, q3 = np.percentile(values, [25, 50, 75])
     mid = base + strip_h * 0.42
@@ -172,7 +191,7 @@ def _strip(ax, marks: _Marks, g, style: PlanStyle, x0: float, y0: float, w: floa
         else:
             marks.point(x, mid + dy, c, full, style.colors[d] if style.mode == "type" else GREY, 7)
     if focus.any():
-        texts = [target_text(v, c, unit, style.lang) for v, c in zip(values[focus], comparators[focus])]
+        texts = [target_text(v, sym, unit, style.lang) for v, sym in zip(values[focus], symbols[focus])]
         widths = [text_size(s, VALUE_PT)[0] for s in texts]
         at = xs[focus]
         for i in fitting(list(at + 4 + np.array(widths) / 2), widths):
@@ -210,20 +229,22 @@ def shared_targets_charts(shared, style: PlanStyle, indicator: str | None = None
     an optional boolean ``comparable`` column); ``indicator`` names a one-indicator figure (column width)."""
     t = TEXT[style.lang]
     columns = ["indicator_id", "indicator", "doc_id", "value_std", "comparator", "unit_std", "direction"]
-    shared = shared[columns + (["comparable"] if "comparable" in shared else [])]
+    shared = shared[columns + [c for c in ("comparator_symbol", "comparable", "reason") if c in shared]]
     shared = shared.assign(doc_id=shared.doc_id.astype(str))
+    if "comparator_symbol" not in shared:
+        shared = shared.assign(comparator_symbol=shared.comparator)
     inds = list(dict.fromkeys(shared.indicator_id))
     by_indicator = dict(tuple(shared.groupby("indicator_id", sort=False)))
     single = indicator is not None or len(inds) <= 1
     cols = 1 if single else 3
     rows_mode = style.small
     W = content_width(column=single) * 72.0
-    left = (widest([style.labels[d] for d in style.order], PLAN_FONT) + 6) if rows_mode else 2.0
+    left = (widest([style.labels[d] for d in style.order], PLAN_FONT) + 6) if rows_mode else 6.0
     gap = 14.0
     strip_w = (W - left - 4 - gap * (cols - 1)) / cols
     cell_h = (2 * line_height(TICK_PT) + 4) + (len(style.order) * ROW_PT if rows_mode else STRIP_PT) + 3 \
         + 2 * line_height(PANEL_TITLE_PT) + 6
-    foot = line_height(TICK_PT) + 4
+    foot = MAX_FOOT * (line_height(TICK_PT) * 1.15) + 4
     handles = _legend_handles(style, shared, True)
     legend_rows = -(-len(handles) // _legend_columns(handles, W))
     top = line_height(TITLE_PT) + 8 + legend_rows * (line_height(TICK_PT) + 3)
@@ -233,11 +254,12 @@ def shared_targets_charts(shared, style: PlanStyle, indicator: str | None = None
     for k, part in enumerate(parts, start=1):
         g_part = shared[shared.indicator_id.isin(part)]
         hollow = not _comparable(g_part).all()
+        foot = len(_footnote(g_part, style, W - 8)) * (line_height(TICK_PT) * 1.15) + 4 if hollow else 2.0
         rows = max(1, -(-len(part) // cols))
         body = rows * cell_h
-        H = top + body + (foot if hollow else 2)
+        H = top + body + foot
         fig = plt.figure(figsize=(W / 72, H / 72))
-        ax = fig.add_axes((0, (foot if hollow else 2) / H, 1, body / H))
+        ax = fig.add_axes((0, foot / H, 1, body / H))
         ax.set_xlim(0, W)
         ax.set_ylim(0, body)
         ax.set_axis_off()
@@ -254,7 +276,8 @@ def shared_targets_charts(shared, style: PlanStyle, indicator: str | None = None
         title = t["one"] if indicator is not None else t["title"]
         fig.suptitle(title + (t["part"].format(k=k) if k > 1 else ""), y=1 - 3 / H, va="top", fontsize=TITLE_PT)
         if hollow:
-            fig.text(4 / W, 2 / H, shortened(t["hollow"], W - 8, TICK_PT), fontsize=TICK_PT, va="bottom", ha="left")
+            lines = _footnote(g_part, style, W - 8)
+            fig.text(4 / W, 2 / H, "\n".join(lines), fontsize=TICK_PT, va="bottom", ha="left", linespacing=1.15)
         caption = t["one_caption"].format(i=indicator) if indicator is not None else (
             t["caption"] if rows_mode else t["caption_many"])
         caption += (t["hollow_caption"] if hollow else "") + style.highlight_note()

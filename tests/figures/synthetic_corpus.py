@@ -159,9 +159,11 @@ def make_quantities(plans: pd.DataFrame, lang: str, rng) -> pd.DataFrame:
                            indicator=r[f"label_{lang}"], sector_id=r.sector_id,
                            pillar_id=np.where(q < 2, "overall", "production"), measure=r.measure,
                            direction=r.direction, value_std=value,
-                           comparator=rng.choice(["=", ">=", "<=", "~"], p=[0.5, 0.35, 0.1, 0.05], size=len(i)),
+                           comparator=rng.choice(["eq", "ge", "le", "approx"], p=[0.5, 0.35, 0.1, 0.05], size=len(i)),
                            unit_std=unit, target_year=2025, base_year=np.nan, scope="", commitment="none",
                            comparable=rng.random(len(i)) > 1 / 12))
+    df["comparator_symbol"] = df.comparator.map({"eq": "=", "ge": "≥", "le": "≤", "approx": "≈"})
+    df["reason"] = np.where(df.comparable, "", "target year 2030 (other plans: 2025)")
     return _categorical(df, plans)
 
 

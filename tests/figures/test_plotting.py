@@ -73,13 +73,3 @@ def test_in_a_notebook_the_exported_png_is_shown_and_the_figure_closed(tmp_path,
         fig, ax = plt.subplots(figsize=(4, 2))
         png = plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))[0]
     assert shown[-1].width == int.from_bytes(png.read_bytes()[16:20], "big")
-
-
-def test_plan_heatmap_blanks_the_diagonal_and_colours_labels():
-    plotting.setup()
-    values = pd.DataFrame([[1.0, 0.2], [0.4, 1.0]], index=["a_2021", "b_2022"], columns=["a_2021", "b_2022"])
-    fig = plotting.plan_heatmap(values, {"a_2021": "A 2021", "b_2022": "B 2022"},
-                                {"a_2021": "#111111", "b_2022": "#222222"}, "t", "Greens")
-    ax = fig.axes[0]
-    assert sorted(t.get_text() for t in ax.texts) == ["0.20", "0.40"]
-    assert [t.get_color() for t in ax.get_yticklabels()] == ["#111111", "#222222"]

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import synthetic_corpus as sc
 
-from comparison.analysis.targets import coverage, reconcile, shared_targets, status_counts
+from comparison.analysis.targets import comparability_notes, coverage, reconcile, shared_targets, status_counts
 from comparison.figures.coverage import coverage_charts, paginate, reconciliation_chart
 from comparison.figures.layout import MAX_HEIGHT_IN, assert_layout
 from comparison.figures.planstyle import plan_style
@@ -47,19 +47,23 @@ def test_every_shared_indicator_is_drawn_once_across_the_parts():
     assert all(ch.fig.get_figheight() <= MAX_HEIGHT_IN for ch in charts)
 
 
-def test_a_value_that_is_not_comparable_is_hollow_with_a_footnote():
+def test_a_value_that_is_not_comparable_is_hollow_with_its_reason_in_a_footnote():
     c = sc.cached(40, "en")
     shared = shared_targets(c.quantities)
-    one = shared.indicator_id.iloc[0]
-    shared = shared.assign(comparable=~((shared.indicator_id == one) & (shared.index == shared.index[0])))
+    first_row = shared.index[0]
+    shared = shared.assign(comparable=shared.index != first_row,
+                           reason=["base year not stated (other plans: 2020)" if i == first_row else ""
+                                   for i in shared.index])
     first = shared_targets_charts(shared, sc.style_for(c))[0]
-    assert any(t.startswith("Hollow: not comparable") for t in figure_texts(first.fig))
+    texts = " ".join(figure_texts(first.fig))
+    assert "Hollow markers" in texts and "base year not stated (other plans: 2020)" in texts
     hollow = [coll for coll in first.fig.axes[0].collections
               if hasattr(coll, "get_facecolors") and len(coll.get_facecolors()) == 1
               and tuple(coll.get_facecolors()[0]) == (1.0, 1.0, 1.0, 1.0)]
-    assert len(hollow) == 1
+    assert len(hollow) == 1 and len(hollow[0].get_offsets()) == 1
+    assert_layout(first.fig)
     everything_comparable = shared_targets_charts(shared.assign(comparable=True), sc.style_for(c))[0]
-    assert not any(t.startswith("Hollow") for t in figure_texts(everything_comparable.fig))
+    assert "Hollow" not in " ".join(figure_texts(everything_comparable.fig))
 
 
 def test_coverage_parts_keep_every_indicator_and_repeat_a_cut_sector_header():
@@ -87,10 +91,14 @@ def test_real_plans(real_tables, lang):
     t = real_tables[lang]
     style = plan_style(t.plans, lang)
     shared = shared_targets(t.quantities)
-    charts = shared_targets_charts(shared, style)
+    notes = comparability_notes(shared, lang, t.labels("scope_classes"), t.plan_labels())
+    charts = shared_targets_charts(shared.join(notes[["comparable", "reason"]]), style)
     assert len(charts) == 1
     assert_layout(charts[0].fig)
-    assert set(t.plans.plan) <= set(figure_texts(charts[0].fig))
+    texts = figure_texts(charts[0].fig)
+    assert set(t.plans.plan) <= set(texts)
+    hollow = shared[~notes.comparable.astype(bool)]
+    assert len(hollow) and all(any(r in s for s in texts) for r in notes.reason[hollow.index])  # each reason shown
     cov = coverage(t.quantities, t.taxonomy.table("indicators"), t.taxonomy.table("sectors"), t.plan_order, lang)
     charts = coverage_charts(cov, style)
     assert len(charts) == 1
