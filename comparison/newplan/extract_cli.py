@@ -26,6 +26,8 @@ def run_extract(paths: ProjectPaths, path: str, doc_id: str | None) -> int:
     plan = read_plan_text(Path(path), doc_id or Path(path).stem, (doc_id or Path(path).stem).split("_")[0])
     if plan.encoding != "utf-8":
         print(f"{path}: not UTF-8; decoded as {plan.encoding}", file=sys.stderr)
+    for note in plan.notes:
+        print(f"{path}: {note}", file=sys.stderr)
     result = extract(plan.doc, load_taxonomy(paths))
     print(f"quantities suggested for {plan.doc.doc_id} ({len(result.quantities)}):")
     print(_table(result.quantities[QUANTITY_COLUMNS]))

@@ -85,6 +85,7 @@ def add_plan(paths: ProjectPaths, info: PlanInfo) -> AddedPlan:
     plan = read_plan_text(info.text, info.doc_id, info.city_id)
     if plan.encoding != "utf-8":
         messages.append(f"{info.text} was {plan.encoding}; stored as UTF-8 (the characters are unchanged)")
+    messages += [f"{info.text}: {note}" for note in plan.notes]
     doc = plan.doc
     workbook_path = paths.cities / f"{info.city_id}.xlsx"
     _check_workbook(workbook_path, info.doc_id)
