@@ -9,14 +9,18 @@ target, base or reference years, and the unit and comparator of each value. This
    (确保/力争) of the sentence part, the indicator from the codebook's aliases written before the number
    (exact alias → high confidence; otherwise the closest alias by character overlap → low confidence),
    and a short quote cut from the raw text inside the clause;
-2. gives every other digit sequence of the raw text an ignored row with its reason, so the suggestion
-   is complete (every digit sequence covered) before a curator reviews it.
+2. reads a table pasted as text row by row: each value of a year column is a baseline or a target of
+   that year (comparison.newplan.table_rows);
+3. gives every other digit sequence of the raw text an ignored row with its reason (page furniture with
+   the reason of its kind: publish time, page information, contact details, web addresses), so the
+   suggestion is complete (every digit sequence covered) before a curator reviews it.
 
 Every row has status ``suggested``.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -27,12 +31,17 @@ from comparison.curation.validation import TARGET_YEAR_IN_QUOTE
 from comparison.newplan.indicators import AliasIndex, IndicatorChoice, normalized
 from comparison.newplan.quotes import Quotes
 from comparison.newplan.rows import Rows
+from comparison.newplan.table_rows import TableRows
 from comparison.newplan.sentence_parts import (SITUATION_TITLE, base_mark, commitment_of, number_text, plan_year,
-                                               value_lists, year_context)
+                                               respectively_items, value_lists, year_context)
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 from comparison.text.structure import paragraphs
 from comparison.text import grammar
+
+
+SCOPE_ITEM = re.compile(r"(?:全|本)?(?:市|县|区|乡|镇|省|城市|农村|城镇|乡村|县城|市区|城区|中心城区|市级|县级|省级|国家级|"
+                        r"市本级|各县区|县（市、区）)")
 
 
 @dataclass
@@ -46,7 +55,7 @@ def extract(doc: ParsedDocument, taxonomy: Taxonomy, units: UnitConverter | None
     return _Extractor(doc, taxonomy, units or UnitConverter(taxonomy)).run()
 
 
-class _Extractor(Quotes, IndicatorChoice, Rows):
+class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
     def __init__(self, doc: ParsedDocument, taxonomy: Taxonomy, units: UnitConverter):
         self.doc, self.taxonomy, self.units = doc, taxonomy, units
         self.text = normalized(simplified(doc.clean.text))
@@ -60,6 +69,7 @@ class _Extractor(Quotes, IndicatorChoice, Rows):
         self.chosen: dict[int, tuple] = {}  # id(mention) → alias occurrence chosen for it
         self.neighbour = False  # the alias chosen last was named in an earlier part of the sentence
         self.assigned: dict[int, tuple] = {}  # id(mention) → alias occurrence imposed by an earlier 分别
+        self.item_phrases: dict[int, tuple[int, int]] = {}  # id(mention) → its item of a 分别 list (para offsets)
 
     # ---------- locations
     def clause_at(self, raw_pos: int):
@@ -77,8 +87,10 @@ class _Extractor(Quotes, IndicatorChoice, Rows):
 
     def paragraph(self, ps: int, pe: int) -> None:
         para = self.text[ps:pe]
-        self.chosen, self.assigned = {}, {}
+        self.chosen, self.assigned, self.item_phrases = {}, {}, {}
         clause = self.clause_at(self.raw(ps, pe)[0])
+        if self.table_paragraph(ps, para, clause):
+            return
         tokens = grammar.classify_tokens(para, clause.section_no == 0)
         for t in tokens:
             self.token_info[self.raw(ps + t.start, ps + t.end)[0]] = (t.role, t.note, ps + t.start, ps + t.end)
@@ -92,6 +104,35 @@ class _Extractor(Quotes, IndicatorChoice, Rows):
         mentions.sort(key=lambda m: (m.value_span[0], m.range_part != "lower"))
         for group in value_lists(para, mentions):
             self.group_rows(para, ps, clause, group, marks, mentions)
+
+    def respective_choices(self, para, group, mentions) -> list[tuple]:
+        """The indicator choice of each value; in a 分别 list each value takes its own item's phrase (A、B分别达到
+        x、y: x is about A) when the aliases alone give every value the same one. ``item_phrases`` keeps the
+        item of each value (for the indicator choice)."""
+        choices = self.indicator_choices(para, group, mentions)
+        items = respectively_items(para, group, mentions)
+        if items is None:
+            return choices
+        values = [m for m in group if m.range_part != "upper"]
+        item_of = {}
+        for m in group:
+            item_of[id(m)] = items[min(len([v for v in values if v.start < m.start or v is m]) - 1, len(items) - 1)]
+        for m in group:
+            self.item_phrases[id(m)] = item_of[id(m)]
+        if len({(c[0], c[1]) for _, c in choices}) > 1:
+            return choices  # the aliases told the values apart already
+        if all(len(para[a:b].strip()) <= 2 or SCOPE_ITEM.fullmatch(para[a:b].strip()) for a, b in items[:-1]):
+            return choices  # 市、县污泥无害化处理率: scopes of one indicator written once
+        out = []
+        for m, _ in choices:
+            s, e = item_of[id(m)]
+            unit = self.row_unit(m)
+            own = [o for o in self.indicators.occurrences(para, s, e) if self.indicators.compatible(o[2], unit)]
+            if own:
+                out.append((m, self.exact(para, max(own, key=lambda o: o[1] - o[0]), unit, None)))
+            else:
+                out.append((m, self.fuzzy(para, s, e, unit)))
+        return out
 
     # ---------- one value list (a single value, a range, or A、B after 分别)
     def group_rows(self, para, ps, clause, group, marks, mentions) -> None:
@@ -110,13 +151,13 @@ class _Extractor(Quotes, IndicatorChoice, Rows):
             kind, target_year, base_year = "baseline", None, base or context
         else:
             kind, target_year, base_year = ("baseline" if situation else "target"), None, base
-        commitment = commitment_of(para, first.start)
+        commitment = commitment_of(para, first.start, mentions)
         q_start, q_end = self.quote_bounds(para, first, last, context, mentions)
         raw_q = self.once_in_clause(self.raw(ps + q_start, ps + q_end), clause.clause_id)
         quote = self.doc.raw[raw_q[0]:raw_q[1]]
         year_in_quote = TARGET_YEAR_IN_QUOTE.search(quote)
         for k, (m, (ind_id, as_written, confidence, ind_note, scope)) in enumerate(
-                self.indicator_choices(para, group, mentions)):
+                self.respective_choices(para, group, mentions)):
             unit, unit_note = self.unit_as_written(ps, m)
             ty = str(target_year.year) if target_year else ""
             if kind == "target" and not ty and year_in_quote:

@@ -74,8 +74,10 @@ def read_plan_text(path: Path, doc_id: str, city_id: str) -> PlanText:
 def _notes(doc: ParsedDocument, ct) -> list[str]:
     notes = []
     if not has_headings(ct):
+        n = len(doc.clauses)
         notes.append(f"the text has no section headings (一、, 第一章, 第一部分 …): read as one section whose "
-                     f"{len(doc.clauses)} clauses are its paragraphs (a news report, a summary or part of a plan)")
+                     f"{n} clause{'s are its paragraphs' if n != 1 else ' is its paragraph'} (a news report, a "
+                     "summary or part of a plan)")
     lines = {doc.raw.count("\n", 0, s) for s, _, _ in ct.furniture}
     if ct.furniture:
         notes.append(f"{len(lines)} line{'s' if len(lines) != 1 else ''} of web-page furniture (publish time, 来源, "

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from comparison.text.cleaning import CleanText
-from comparison.text.headings import HEADING_MAX_CHARS, marker_of, number_of, reads_as_heading, scheme
+from comparison.text.headings import BOX_MARKER, HEADING_MAX_CHARS, marker_of, number_of, reads_as_heading, scheme
 from comparison.text.hanzi import simplified
 
 SENTENCE_TERMINATORS = "。；！？"
@@ -157,8 +157,15 @@ def _paragraph_blocks(text: str, spans: list[tuple[int, int]]) -> list[dict]:
     """
     first = text[spans[0][0]:spans[0][1]]
     title = first.strip() if _is_title(first) else ""
-    return [dict(section_no=1, section_title=title, clause_no=k, start=s, end=e, body_start=s, paragraph=True)
-            for k, (s, e) in enumerate(spans, 1)]
+    blocks: list[dict] = []
+    for s, e in spans:
+        line = text[s:e]
+        if blocks and "|" in line and blocks[-1]["table"]:
+            blocks[-1].update(end=e, table=True)  # a table (and the 专栏 line over it) is one clause
+            continue
+        blocks.append(dict(section_no=1, section_title=title, clause_no=len(blocks) + 1, start=s, end=e,
+                           body_start=s, paragraph=True, table=bool(BOX_MARKER.match(line)) or "|" in line))
+    return blocks
 
 
 def _clause(doc_id: str, ct: CleanText, block: dict) -> Clause:

@@ -62,10 +62,10 @@ def test_comparator_wording(taxonomy, units, wording, comparator):
     assert one(f"到2025年，{wording}。", taxonomy, units).comparator == comparator
 
 
-def test_commitment_governs_its_sentence_part_only(taxonomy, units):
+def test_commitment_governs_its_own_clause_part_only(taxonomy, units):
     q = run("到2025年，力争森林覆盖率达到39%，省级以上绿色工厂达到50家；生活垃圾无害化处理率达到100%。",
             taxonomy, units).quantities
-    assert list(q.commitment) == ["力争", "力争", "none"]
+    assert list(q.commitment) == ["力争", "none", "none"]
     assert one("确保森林覆盖率达到39%。", taxonomy, units).commitment == "确保"
 
 
@@ -300,7 +300,9 @@ def test_cli_reads_gb18030_and_says_so(tmp_path, capsys):
     (None, "the text file does not exist"),
     (b"", "empty"),
     (b"\xff\xff\xff\xff", "neither UTF-8 nor GB18030"),
-    ("没有标题的一段文字，森林覆盖率达到39%。".encode(), "no section headings"),
+    (b"%PDF-1.4\n", "this is a PDF file"),
+    ("<html><body><p>森林覆盖率达到39%。</p></body></html>".encode(), "this is a saved web page (HTML)"),
+    ("发布时间：2023-05-06 10:21\n来源：测试市人民政府\n".encode(), "the text is only web-page furniture"),
 ])
 def test_cli_bad_inputs_exit_2_with_a_message(tmp_path, capsys, content, message):
     path = tmp_path / "plan.txt"
@@ -310,3 +312,11 @@ def test_cli_bad_inputs_exit_2_with_a_message(tmp_path, capsys, content, message
     captured = capsys.readouterr()
     assert message in captured.err
     assert "Traceback" not in captured.err + captured.out
+
+
+def test_cli_reads_a_text_without_headings_and_says_so(tmp_path, capsys):
+    path = tmp_path / "plan.txt"
+    path.write_text("测试市印发方案\n到2025年，森林覆盖率达到39%。\n", encoding="utf-8")
+    assert main(["extract", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "the text has no section headings" in captured.err and "forest_coverage_rate_pct" in captured.out
