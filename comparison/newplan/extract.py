@@ -40,6 +40,7 @@ from comparison.text.structure import paragraphs
 from comparison.text import grammar
 
 
+LEAD_YEAR = re.compile(r"(?:到|至)\s*((?:19|20)[0-9]{2})\s*年(?:底|末)?\s*(?:目标|主要目标)?\s*[：:]")
 SCOPE_ITEM = re.compile(r"(?:全|本)?(?:市|县|区|乡|镇|省|城市|农村|城镇|乡村|县城|市区|城区|中心城区|市级|县级|省级|国家级|"
                         r"市本级|各县区|县（市、区）)")
 
@@ -70,6 +71,7 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
         self.neighbour = False  # the alias chosen last was named in an earlier part of the sentence
         self.assigned: dict[int, tuple] = {}  # id(mention) → alias occurrence imposed by an earlier 分别
         self.item_phrases: dict[int, tuple[int, int]] = {}  # id(mention) → its item of a 分别 list (para offsets)
+        self.lead = None  # (year mark, clause_id, paragraph start, paragraph) of a lead-in line 到2025年：
 
     # ---------- locations
     def clause_at(self, raw_pos: int):
@@ -92,6 +94,9 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
         if self.table_paragraph(ps, para, clause):
             return
         tokens = grammar.classify_tokens(para, clause.section_no == 0)
+        if self.lead is not None and self.lead[1] != clause.clause_id:
+            self.lead = None
+        lead = LEAD_YEAR.fullmatch(para.strip())
         for t in tokens:
             self.token_info[self.raw(ps + t.start, ps + t.end)[0]] = (t.role, t.note, ps + t.start, ps + t.end)
         marks = grammar.year_marks(para, tokens, self.plan_year)
@@ -102,6 +107,9 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
                 mentions.append(m)
                 taken.append(m.value_span)
         mentions.sort(key=lambda m: (m.value_span[0], m.range_part != "lower"))
+        if lead:
+            mark = next(m for m in marks if m.token.start >= para.index(lead.group(1)))
+            self.lead = (mark, clause.clause_id, ps, para)
         for group in value_lists(para, mentions):
             self.group_rows(para, ps, clause, group, marks, mentions)
 
@@ -142,6 +150,9 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
                 if not m.after_comparator and not m.range_part:
                     m.comparator = last.comparator
         context = year_context(marks, first.start)
+        lead = None
+        if context is None and self.lead is not None and self.lead[0].role == "target":
+            lead = self.lead  # 到2025年： on the line over this list
         base = base_mark(para, marks, first.start)
         situation = bool(SITUATION_TITLE.search(clause.section_title)) or bool(
             SITUATION_TITLE.search(clause.clause_title))
@@ -162,8 +173,15 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
             ty = str(target_year.year) if target_year else ""
             if kind == "target" and not ty and year_in_quote:
                 ty = year_in_quote.group(1)
+            if kind == "target" and not ty and lead is not None:
+                mark, _, lead_ps, lead_para = lead
+                ty = str(mark.year)
+                self.year_use.setdefault(self.raw(lead_ps + mark.token.start, lead_ps + mark.token.end)[0],
+                                         set()).add("target:out")
             by = str(base_year.year) if base_year else ""
             notes = [n for n in (m.note, unit_note, ind_note) if n]
+            if lead is not None and ty == str(lead[0].year) and not target_year:
+                notes.append(f"target year {ty} from “{lead[3].strip()}” over the list")
             if target_year and not (q_start <= target_year.token.start < q_end):
                 notes.append(f"target year {ty} from “{para[target_year.start:target_year.end]}” earlier "
                              "in the paragraph")

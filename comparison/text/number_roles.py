@@ -7,6 +7,7 @@ General wording of Chinese texts, never a phrase of one plan:
   十大工程 written 8大工程, 4项主要污染物, 若干措施20条;
 - dates and times written with hyphens, slashes or dots (2023-05-06, 2023/5/6, 2023.05.06 10:21),
   telephone numbers (0591-87654321, 13912345678) and ids or codes (113500/2023-00045): never a range;
+- a size class qualifying a noun (常住人口100万以上的城市, 年综合能耗5000吨标准煤以上的企业);
 - a day count is a quantity when a comparator or a 天数 subject governs it (优良天数不低于300天,
   重污染天数控制在2天以下, 控制在1天以内), while 3天内完成 or 用30天时间 is the duration of an action.
 """
@@ -16,7 +17,7 @@ import re
 
 ORDINAL = re.compile(r"第\s*$")
 BOX = re.compile(r"专栏\s*$")
-PART_NOUNS = ("措施|举措|任务|方面|条款|内容|要点|部分|章|节|附件|专栏|领域|主要污染物|污染物|约束性指标|预期性指标|"
+PART_NOUNS = ("主要目标|措施|举措|任务|方面|条款|内容|要点|部分|章|节|附件|专栏|领域|主要污染物|污染物|约束性指标|预期性指标|"
               "指标|政策|机制|意见|问题|要求|重点任务|重点工作|工作任务")
 PART_COUNT = re.compile(rf"^\s*(?:项|条|个|大|类|种|部分)\s*(?:重点|主要|具体|政策|工作|配套|支持)?\s*(?:{PART_NOUNS})")
 PROGRAMME_COUNT = re.compile(r"^\s*(?:大|项)\s*(?:重点|主要|专项)?\s*(?:工程|行动|专项行动|攻坚行动)")
@@ -30,6 +31,8 @@ PHONE = re.compile(r"(?<![0-9])(?:[(（]\s*0[0-9]{2,3}\s*[)）]\s*|0[0-9]{2,3}\s
 PHONE_LABEL = re.compile(r"(?:电话|热线|手机|传真|联系方式)\s*[:：]?\s*$")
 CODE_CHAIN = re.compile(r"(?<![0-9.])[0-9]+(?:\s*[-/]\s*[0-9]+){2,}(?![0-9])|"
                         r"(?<![0-9.])[0-9]+\s*[-/]\s*0[0-9]+(?![0-9.])|(?<![0-9.])0[0-9]+\s*[-/]\s*[0-9]+(?![0-9.])")
+# A magnitude (万, 吨标准煤 …; never a share: 50%以上的煤炭 is a quantity) 以上的 + the things it qualifies.
+SIZE_CLASS = re.compile(r"^\s*[^\s，,。；;、：:（）()的0-9%％成倍]{1,8}?\s*(?:及)?以[上下]\s*的")
 DAYS_AFTER = re.compile(r"^\s*(?:天|日|小时)")
 DAY_COMPARATORS_BEFORE = re.compile(r"(?:不低于|不少于|至少|不超过|不高于|不大于|控制在|超过|大于|多于|低于|小于|少于|不足)"
                                     r"[\s的在]*$")
@@ -65,6 +68,8 @@ def part_role(para: str, start: int, end: int) -> tuple[str, str] | None:
         return "document_part_count", "the number of a box (专栏)"
     if PART_COUNT.match(after) or PROGRAMME_COUNT.match(after) or ARTICLES.match(after):
         return "document_part_count", "a count of the document's own parts or of named categories, not a quantity"
+    if SIZE_CLASS.match(after):
+        return "chemical_or_technical", "a size class (…以上的…: the things it qualifies), not a quantity"
     return None
 
 

@@ -29,6 +29,7 @@ SENTENCE_TERMINATORS = "。；！？"
 OPENERS = {"（": "）", "“": "”", "《": "》", "「": "」", "‘": "’", "【": "】", "〔": "〕"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 CLAUSE_TITLE_MAX_CHARS = 30
+LIST_LINE_MAX_CHARS = 60
 RESPONSIBLE_LABEL = re.compile(r"(?:责任单位|牵头单位)[：:]")
 DUTY_PHRASE = "按职责分工负责"
 UNIT_SEPARATORS = re.compile(r"[、，,；;]")
@@ -154,6 +155,8 @@ def _paragraph_blocks(text: str, spans: list[tuple[int, int]]) -> list[dict]:
     """A text without headings (a news report, a summary, part of a plan): one section, a clause per paragraph.
 
     The section takes the first paragraph as its title when that reads as a title (short, no sentence).
+    A table (with the 专栏 line over it) is one clause, and so is a lead-in line (到2025年：) with the
+    list lines under it.
     """
     first = text[spans[0][0]:spans[0][1]]
     title = first.strip() if _is_title(first) else ""
@@ -161,11 +164,21 @@ def _paragraph_blocks(text: str, spans: list[tuple[int, int]]) -> list[dict]:
     for s, e in spans:
         line = text[s:e]
         if blocks and "|" in line and blocks[-1]["table"]:
-            blocks[-1].update(end=e, table=True)  # a table (and the 专栏 line over it) is one clause
+            blocks[-1].update(end=e)  # a table (and the 专栏 line over it) is one clause
+            continue
+        if blocks and blocks[-1]["lead"] and _list_line(line):
+            blocks[-1].update(end=e)  # 到2025年： and the list of targets under it are one clause
             continue
         blocks.append(dict(section_no=1, section_title=title, clause_no=len(blocks) + 1, start=s, end=e,
-                           body_start=s, paragraph=True, table=bool(BOX_MARKER.match(line)) or "|" in line))
+                           body_start=s, paragraph=True, table=bool(BOX_MARKER.match(line)) or "|" in line,
+                           lead=line.rstrip().endswith(("：", ":"))))
     return blocks
+
+
+def _list_line(line: str) -> bool:
+    """A line of a list under a lead-in: short, states a number, no sentence of its own."""
+    return (len(line.strip()) <= LIST_LINE_MAX_CHARS and any(ch.isdigit() for ch in line)
+            and not any(ch in line for ch in SENTENCE_TERMINATORS) and not line.rstrip().endswith(("：", ":")))
 
 
 def _clause(doc_id: str, ct: CleanText, block: dict) -> Clause:
