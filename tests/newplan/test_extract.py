@@ -320,3 +320,49 @@ def test_cli_reads_a_text_without_headings_and_says_so(tmp_path, capsys):
     assert main(["extract", str(path)]) == 0
     captured = capsys.readouterr()
     assert "the text has no section headings" in captured.err and "forest_coverage_rate_pct" in captured.out
+
+
+# ---------- extract --out: rows of many texts for screening
+
+
+def test_cli_writes_the_rows_of_several_texts_to_xlsx(tmp_path, capsys, taxonomy, units):
+    first, second = tmp_path / "a_2023.txt", tmp_path / "b_2023.txt"
+    first.write_text(SYNTHETIC, encoding="utf-8")
+    second.write_text("测试市印发方案\n到2025年，森林覆盖率达到39%。\n", encoding="utf-8")
+    out = tmp_path / "screen" / "rows.xlsx"
+    assert main(["extract", str(first), str(second), "--out", str(out)]) == 0
+    sheets = pd.read_excel(out, sheet_name=None, dtype=str, keep_default_na=False)
+    assert list(sheets) == ["quantities", "ignored_numbers", "texts"]
+    q = sheets["quantities"]
+    assert list(q.columns[:3]) == ["file", "quantity_id", "doc_id"]
+    assert list(q[q.doc_id == "a_2023"].value) == ["1075", "65.2", "68", "13.5", "27.4", "2", "3", "50", "97", "95"]
+    assert list(q[q.doc_id == "b_2023"].quote) == ["到2025年，森林覆盖率达到39%"]
+    texts = sheets["texts"].set_index("doc_id")
+    assert texts.loc["b_2023", "notes"].startswith("the text has no section headings")
+    assert (texts.quantities.tolist(), texts.clauses.tolist()) == (["10", "1"], ["4", "2"])  # 0.0 1.1 2.2 2.3
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_cli_writes_csv_tables_beside_each_other(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(SYNTHETIC, encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    assert main(["extract", str(path), "--out", str(out)]) == 0
+    q = pd.read_csv(out, dtype=str, keep_default_na=False)
+    ignored = pd.read_csv(tmp_path / "rows_ignored_numbers.csv", dtype=str, keep_default_na=False)
+    assert len(q) == 10 and "document_number" in set(ignored.reason)
+    assert (tmp_path / "rows_texts.csv").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--out", "rows.txt"], "--out must name a .csv or an .xlsx file"),
+    (["missing.txt", "--out", "rows.xlsx"], "the text file does not exist"),
+    (["second.txt", "--doc-id", "x_2023", "--out", "rows.xlsx"], "--doc-id names one text, but several were given"),
+])
+def test_cli_out_writes_nothing_unless_every_text_is_read(tmp_path, capsys, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan.txt").write_text(SYNTHETIC, encoding="utf-8")
+    (tmp_path / "second.txt").write_text(SYNTHETIC, encoding="utf-8")
+    assert main(["extract", "plan.txt", *args]) == 2
+    assert message in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt", "second.txt"]
