@@ -47,8 +47,6 @@ COMPARED_FIELDS = ("unit_as_written", "comparator", "target_year", "base_year", 
 BANDS = ((CONFIDENT, "≥ 0.8"), (0.5, "0.5–0.8"), (0.0, "< 0.5"))
 FORMS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "forms"
 CURATED_FORM = "curated plans (一、/（一）, 5)"
-# Until the comparator codes land everywhere, both sides are compared as codes.
-COMPARATOR_CODES = {"=": "eq", ">=": "ge", ">": "gt", "<=": "le", "<": "lt", "~": "approx"}
 
 
 def curated_sheets(paths, manifest) -> dict[str, pd.DataFrame]:
@@ -112,10 +110,7 @@ def match_rows(labels: pd.DataFrame, suggested: pd.DataFrame, label_spans: dict,
 
 
 def same(field: str, a, b) -> bool:
-    a, b = str(a), str(b)
-    if field == "comparator":
-        return COMPARATOR_CODES.get(a, a) == COMPARATOR_CODES.get(b, b)
-    return a == b
+    return str(a) == str(b)
 
 
 class Score:

@@ -14,7 +14,7 @@ from comparison.text import grammar
 from comparison.text.tables import aligned, header_columns
 
 BRACKETED_UNIT = re.compile(r"[（(]\s*([^（）()]+?)\s*[）)]\s*$")
-SYMBOL_COMPARATORS = {"≥": ">=", "≤": "<=", ">": ">", "<": "<", "＞": ">", "＜": "<", "≦": "<=", "≧": ">="}
+SYMBOL_COMPARATORS = {"≥": "ge", "≧": "ge", "≤": "le", "≦": "le", ">": "gt", "＞": "gt", "<": "lt", "＜": "lt"}
 NO_VALUE = re.compile(r"^[\s—–\-/／、*×]*$")
 
 
@@ -84,7 +84,7 @@ class TableRows:
                     unit_span=(m.unit_span[0] + s, m.unit_span[1] + s) if m.unit_span else None)
         if not m.unit and unit_cell:
             m = replace(m, unit=para[unit_cell[0]:unit_cell[1]], unit_span=unit_cell)
-        if m.comparator == "=" and not m.after_comparator:
+        if m.comparator == "eq" and not m.after_comparator:
             symbol = para[s:m.value_span[0]].strip()[-1:]
             m = replace(m, comparator=SYMBOL_COMPARATORS.get(symbol, m.comparator))
         plan_year = self.plan_year

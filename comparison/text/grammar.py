@@ -47,7 +47,8 @@ AFTER_COMPARATORS = [("及以上", "ge"), ("以上", "ge"), ("以下", "le"), ("
 BEFORE_COMPARATORS = [("不低于", "ge"), ("不少于", "ge"), ("至少", "ge"), ("不超过", "le"), ("不高于", "le"),
                       ("不大于", "le"), ("控制在", "le"), ("超过", "gt"), ("大于", "gt"), ("突破", "gt"),
                       ("高于", "gt"), ("多于", "gt"), ("低于", "lt"), ("小于", "lt"), ("不足", "lt"), ("少于", "lt"),
-                      ("将近", "approx"), ("接近", "approx"), ("大约", "approx"), ("约", "approx"), ("近", "approx")]
+                      ("将近", "approx"), ("接近", "approx"), ("大约", "approx"), ("约", "approx"), ("近", "approx"),
+                      ("不超", "le"), ("超", "gt")]  # 超50%: more than (a word longer than 超 is tried first)
 COMMITMENTS = ("确保", "力争")
 # Units the conventions write differently from the plan: "提高 N 个百分点" → 百分点.
 CONVENTION_UNITS = {"个百分点": "百分点"}
