@@ -40,7 +40,8 @@ from comparison.text.structure import paragraphs
 from comparison.text import grammar
 
 
-LEAD_YEAR = re.compile(r"(?:到|至)\s*((?:19|20)[0-9]{2})\s*年(?:底|末)?\s*(?:目标|主要目标)?\s*[：:]")
+# A line that heads a list with its year: 到2025年： or 2025年目标：
+LEAD_YEAR = re.compile(r"(?:(?:到|至)\s*)?((?:19|20)[0-9]{2})\s*年(?:底|末)?\s*(?:(?:主要|预期|发展)?目标)?\s*[：:]")
 SCOPE_ITEM = re.compile(r"(?:全|本)?(?:市|县|区|乡|镇|省|城市|农村|城镇|乡村|县城|市区|城区|中心城区|市级|县级|省级|国家级|"
                         r"市本级|各县区|县（市、区）)")
 
@@ -129,7 +130,7 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
             self.item_phrases[id(m)] = item_of[id(m)]
         if len({(c[0], c[1]) for _, c in choices}) > 1:
             return choices  # the aliases told the values apart already
-        if all(len(para[a:b].strip()) <= 2 or SCOPE_ITEM.fullmatch(para[a:b].strip()) for a, b in items[:-1]):
+        if all(SCOPE_ITEM.fullmatch(para[a:b].strip()) for a, b in items[:-1]):
             return choices  # 市、县污泥无害化处理率: scopes of one indicator written once
         out = []
         for m, _ in choices:
