@@ -105,7 +105,8 @@ class TableRows:
         self.rows.append(dict(
             _pos=self.raw(ps + m.value_span[0], ps + m.value_span[1])[0], _order=order,
             doc_id=self.doc.doc_id, clause_id=clause.clause_id, kind=kind, indicator_id=ind_id,
-            indicator_as_written=as_written, value=m.value_text, unit_as_written=unit, comparator=m.comparator,
+            indicator_as_written=as_written, value_as_written=self.value_as_written(ps, m), value=m.value_text,
+            unit_as_written=unit, comparator=m.comparator,
             target_year=year if kind == "target" else "", base_year=year if kind == "baseline" else "", scope=scope,
             commitment="none", quote=self.doc.raw[raw_q[0]:raw_q[1]], note="; ".join(notes), status="suggested",
             confidence=confidence, _raw_quote=raw_q))
