@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+LOOK_BEHIND, LOOK_AHEAD = 30, 30  # characters around a number that its role depends on (linear time)
 ORDINAL = re.compile(r"第\s*$")
 BOX = re.compile(r"专栏\s*$")
 PART_NOUNS = ("主要目标|措施|举措|任务|方面|条款|内容|要点|部分|章|节|附件|专栏|领域|主要污染物|污染物|约束性指标|预期性指标|"
@@ -46,11 +47,11 @@ def not_quantities(para: str) -> list[tuple[int, int, str, str]]:
     for m in DATE_CHAIN.finditer(para):
         spans.append((m.start(), m.end(), "date", "a date written with hyphens, slashes or dots"))
     for m in TIME.finditer(para):
-        if TIME_LEAD.search(para[:m.start()]) or m.group(3):
+        if TIME_LEAD.search(para[max(0, m.start() - LOOK_BEHIND):m.start()]) or m.group(3):
             spans.append((m.start(), m.end(), "other", "a time of day"))
     for m in PHONE.finditer(para):
-        if "-" in m.group() or "（" in m.group() or "(" in m.group() or PHONE_LABEL.search(para[:m.start()]) \
-                or len(re.sub(r"\D", "", m.group())) == 11:
+        labelled = PHONE_LABEL.search(para[max(0, m.start() - LOOK_BEHIND):m.start()])
+        if any(ch in m.group() for ch in "-（(") or labelled or len(re.sub(r"\D", "", m.group())) == 11:
             spans.append((m.start(), m.end(), "contact_details", "a telephone number"))
     for m in CODE_CHAIN.finditer(para):
         if not any(s <= m.start() < e for s, e, _, _ in spans):
@@ -61,7 +62,7 @@ def not_quantities(para: str) -> list[tuple[int, int, str, str]]:
 
 def part_role(para: str, start: int, end: int) -> tuple[str, str] | None:
     """The role of a digit sequence that orders or counts the document's parts (see the module doc)."""
-    before, after = para[:start], para[end:]
+    before, after = para[max(0, start - LOOK_BEHIND):start], para[end:end + LOOK_AHEAD]
     if ORDINAL.search(before):
         return "document_part_count", "an ordinal (第N), not a quantity"
     if BOX.search(before):
@@ -75,7 +76,7 @@ def part_role(para: str, start: int, end: int) -> tuple[str, str] | None:
 
 def is_day_count(para: str, start: int, end: int) -> bool:
     """A number of days (or hours) that states a quantity: a comparator or a 天数 subject governs it."""
-    before, after = para[:start], para[end:]
+    before, after = para[max(0, start - LOOK_BEHIND):start], para[end:end + LOOK_AHEAD]
     if not DAYS_AFTER.match(after):
         return False
     return bool(DAY_COMPARATORS_AFTER.match(after) or DAY_COMPARATORS_BEFORE.search(before)
