@@ -24,9 +24,12 @@ from helpers import tree_digest
 
 FORMS = REPO_ROOT / "tests" / "fixtures" / "forms"
 END_TO_END = ["news_furniture", "chapters_box", "crlf"]
-# Figures that by design do not draw every plan (as in test_add_city).
+# Figures that by design do not draw every plan (as in test_add_city), and those that draw only plans naming
+# their responsible units (责任单位), which none of these three does.
 NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with each other",
-                "04_theme_k": "chooses the number of sentence themes over all sentences; draws no plan"}
+                "04_theme_k": "chooses the number of sentence themes over all sentences; draws no plan",
+                "06_lead_agencies": "draws the plans that name responsible units",
+                "06_agency_involvement": "draws the plans that name responsible units"}
 
 
 def forms() -> pd.DataFrame:
