@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -132,16 +132,17 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
             return choices  # the aliases told the values apart already
         if all(SCOPE_ITEM.fullmatch(para[a:b].strip()) for a, b in items[:-1]):
             return choices  # 市、县污泥无害化处理率: scopes of one indicator written once
-        out = []
-        for m, _ in choices:
-            s, e = item_of[id(m)]
-            unit = self.row_unit(m)
-            own = [o for o in self.indicators.occurrences(para, s, e) if self.indicators.compatible(o[2], unit)]
-            if own:
-                out.append((m, self.exact(para, max(own, key=lambda o: o[1] - o[0]), unit, None)))
-            else:
-                out.append((m, self.fuzzy(para, s, e, unit)))
-        return out
+        return [(m, self.phrase_choice(para, item_of[id(m)], m)) for m, _ in choices]
+
+    def phrase_choice(self, para, span, m) -> tuple:
+        """The indicator choice for value ``m`` as if ``para[span]`` were written right before it (a 分别 item, a
+        table row's indicator cell): the choice sees that phrase and the value, nothing else."""
+        view = para[span[0]:span[1]]
+        shift = len(view) - m.start
+        seen = replace(m, start=m.start + shift, end=m.end + shift,
+                       value_span=(m.value_span[0] + shift, m.value_span[1] + shift))
+        view += para[m.start:m.end]
+        return self.indicator_choices(view, [seen], [seen])[0][1]
 
     # ---------- one value list (a single value, a range, or A、B after 分别)
     def group_rows(self, para, ps, clause, group, marks, mentions) -> None:

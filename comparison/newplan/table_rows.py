@@ -91,12 +91,7 @@ class TableRows:
         kind = column.marked or ("baseline" if plan_year is not None and column.year < plan_year else "target")
         self.year_use.setdefault(self.table.year_starts[column.index], set()).add(
             "target:out" if kind == "target" else "base:out")
-        view = para[indicator[0]:indicator[1]] + "|"
-        shift = len(view) - m.start
-        seen = replace(m, start=m.start + shift, end=m.end + shift,
-                       value_span=(m.value_span[0] + shift, m.value_span[1] + shift))
-        view += para[m.start:m.end]
-        ((_, (ind_id, as_written, confidence, ind_note, scope)),) = self.indicator_choices(view, [seen], [seen])[:1]
+        ind_id, as_written, confidence, ind_note, scope = self.phrase_choice(para, indicator, m)
         unit, unit_note = self.unit_as_written(ps, m)
         raw_q = self.once_in_clause(self.raw(ps, ps + e), clause.clause_id)
         notes = [n for n in (m.note, unit_note, ind_note) if n]
