@@ -91,7 +91,9 @@ class TableRows:
         kind = column.marked or ("baseline" if plan_year is not None and column.year < plan_year else "target")
         self.year_use.setdefault(self.table.year_starts[column.index], set()).add(
             "target:out" if kind == "target" else "base:out")
-        ind_id, as_written, confidence, ind_note, scope = self.phrase_choice(para, indicator, m)
+        bracket = BRACKETED_UNIT.search(para[indicator[0]:indicator[1]])
+        name = _stripped(para, indicator[0], indicator[0] + bracket.start() if bracket else indicator[1])
+        ind_id, as_written, confidence, ind_note, scope = self.phrase_choice(para, name, m)  # 森林覆盖率（%）: the name
         unit, unit_note = self.unit_as_written(ps, m)
         raw_q = self.once_in_clause(self.raw(ps, ps + e), clause.clause_id)
         notes = [n for n in (m.note, unit_note, ind_note) if n]
