@@ -17,8 +17,9 @@ The repairs, in order, each a general rule (no per-document patches):
    ``到2025年``) and at line ends;
 5. re-join lines broken in mid-sentence: in hard-wrapped documents every full-width line continues,
    in paragraph-per-line documents a long line that does not end a sentence continues across a page
-   break, and the character a page break repeats (``基\\n\\n基础设施``) is dropped once;
-5. replace stray English function words between Chinese words (``棚户区 and 城镇``) by their Chinese
+   break, and the character a page break repeats (``基\\n\\n基础设施``) is dropped once; headings of every
+   scheme, numbered items, 专栏 boxes and table rows always start a line of their own;
+6. replace stray English function words between Chinese words (``棚户区 and 城镇``) by their Chinese
    equivalents (``和``), mapped to the English word's raw span.
 
 Digits and Chinese characters of the content are never changed (only folded from full width).
@@ -31,8 +32,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from comparison.text.furniture import furniture_lines
-from comparison.text.headings import (CHAPTER_MARKER, CLAUSE_MARKER, LIST_MARKER,  # noqa: F401 (re-exported)
-                                      SECTION_MARKER, is_heading, starts_structure)
+from comparison.text.headings import CHAPTER_MARKER, SECTION_MARKER, is_heading, starts_structure
 
 FOOTER_MARKERS = re.compile(
     r"^\s*(?:[（(]\s*完\s*[）)]|标签\s*[:：]|留言与评论|验证码\s*[:：]|打印本页|关闭窗口|【打印】|分享到|"
@@ -209,6 +209,7 @@ def _mark_cells(ct: CleanText) -> CleanText:
 
 
 def is_table_row(line: str) -> bool:
+    """A line of a table pasted as text (``_mark_cells`` joined its cells with ``|``)."""
     return "|" in line
 
 
