@@ -7,7 +7,8 @@ in a 十四五 plan, 第一部分 in a plan in parts) and its clause level the n
 and 一是 head sections only where they read as headings (short, no sentence): in a news report they
 number list items, not parts of the plan. A text with no section level has no headings at all.
 
-专栏 (box) lines start a block of their own but are no level: a box stays inside its clause.
+专栏 (box) lines start a block of their own but are no level: a box stays inside its clause. The lines of a
+table of contents (第一章 总体要求……1) are no headings.
 """
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ LIST_MARKER = re.compile(r"^(?:[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）
 BOX_MARKER = re.compile(rf"^专栏\s*[0-9{NUMERAL}]*")
 CHAPTER_MARKER = re.compile(rf"^第[{NUMERAL}0-9]+(?:部分|章|节)")
 SENTENCE_MARKS = "。；！？"
+TOC_LINE = re.compile(r"(?:[.．…·•\-—_]{3,}|\s{2,})\s*[0-9]{1,3}\s*$")  # 第一章 总体要求……1: a contents line
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -72,9 +74,10 @@ def reads_as_heading(line: str, marker_end: int) -> bool:
 
 
 def marker_of(level: Level, line: str) -> tuple[int, int] | None:
-    """(number, end of the marker) when the line starts with this level's marker."""
+    """(number, end of the marker) when the line starts with this level's marker (a line of a table of
+    contents, ending with a dot leader and a page number, is no heading)."""
     m = level.marker.match(line)
-    if not m:
+    if not m or TOC_LINE.search(line):
         return None
     try:
         return number_of(m.group(1)), m.end()

@@ -5,6 +5,7 @@ General wording of Chinese texts, never a phrase of one plan:
 - ordinals (第12次常务会议, 第3条) and the numbers of boxes (专栏2);
 - counts of the document's own parts or of a named set of categories: 含20项措施, 提出5个方面,
   十大工程 written 8大工程, 4项主要污染物, 若干措施20条;
+- the page numbers of a table of contents (第一章 总体要求……1);
 - dates and times written with hyphens, slashes or dots (2023-05-06, 2023/5/6, 2023.05.06 10:21),
   telephone numbers (0591-87654321, 13912345678) and ids or codes (113500/2023-00045): never a range;
 - a size class qualifying a noun (常住人口100万以上的城市, 年综合能耗5000吨标准煤以上的企业);
@@ -30,6 +31,7 @@ TIME_LEAD = re.compile(r"(?:(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]
 PHONE = re.compile(r"(?<![0-9])(?:[(（]\s*0[0-9]{2,3}\s*[)）]\s*|0[0-9]{2,3}\s*-\s*)[0-9]{7,8}(?![0-9])|"
                    r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 PHONE_LABEL = re.compile(r"(?:电话|热线|手机|传真|联系方式)\s*[:：]?\s*$")
+PAGE_OF_CONTENTS = re.compile(r"(?:[.．…·•\-—_]{3,}|\s{2,})\s*([0-9]{1,3})\s*$")
 CODE_CHAIN = re.compile(r"(?<![0-9.])[0-9]+(?:\s*[-/]\s*[0-9]+){2,}(?![0-9])|"
                         r"(?<![0-9.])[0-9]+\s*[-/]\s*0[0-9]+(?![0-9.])|(?<![0-9.])0[0-9]+\s*[-/]\s*[0-9]+(?![0-9.])")
 # A magnitude (万, 吨标准煤 …; never a share: 50%以上的煤炭 is a quantity) 以上的 + the things it qualifies.
@@ -53,6 +55,9 @@ def not_quantities(para: str) -> list[tuple[int, int, str, str]]:
         labelled = PHONE_LABEL.search(para[max(0, m.start() - LOOK_BEHIND):m.start()])
         if any(ch in m.group() for ch in "-（(") or labelled or len(re.sub(r"\D", "", m.group())) == 11:
             spans.append((m.start(), m.end(), "contact_details", "a telephone number"))
+    m = PAGE_OF_CONTENTS.search(para)
+    if m:
+        spans.append((m.start(1), m.end(1), "page_or_footer", "a page number of a table of contents"))
     for m in CODE_CHAIN.finditer(para):
         if not any(s <= m.start() < e for s, e, _, _ in spans):
             spans.append((m.start(), m.end(), "name_or_label", "part of a code or id written with hyphens or "

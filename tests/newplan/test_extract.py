@@ -495,3 +495,11 @@ def test_page_furniture_digits_are_ignored_with_their_own_reasons(taxonomy, unit
     assert reasons == {"2023": "publish_time", "07": "publish_time", "18": "publish_time", "15": "publish_time",
                        "06": "publish_time", "4521": "page_metadata", "0898": "contact_details",
                        "66123456": "contact_details", "10000001": "web_address"}  # 2025 is in the row's quote
+
+
+def test_page_numbers_of_a_table_of_contents_are_not_quantities(taxonomy, units):
+    result = run("目录\n\n第一章 发展基础………………3\n\n第二章 主要任务………………12\n\n到2025年，森林覆盖率达到40%。", taxonomy,
+                 units)
+    assert list(result.quantities.value) == ["40"]
+    reasons = dict(zip(result.ignored.number, result.ignored.reason))
+    assert (reasons["3"], reasons["12"]) == ("page_or_footer", "page_or_footer")

@@ -171,3 +171,10 @@ def test_parsing_is_deterministic(corpus, paths):
     again = parse_corpus(paths)
     assert clauses_table(again).equals(clauses_table(corpus))
     assert sentences_table(again).equals(sentences_table(corpus))
+
+
+def test_a_table_of_contents_is_not_read_as_headings():
+    text = ("某市“十四五”规划\n目录\n第一章 发展基础……………………1\n第二章 主要任务……………………6\n"
+            "第一章 发展基础\n“十三五”成效明显。\n第二章 主要任务\n加快绿色转型。\n")
+    assert [(c.clause_id, c.section_title) for c in parse("x", clean(text))] == [
+        ("x:0.0", ""), ("x:1.0", "发展基础"), ("x:2.0", "主要任务")]
