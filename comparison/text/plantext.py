@@ -2,10 +2,12 @@
 
 Chinese files often come in GB18030 rather than UTF-8: a file that is not UTF-8 but decodes as mostly
 Chinese GB18030 text is accepted, and the caller says so (new-plan stores it as UTF-8); so is UTF-16
-with a byte-order mark (what Windows Notepad saves as "Unicode"). Any layout is read (headings of any
-scheme, a news report, a summary, a table); what a user should know about how the text was read comes
-back in ``notes``. Refused, with what to do instead: a missing file, an empty or whitespace-only file,
-a binary file (PDF, Word, image …), a saved web page (HTML), and a text that is only page furniture.
+with a byte-order mark (what Windows Notepad saves as "Unicode"). Control characters are removed (the
+caller says so too). Any layout is read (headings of any scheme, a news report, a summary, a table); what
+a user should know about how the text was read comes back in ``notes``. Refused, with what to do instead:
+a missing file, an empty or whitespace-only file, a binary file (PDF, Word, image …), a saved web page
+(HTML), a file over the corpus's size limit, a text that is only page furniture, and one that holds the
+plan twice.
 """
 from __future__ import annotations
 
@@ -15,14 +17,19 @@ from pathlib import Path
 
 from comparison.problems import Problem, raise_if_any
 from comparison.text.cleaning import clean
-from comparison.text.corpus import universal_newlines
+from comparison.text.controls import without_controls
+from comparison.text.corpus import MAX_TEXT_BYTES, text_size_problem, universal_newlines
 from comparison.text.documents import ParsedDocument
+from comparison.text.repeats import repeated_part
 from comparison.text.structure import StructureError, has_headings, parse
 
 BINARY_SIGNATURES = [(b"%PDF", "a PDF file"), (b"PK\x03\x04", "a Word, Excel or other Office file (.docx, .xlsx …)"),
                      (b"\xd0\xcf\x11\xe0", "an old Word, Excel or WPS file (.doc, .xls, .wps)"),
                      (b"{\\rtf", "a rich-text file (.rtf)"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
                      (b"GIF8", "a GIF image")]
+# A file whose first 4 KiB are more than 5 % control bytes is binary; a stray control character is only removed.
+BINARY_CONTROLS = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+BINARY_SHARE = 0.05
 SAVE_AS_TEXT = ("open it, select the plan's text, copy it into a plain-text file (UTF-8) and give that file; "
                 "for a scanned PDF, run text recognition (OCR) first")
 HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|meta|div|p|table)\b", re.IGNORECASE)
@@ -36,11 +43,12 @@ class PlanText:
     encoding: str    # "utf-8", "GB18030" or "UTF-16"
     doc: ParsedDocument
     notes: list[str] = field(default_factory=list)  # how the text was read, for the user
+    controls: tuple[str, ...] = ()  # the control characters removed (NUL, VT …)
 
     @property
     def utf8(self) -> bytes:
-        """The bytes to store: the file itself if it is UTF-8, else its text re-encoded."""
-        return self.data if self.encoding == "utf-8" else self.doc.raw.encode("utf-8")
+        """The bytes to store: the file itself if it is UTF-8 as read, else its text re-encoded."""
+        return self.data if self.encoding == "utf-8" and not self.controls else self.doc.raw.encode("utf-8")
 
 
 def read_plan_text(path: Path, doc_id: str, city_id: str) -> PlanText:
@@ -49,12 +57,14 @@ def read_plan_text(path: Path, doc_id: str, city_id: str) -> PlanText:
     shown = str(path)
     if not path.is_file():
         raise_if_any([Problem(shown, "the text file does not exist", fix="give the path of the plan's .txt file")])
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        raise_if_any([text_size_problem(shown, path.stat().st_size)])
     data = path.read_bytes()
     if not data:
         raise_if_any([Problem(shown, "the file is empty", fix="copy the full plan text into the file")])
     _refuse_binary(shown, data)
     text, encoding = _decode(shown, data)
-    text = universal_newlines(text)
+    text, controls = without_controls(universal_newlines(text))
     if not text.replace("\ufeff", "").strip():
         raise_if_any([Problem(shown, "the file holds only spaces and line breaks",
                               fix="copy the full plan text into the file")])
@@ -67,8 +77,13 @@ def read_plan_text(path: Path, doc_id: str, city_id: str) -> PlanText:
                    "浏览次数, links and menus): the plan itself is missing" if ct.furniture else str(err))
         raise_if_any([Problem(shown, message, expected="the words of the plan (its title and paragraphs)",
                               fix="copy the plan's own text from the page, not only the page's header and footer")])
+    if twice := repeated_part([s.text for c in clauses for s in c.sentences]):
+        raise_if_any([Problem(shown, f"the text seems to hold the plan twice: {twice[0]:.0%} of its sentences "
+                              "occur twice", value=twice[1], expected="one copy of the plan",
+                              fix="delete the second copy (it starts with the second occurrence of the sentence "
+                                  "above) and run again")])
     doc = ParsedDocument(doc_id, city_id, text, ct, clauses)
-    return PlanText(data, encoding, doc, _notes(doc, ct))
+    return PlanText(data, encoding, doc, _notes(doc, ct), tuple(controls))
 
 
 def _notes(doc: ParsedDocument, ct) -> list[str]:
@@ -91,7 +106,8 @@ def _refuse_binary(shown: str, data: bytes) -> None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return  # UTF-16 text with a byte-order mark
     kind = next((name for sig, name in BINARY_SIGNATURES if data.startswith(sig)), None)
-    if kind is None and b"\x00" in data[:4096]:
+    head = data[:4096]
+    if kind is None and len(BINARY_CONTROLS.findall(head)) > BINARY_SHARE * len(head):
         kind = "a binary file"
     if kind:
         raise_if_any([Problem(shown, f"this is {kind}, not a plain-text plan", expected="a .txt file (UTF-8 or GB18030)",
