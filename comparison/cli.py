@@ -39,9 +39,13 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--title-zh", default="", help="default: read from the text")
     new.add_argument("--title-en", default="")
     new.add_argument("--doc-number", default="", help="文号; default: read from the text")
-    extract = sub.add_parser("extract", help="suggest the quantities and ignored numbers of a plan text (prints them)")
-    extract.add_argument("path", help="the plan text (UTF-8 or GB18030)")
-    extract.add_argument("--doc-id", help="doc_id for the suggested rows (default: the file name)")
+    extract = sub.add_parser("extract", help="suggest the quantities and ignored numbers of plan texts (prints "
+                                             "them, or writes them with --out)")
+    extract.add_argument("paths", nargs="+", metavar="path", help="plan texts (UTF-8 or GB18030), any layout")
+    extract.add_argument("--doc-id", help="doc_id for the suggested rows of one text (default: the file name)")
+    extract.add_argument("--out", help="write the rows of every text to FILE.xlsx (sheets quantities, "
+                                       "ignored_numbers, texts) or FILE.csv (and FILE_ignored_numbers.csv, "
+                                       "FILE_texts.csv) instead of printing them")
     args = parser.parse_args(argv)
     paths = project_paths(args.root)
     try:
@@ -59,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build: wrote {len(written)} files to {paths.processed}")
         elif args.command == "extract":
             from comparison.newplan.extract_cli import run_extract
-            return run_extract(paths, args.path, args.doc_id)
+            return run_extract(paths, args.paths, args.doc_id, args.out)
         elif args.command == "report":
             from comparison.report import run_report
             run_report(paths, allow_suggested=args.allow_suggested)

@@ -95,6 +95,7 @@ def _add_plan(paths: ProjectPaths, info: PlanInfo) -> AddedPlan:
     if plan.controls:
         messages.append(f"{info.text} held control characters ({', '.join(plan.controls)}); stored without them "
                         "(a VT or FF as a line break)")
+    messages += [f"{info.text}: {note}" for note in plan.notes]
     doc = plan.doc
     workbook_path = paths.cities / f"{info.city_id}.xlsx"
     raise_if_any(transaction.open_elsewhere(workbook_path))

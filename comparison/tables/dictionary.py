@@ -126,8 +126,10 @@ TABLES: dict[str, tuple[str, list[tuple[str, ...]]]] = {
     ]),
     "clauses": ("one row per clause", [
         ("clause_id", "<doc_id>:<section>.<clause>", ""), ("doc_id", "plan id", ""), ("city_id", "city id", ""),
-        ("section_no", "section number (0 = preamble)", "", "integer"), ("section_title", "section heading", ""),
-        ("clause_no", "clause number as written (0 = text before the first clause)", "", "integer"),
+        ("section_no", "section number (0 = preamble; a text without headings is section 1)", "", "integer"),
+        ("section_title", "section heading (一、…, 第一章 …)", ""),
+        ("clause_no", "clause number as written (0 = text before the first clause; in a text without headings "
+                      "the paragraph's number)", "", "integer"),
         ("clause_title", "short heading sentence", ""), ("text", "cleaned text", ""),
         ("raw_start", "start offset in the raw text", "characters"), ("raw_end", "end offset (exclusive)", "characters"),
         ("responsible_units", "units named responsible, ;-joined", ""),
