@@ -9,7 +9,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: report build validate test lab bench bench-extract new-plan clean lock
+.PHONY: report build validate test lab bench bench-extract calibrate new-plan accept-proposals clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ new-plan: $(STAMP)
 
 bench-extract: $(STAMP)
 	$(PY) benchmarks/extraction.py
+
+# Re-measure how often each indicator rule is right (comparison/newplan/indicator_calibration.csv).
+calibrate: $(STAMP)
+	$(PY) benchmarks/calibrate_indicators.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) data/processed/*.csv reports/figures reports/tables reports/selections reports/notebooks reports/report*.html
