@@ -54,6 +54,10 @@ new-plan: $(STAMP)
 		--city-zh "$(CITY_ZH)" --city-en "$(CITY_EN)" --province-zh "$(PROVINCE_ZH)" --province-en "$(PROVINCE_EN)" \
 		--issued "$(ISSUED)" --status "$(or $(STATUS),final)" --plan-type "$(or $(PLAN_TYPE),green_economy)"
 
+# make accept-proposals [CITY=xinyang]: move accepted proposed indicators, units and agencies into the codebook
+accept-proposals: $(STAMP)
+	$(PY) -m comparison accept-proposals $(if $(CITY),--city "$(CITY)")
+
 bench-extract: $(STAMP)
 	$(PY) benchmarks/extraction.py
 

@@ -1,4 +1,4 @@
-"""Command line: ``python -m comparison parse | validate | build | report | new-plan | extract``.
+"""Command line: ``python -m comparison parse | validate | build | report | new-plan | extract | accept-proposals``.
 
 A problem in the user's inputs prints a list of problems (file, sheet, row, column, value, expected,
 fix) and exits with status 2; it never shows a traceback.
@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     extract = sub.add_parser("extract", help="suggest the quantities and ignored numbers of a plan text (prints them)")
     extract.add_argument("path", help="the plan text (UTF-8 or GB18030)")
     extract.add_argument("--doc-id", help="doc_id for the suggested rows (default: the file name)")
+    accept = sub.add_parser("accept-proposals", help="move the proposals marked accepted in city workbooks "
+                                                     "(proposed_indicators, _units, _agencies) into the codebook")
+    accept.add_argument("--city", help="only this city's workbook (its city_id)")
     args = parser.parse_args(argv)
     paths = project_paths(args.root)
     try:
@@ -63,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             run_report(paths, allow_suggested=args.allow_suggested)
         elif args.command == "new-plan":
             _new_plan(paths, args)
+        elif args.command == "accept-proposals":
+            from comparison.newplan.accept import accept_proposals
+            for line in accept_proposals(paths, args.city).lines():
+                print(f"accept-proposals: {line}")
     except InputError as err:
         print(err.report(), file=sys.stderr)
         return 2
@@ -91,6 +98,7 @@ def _new_plan(paths, args) -> None:
         print(f"new-plan: wrote {path.relative_to(paths.root)}")
     counts = ", ".join(f"{n} {sheet}" for sheet, n in added.counts.items())
     print(f"new-plan: suggested rows for {added.doc_id}: {counts}.\n"
-          f"Review them in data/raw/cities/{info.city_id}.xlsx (set status to curated), then run "
-          f"`make validate` and `make report`; preview before review with "
-          f"`python -m comparison report --allow-suggested`.")
+          f"Preview them now with `python -m comparison report --allow-suggested` (or build --allow-suggested).\n"
+          f"Review them in data/raw/cities/{info.city_id}.xlsx: set status to curated on each row you have checked, "
+          f"and to accepted on each proposed indicator, unit and agency you have completed; then run "
+          f"`python -m comparison accept-proposals --city {info.city_id}`, `make validate` and `make report`.")

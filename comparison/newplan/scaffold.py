@@ -12,7 +12,9 @@ already has a plan), every row marked ``status = suggested``:
   with its suggested indicator and confidence, or as a number that is not a quantity with its reason
   (extract.extract);
 - ``measures``: every sentence of sections 1 and later with suggested sector, instrument and synergy
-  (coding.MeasureCoder trained on the curated plans).
+  (coding.MeasureCoder trained on the curated plans);
+- ``proposed_indicators``, ``proposed_units``, ``proposed_agencies``: what the plan names and the codebook
+  lacks (proposals.propose); a quantity with no suggested indicator carries its proposed id.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ from comparison.newplan.coding import MeasureCoder, suggest_pillars
 from comparison.text.corpus import MANIFEST_COLUMNS, read_manifest, row_problems
 from comparison.text.documents import ParsedDocument
 from comparison.newplan.extract import extract
+from comparison.newplan.proposals import PROPOSAL_SCHEMA, PROPOSAL_STATUSES, propose
 from comparison.text.hanzi import simplified
 from comparison.paths import ProjectPaths
 from comparison.text.plantext import read_plan_text
@@ -179,7 +182,8 @@ def _suggestions(doc: ParsedDocument, info: PlanInfo, taxonomy, curated) -> dict
                              "pillar_id": pillars.pillar_id, "note": "", "status": "suggested",
                              "confidence": pillars.similarity})
 
-    extraction = extract(doc, taxonomy, UnitConverter(taxonomy))
+    units = UnitConverter(taxonomy)
+    extraction = extract(doc, taxonomy, units)
 
     sentences = [(s.sentence_id, s.text) for c in doc.clauses if c.section_no > 0 for s in c.sentences]
     coder = MeasureCoder.train(curated["measures"])
@@ -190,8 +194,10 @@ def _suggestions(doc: ParsedDocument, info: PlanInfo, taxonomy, curated) -> dict
                              "text": [t for _, t in sentences],
                              "confidence": codes[[f"{d}_p" for d in ("sector_id", "instrument_id", "synergy")]]
                              .min(axis=1)})
-    return {"sections": sections, "quantities": extraction.quantities, "ignored_numbers": extraction.ignored,
-            "measures": measures}
+    proposed = propose(doc, extraction.quantities, taxonomy, units,
+                       lambda texts: list(coder.suggest(texts).sector_id))
+    return {"sections": sections, "quantities": proposed.pop("quantities"), "ignored_numbers": extraction.ignored,
+            "measures": measures, **proposed}
 
 
 def _manifest_row(info: PlanInfo, doc: ParsedDocument, stored: bytes) -> dict[str, str]:
@@ -234,7 +240,8 @@ def _workbook_bytes(path: Path, rows: dict[str, pd.DataFrame]) -> bytes:
         wb = Workbook()
         wb.remove(wb.active)
     for sheet, df in rows.items():
-        columns = CITY_SCHEMA[sheet] + EXTRA_COLUMNS.get(sheet, [])
+        columns = {**CITY_SCHEMA, **PROPOSAL_SCHEMA}[sheet] + EXTRA_COLUMNS.get(sheet, [])
+        statuses = PROPOSAL_STATUSES if sheet in PROPOSAL_SCHEMA else ROW_STATUSES
         if sheet in wb.sheetnames:
             ws = wb[sheet]
             header = [c.value for c in ws[1]]
@@ -249,7 +256,7 @@ def _workbook_bytes(path: Path, rows: dict[str, pd.DataFrame]) -> bytes:
             ws.freeze_panes = "A2"
             for k, col in enumerate(header, 1):
                 ws.column_dimensions[get_column_letter(k)].width = COLUMN_WIDTHS.get(col, 14)
-            status = DataValidation(type="list", formula1=f'"{",".join(ROW_STATUSES)}"', allow_blank=False)
+            status = DataValidation(type="list", formula1=f'"{",".join(statuses)}"', allow_blank=False)
             ws.add_data_validation(status)
             status.add(f"{get_column_letter(header.index('status') + 1)}2:"
                        f"{get_column_letter(header.index('status') + 1)}1048576")
