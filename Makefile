@@ -39,7 +39,7 @@ report: $(STAMP)
 	$(PY) -m comparison report $(ARGS)
 
 test: $(STAMP)
-	MPLBACKEND=Agg $(PY) -m pytest -q $(ARGS)
+	MPLBACKEND=Agg $(PY) -m pytest -q -n auto --dist loadfile $(ARGS)
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

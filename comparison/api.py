@@ -2,7 +2,8 @@
 
 ``load(lang)`` reads ``data/processed`` (run ``make build`` first) and adds label columns so no notebook
 re-implements a join or a mapping: ``plan`` (e.g. "Nanping 2021" / "南平 2021"), ``sector``, ``pillar``,
-``instrument``, ``instrument_type``, ``category``, ``indicator`` and ``agency`` in the chosen language.
+``instrument``, ``instrument_type``, ``category``, ``indicator``, ``agency`` and ``comparator_label`` in the
+chosen language, and ``comparator_symbol`` (≥, ≤, ≈ … from the codebook) next to each comparator code.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from comparison.tables.atomic import restore_formula
+from comparison.tables.plan_labels import plan_label
 from comparison.paths import ProjectPaths, project_paths
 from comparison.curation.taxonomy import CODE_COLUMN_SHEETS, DIMENSION_SHEETS, Taxonomy, load_taxonomy
 
@@ -63,20 +65,15 @@ def prose_applies(t: "Tables") -> bool:
     return False
 
 
-def plan_label(row, lang: str) -> str:
-    """'Nanping 2021' / '南平 2021'; a synergy plan is marked so Nanping's two plans stay apart."""
-    city = row["city_zh"] if lang == "zh" else row["city_en"]
-    year = row["doc_id"].rsplit("_", 1)[-1]
-    label = f"{city} {year}"
-    if row["plan_type"] == "pollution_carbon_synergy":
-        label += " 减污降碳" if lang == "zh" else " (synergy)"
-    if str(row.get("reviewed", "True")) in ("False", "false"):
-        label += "（未审核）" if lang == "zh" else " (unreviewed)"
-    return label
+def comparator_symbols(taxonomy: Taxonomy) -> dict[str, str]:
+    """Comparator code → its display symbol (ge → ≥), from the codebook's comparators sheet."""
+    sheet = taxonomy.table("comparators")
+    return dict(zip(sheet.comparator, sheet.symbol))
 
 
 def _restored(df: pd.DataFrame) -> pd.DataFrame:
-    """The table with formula-neutralized text restored, built in one go (assigning the columns of the wide
+    """The table with formula-neutralized free text restored (a sentence that starts with "-"; codes and
+    numbers are never neutralized), built in one go (assigning the columns of the wide
     comparison table one by one, one per plan, fragments it)."""
     return pd.DataFrame({col: df[col].map(restore_formula)
                          if df[col].dtype == object or pd.api.types.is_string_dtype(df[col].dtype) else df[col]
@@ -119,7 +116,10 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
             df["doc_id"] = pd.Categorical(df.doc_id, categories=order, ordered=True)
         for col, sheet in CODE_COLUMN_SHEETS.items():
             if col in df.columns:
-                df[col.removesuffix("_id")] = df[col].map(taxonomy.labels(sheet, lang))
+                label = col.removesuffix("_id") if col.endswith("_id") else f"{col}_label"
+                df[label] = df[col].map(taxonomy.labels(sheet, lang))
+        if "comparator" in df.columns:
+            df["comparator_symbol"] = df.comparator.map(comparator_symbols(taxonomy))
         if "indicator_id" in df.columns:
             df["indicator"] = df[f"label_{lang}"]
         elif "agency_id" in df.columns:

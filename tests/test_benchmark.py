@@ -1,6 +1,8 @@
 """The scale benchmark's own logic (benchmarks/run.py is a script; its timings are not tested, only
 that its synthetic corpus is valid input and that it classifies notebook time correctly)."""
 import importlib.util
+import sys
+from types import SimpleNamespace
 
 import pytest
 
@@ -10,14 +12,16 @@ from comparison.pipeline import validate
 
 @pytest.fixture(scope="module")
 def bench():
+    """The entry point as ``make bench`` loads it (it puts the repository on sys.path), and its modules."""
     spec = importlib.util.spec_from_file_location("bench_run", REPO_ROOT / "benchmarks" / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+    return SimpleNamespace(run=run, generate=sys.modules["benchmarks.generate"],
+                           report_cost=sys.modules["benchmarks.report_cost"])
 
 
 def test_synthetic_plans_pass_the_real_validation(bench, tmp_path):
-    bench.generate(7, tmp_path, bench.real_templates(REPO_ROOT))  # more plans than the five templates
+    bench.generate.generate(7, tmp_path, bench.generate.real_templates(REPO_ROOT))  # more plans than the five templates
     inputs = validate(project_paths(tmp_path))
     assert len(inputs.manifest) == 7 and len(inputs.docs) == 7
     assert inputs.manifest.doc_id.nunique() == 7
@@ -34,10 +38,10 @@ def test_notebook_time_is_split_into_imports_figures_and_the_rest(bench, tmp_pat
              {"cell_type": "code", "source": "fig = f()\nplotting.save_figure(fig, '01', 'x', lang, c)",
               "metadata": {"papermill": {"duration": 2.0}}}]
     (folder / "01_x.ipynb").write_text(json.dumps({"cells": cells, "metadata": {"papermill": {"duration": 3.6}}}))
-    runs = bench._notebook_durations(tmp_path)
-    assert runs[0]["by_kind"] == dict(zip(bench.CELL_KINDS, [1.0, 2.0, 0.5]))
-    rows = bench.report_breakdown({"notebook_runs": runs, "floor_runs": [0.5, 0.25]})
-    assert rows == [("kernel starts and stops (the floor's runs, summed)", 0.75), *zip(bench.CELL_KINDS, [1.0, 2.0, 0.5])]
+    runs = bench.report_cost._notebook_durations(tmp_path)
+    assert runs[0]["by_kind"] == dict(zip(bench.report_cost.CELL_KINDS, [1.0, 2.0, 0.5]))
+    rows = bench.report_cost.report_breakdown({"notebook_runs": runs, "floor_runs": [0.5, 0.25]})
+    assert rows == [("kernel starts and stops (the floor's runs, summed)", 0.75), *zip(bench.report_cost.CELL_KINDS, [1.0, 2.0, 0.5])]
 
 
 def test_draw_only_start_up_hook_draws_figures_and_writes_nothing(bench, tmp_path):
@@ -57,7 +61,7 @@ def test_draw_only_start_up_hook_draws_figures_and_writes_nothing(bench, tmp_pat
         "fig.canvas.mpl_connect('draw_event', lambda event: drawn.append(1))\n"
         f"out = plotting.save_figure(fig, '01', 'x', 'en', 'c', project_paths(Path({str(tmp_path)!r})))\n"
         "print(out, len(drawn), plotting.save_figure.__module__)\n")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(bench.DRAW_ONLY), str(REPO_ROOT)]))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(bench.report_cost.DRAW_ONLY), str(REPO_ROOT)]))
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["[]", "1", "sitecustomize"]

@@ -4,7 +4,8 @@ The comparison table in ``data/processed`` keeps one number per plan and indicat
 comparator (a "≥ 95 %" is not an "= 95 %") and every distinct value a plan states, so a figure or table
 can show what the plan actually commits to. All functions take the ``quantities`` table as returned by
 ``comparison.api.load`` (columns ``doc_id``, ``plan``, ``kind``, ``indicator_id``, ``indicator``,
-``value_std``, ``comparator``, ``unit_std`` …) and never read files.
+``value_std``, ``comparator``, ``comparator_symbol``, ``unit_std`` …) and never read files. Comparators are
+the codebook's codes (eq ge gt le lt approx); what a label prints is the codebook's symbol (≥, ≤, ≈).
 """
 from __future__ import annotations
 
@@ -12,15 +13,12 @@ import math
 
 import pandas as pd
 
-# How a comparator code is printed. "=" prints as nothing: "95%" reads as "equals 95%", and no exported
-# cell then starts with "=" (which atomic.write_csv would otherwise neutralize to "'=").
-COMPARATOR_SYMBOL = {"=": "", ">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈"}
-# Marker per comparator in a dot chart: a triangle points to the side the target leaves open.
-COMPARATOR_MARKER = {"=": "o", ">=": ">", ">": ">", "<=": "<", "<": "<", "~": "D"}
+# Marker per comparator code in a dot chart: a triangle points to the side the target leaves open.
+COMPARATOR_MARKER = {"eq": "o", "ge": ">", "gt": ">", "le": "<", "lt": "<", "approx": "D"}
 
 UNIT_LABELS = {
     "en": {"percent": "%", "count": "count", "times": "×", "percentage_point": "pp"},
-    "zh": {"percent": "%", "count": "个", "times": "倍", "percentage_point": "个百分点", "t": "吨", "ha": "公顷",
+    "zh": {"percent": "%", "count": "个", "item": "个", "times": "倍", "percentage_point": "个百分点", "t": "吨", "ha": "公顷",
            "km": "公里", "CNY": "元", "kW": "千瓦", "tce": "吨标准煤", "t / day": "吨/日", "t / year": "吨/年",
            "t / CNY": "吨/元", "t / person": "吨/人"},
 }
@@ -41,9 +39,10 @@ def format_value(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def target_text(value: float, comparator: str, unit_std: str, lang: str) -> str:
-    """"≥98%", "100%", "≈43%", "1" (a count), "≥1,000亿元" / "≥100 bn CNY": comparator, standardized value, unit."""
-    symbol = COMPARATOR_SYMBOL.get(comparator, comparator)
+def target_text(value: float, symbol: str, unit_std: str, lang: str) -> str:
+    """"≥98%", "100%", "≈43%", "1" (a count), "≥1,000亿元" / "≥100 bn CNY": the comparator's symbol (the
+    ``comparator_symbol`` column), standardized value, unit. "=" prints as nothing: "95%" reads as "equals 95%"."""
+    symbol = "" if symbol == "=" else symbol
     if unit_std == "CNY" and abs(value) >= 1e8:  # money reads in 亿 (1e8) in Chinese, in billions in English
         return f"{symbol}{format_value(value / 1e8)}亿元" if lang == "zh" else f"{symbol}{format_value(value / 1e9)} bn CNY"
     unit = "" if (unit_std, lang) == ("count", "en") else unit_label(unit_std, lang)
@@ -151,7 +150,7 @@ def headline_targets(quantities: pd.DataFrame, lang: str, pillar: str = "overall
     t = t[t.pillar_id == pillar].sort_values(["doc_id", "quantity_id"])
     out = pd.DataFrame({
         "plan": t.plan.astype(str), "indicator": t.indicator,
-        "target": [target_text(v, c, u, lang) for v, c, u in zip(t.value_std, t.comparator, t.unit_std)],
+        "target": [target_text(v, c, u, lang) for v, c, u in zip(t.value_std, t.comparator_symbol, t.unit_std)],
         "target_year": t.target_year.astype("Int64"), "base_year": t.base_year.astype("Int64"),
         "commitment": t.commitment, "scope": t.scope.fillna(""), "value_std": t.value_std, "unit_std": t.unit_std,
         "doc_id": t.doc_id.astype(str), "indicator_id": t.indicator_id, "quantity_id": t.quantity_id,
@@ -170,6 +169,7 @@ def reconcile(quantities: pd.DataFrame, a: str, b: str, lang: str) -> pd.DataFra
     """
     d = distinct_targets(quantities)
     d = d[d.doc_id.astype(str).isin([a, b])]
+    symbol = dict(zip(d.comparator, d.comparator_symbol))
     rows = []
     for ind, g in d.groupby("indicator_id", sort=True):
         sets = {doc: {(_key(v), c) for v, c in zip(g.value_std[g.doc_id.astype(str) == doc],
@@ -181,7 +181,7 @@ def reconcile(quantities: pd.DataFrame, a: str, b: str, lang: str) -> pd.DataFra
         else:
             status, detail = f"only_{a if sets[a] else b}", ""
         first = g.iloc[0]
-        texts = {doc: "; ".join(target_text(v, c, first.unit_std, lang) for v, c in sorted(sets[doc]))
+        texts = {doc: "; ".join(target_text(v, symbol[c], first.unit_std, lang) for v, c in sorted(sets[doc]))
                  for doc in (a, b)}
         rows.append({"indicator_id": ind, "indicator": first.indicator, "label_zh": first.label_zh,
                      "label_en": first.label_en, "sector_id": first.sector_id,

@@ -1,4 +1,5 @@
-"""The sheets and columns of a city workbook, and the codes its rows take that no codebook sheet lists."""
+"""The sheets and columns of a city workbook, the codes its rows take that no codebook sheet lists, and the
+comparator codes the code interprets (the codebook's comparators sheet labels exactly these)."""
 from __future__ import annotations
 
 import re
@@ -12,6 +13,8 @@ CITY_SCHEMA = {
     "measures": ["sentence_id", "doc_id", "sector_id", "instrument_id", "synergy", "note", "status", "text"],
 }
 KINDS = ("target", "baseline")
+# Comparator codes: plain words no spreadsheet reads as a formula (the symbols = ≥ ≤ ≈ are display labels).
+COMPARATORS = ("eq", "ge", "gt", "le", "lt", "approx")
 STATUSES = ("curated", "suggested")
 YEAR_RANGE = (1990, 2060)
 TARGET_YEAR_IN_QUOTE = re.compile(r"[到至]\s*(20\d\d)\s*年")

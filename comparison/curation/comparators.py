@@ -1,9 +1,9 @@
 """Whether a recorded comparator agrees with the words next to its number in the quote.
 
-Validation uses this to catch 达到 95% 以上 recorded as ``=``. The words are the extractor's
+Validation uses this to catch 达到 95% 以上 recorded as ``eq``. The words are the extractor's
 (``grammar``); only words right next to the number count (its unit may stand between), so
 分别达到 97%、95% 以上 says nothing about 97. Plans mix 超过 and 以上 loosely, so only the direction
-is checked: 以上 allows ``>=`` and ``>``.
+is checked: 以上 allows ``ge`` and ``gt``. The codes are the codebook's (comparators sheet).
 """
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from comparison.text.grammar import comparator_after, comparator_before
 from comparison.text.numbers import digit_tokens
 from comparison.curation.units import same_number
 
-SAME_DIRECTION = {">=": {">=", ">"}, ">": {">=", ">"}, "<=": {"<=", "<"}, "<": {"<=", "<"}, "~": {"~"}}
+# The comparators a wording allows: the one it gives and the other of its direction.
+SAME_DIRECTION = {"ge": {"ge", "gt"}, "gt": {"ge", "gt"}, "le": {"le", "lt"}, "lt": {"le", "lt"},
+                  "approx": {"approx"}}
 WHITESPACE = re.compile(r"\s+")
 
 

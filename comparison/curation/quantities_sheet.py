@@ -16,7 +16,10 @@ def check_quantities(df, docs, taxonomy, units) -> list[Problem]:
     problems = []
     indicators = taxonomy.table("indicators")
     canonical_unit = dict(zip(indicators.indicator_id, indicators.canonical_unit))
-    comparators = taxonomy.ids("comparators")
+    comparator_sheet = taxonomy.table("comparators")
+    comparators = set(comparator_sheet.comparator)
+    code_of_symbol = dict(zip(comparator_sheet.symbol, comparator_sheet.comparator))
+    listed_comparators = " | ".join(f"{c} ({s})" for c, s in zip(comparator_sheet.comparator, comparator_sheet.symbol))
     commitments = taxonomy.ids("commitments")
     for r in df[df.quantity_id == ""].itertuples():
         problems.append(Problem(r.file, "quantity_id is empty", sheet=r.sheet, row=r.excel_row, column="quantity_id",
@@ -71,9 +74,11 @@ def check_quantities(df, docs, taxonomy, units) -> list[Problem]:
                                     expected=" or ".join(dict.fromkeys(stated)),
                                     fix="write the year the quote states"))
         if r.comparator not in comparators:
+            code = code_of_symbol.get(r.comparator)
             problems.append(Problem(r.file, "unknown comparator", sheet=r.sheet, row=r.excel_row, column="comparator",
-                                    value=r.comparator, expected=" ".join(sorted(comparators)),
-                                    fix="see the comparators sheet of the codebook"))
+                                    value=r.comparator, expected=listed_comparators,
+                                    fix=f"write the code {code}: the symbol {r.comparator} is its label" if code
+                                    else "write one of these codes (see the comparators sheet of the codebook)"))
         elif value is not None and (allowed := contradicted(r.quote, value, r.unit_as_written, r.comparator)):
             problems.append(Problem(r.file, "comparator contradicts the words next to the value in the quote",
                                     sheet=r.sheet, row=r.excel_row, column="comparator", value=r.comparator,

@@ -3,7 +3,8 @@
 Metadata is data: no list of categories, indicators or unit factors lives in code. Loading checks
 the codebook itself (unique ids, parents that exist and form no cycle, aliases that point at real
 indicators, indicators standardized to a unit of the units sheet, pillars of a known plan type, synergy
-kept to true/false, reliability figures that are numbers in range); units.py checks the pint side.
+kept to true/false, comparators exactly the codes the code interprets, each with its symbol and labels,
+reliability figures that are numbers in range); units.py checks the pint side.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from comparison.curation.city_schema import COMPARATORS
 from comparison.text.corpus import PLAN_TYPES
 from comparison.paths import ProjectPaths
 from comparison.problems import InputError, Problem, raise_if_any
@@ -35,13 +37,13 @@ SCHEMA = {
     "agencies": ["agency_id", "label_zh", "label_en"],
     "agency_aliases": ["name_as_written", "agency_id"],
     "ignore_reasons": ["reason_id", "label_zh", "label_en", "definition"],
-    "comparators": ["comparator", "wording_zh", "label_en"],
+    "comparators": ["comparator", "symbol", "label_zh", "label_en", "wording_zh", "definition"],
     "commitments": ["commitment", "definition"],
     "reliability": ["dimension", "n_sentences", "share_of_coded", "kappa", "agreement"],
 }
 # Which codebook sheet labels a code column of the processed tables, and a priorities dimension.
 CODE_COLUMN_SHEETS = {"pillar_id": "pillars", "pillar_group_id": "pillars", "sector_id": "sectors",
-                      "instrument_id": "instruments", "instrument_type_id": "instruments"}
+                      "instrument_id": "instruments", "instrument_type_id": "instruments", "comparator": "comparators"}
 DIMENSION_SHEETS = {"pillar_group": "pillars", "sector": "sectors", "instrument": "instruments",
                     "instrument_type": "instruments"}
 MEASURES = ("level", "change")
@@ -169,6 +171,7 @@ def _check(sheets: dict[str, pd.DataFrame], shown: str) -> list[Problem]:
         problems.append(Problem(shown, f"no row for synergy {code}", sheet="synergy", column="synergy",
                                 expected=" and ".join(SYNERGY_CODES), fix=f"add the row {code} with its labels "
                                                                           "and definition"))
+    problems += _check_comparators(sheets["comparators"], shown)
     problems += _check_reliability(sheets["reliability"], shown)
     problems += _check_units(sheets["units"], shown)
     ind = sheets["indicators"]
@@ -214,6 +217,24 @@ def _check(sheets: dict[str, pd.DataFrame], shown: str) -> list[Problem]:
             problems.append(Problem(shown, "alias of an unknown agency", sheet="agency_aliases", row=r.excel_row,
                                     column="agency_id", value=r.agency_id, expected="an agency_id of the agencies sheet",
                                     fix="add the agency or correct the id"))
+    return problems
+
+
+def _check_comparators(df: pd.DataFrame, shown: str) -> list[Problem]:
+    """The comparator codes validation and the analyses interpret (eq ge gt le lt approx), each labelled."""
+    problems = []
+    listed = " | ".join(COMPARATORS)
+    for r in df[~df.comparator.isin(COMPARATORS) & (df.comparator != "")].itertuples():
+        problems.append(Problem(shown, "unknown comparator code", sheet="comparators", row=r.excel_row,
+                                column="comparator", value=r.comparator, expected=listed,
+                                fix="keep the six codes; put a symbol such as ≥ in the symbol column"))
+    for code in [c for c in COMPARATORS if c not in set(df.comparator)]:
+        problems.append(Problem(shown, f"no row for comparator {code}", sheet="comparators", column="comparator",
+                                expected=listed, fix=f"add the row {code} with its symbol and labels"))
+    for col in ("symbol", "label_zh", "label_en"):
+        for r in df[df[col] == ""].itertuples():
+            problems.append(Problem(shown, f"every comparator needs {col}", sheet="comparators", row=r.excel_row,
+                                    column=col, fix=f"write the {col} of this comparator"))
     return problems
 
 

@@ -25,7 +25,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("sector_id", "sector of the indicator", ""), ("pillar_id", "pillar of the clause's section", ""),
         ("measure", "level | change (a relative change such as 下降13%)", ""),
         ("direction", "higher | lower: which way is more ambitious", ""),
-        ("value", "the number as written", "unit"), ("comparator", "= >= > <= < ~", ""),
+        ("value", "the number as written", "unit"), ("comparator", "eq | ge | gt | le | lt | approx (symbols = ≥ > ≤ < ≈ and labels: the codebook's comparators sheet)", ""),
         ("unit", "unit as written", ""), ("value_std", "value in the canonical unit", "unit_std"),
         ("unit_std", "canonical unit (pint notation)", ""), ("target_year", "year a target applies to", "year"),
         ("base_year", "reference year of a change, or year of a fact", "year"),

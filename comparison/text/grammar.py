@@ -38,12 +38,13 @@ RANGE_SEPARATOR = re.compile(r"^\s*[-—–~～]+\s*|^\s*至\s*")
 LIST_SEPARATOR = re.compile(r"^\s*(?:、|和|及|与|或|，)\s*")
 
 # Comparator words: after the value+unit, then right before the value (spaces and 的 allowed between).
-AFTER_COMPARATORS = [("及以上", ">="), ("以上", ">="), ("以下", "<="), ("以内", "<="), ("之内", "<="),
-                     ("左右", "~"), ("上下", "~")]
-BEFORE_COMPARATORS = [("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("不超过", "<="), ("不高于", "<="),
-                      ("不大于", "<="), ("控制在", "<="), ("超过", ">"), ("大于", ">"), ("突破", ">"),
-                      ("高于", ">"), ("多于", ">"), ("低于", "<"), ("小于", "<"), ("不足", "<"), ("少于", "<"),
-                      ("将近", "~"), ("接近", "~"), ("大约", "~"), ("约", "~"), ("近", "~")]
+# The comparator codes are the codebook's (comparators sheet): eq ge gt le lt approx.
+AFTER_COMPARATORS = [("及以上", "ge"), ("以上", "ge"), ("以下", "le"), ("以内", "le"), ("之内", "le"),
+                     ("左右", "approx"), ("上下", "approx")]
+BEFORE_COMPARATORS = [("不低于", "ge"), ("不少于", "ge"), ("至少", "ge"), ("不超过", "le"), ("不高于", "le"),
+                      ("不大于", "le"), ("控制在", "le"), ("超过", "gt"), ("大于", "gt"), ("突破", "gt"),
+                      ("高于", "gt"), ("多于", "gt"), ("低于", "lt"), ("小于", "lt"), ("不足", "lt"), ("少于", "lt"),
+                      ("将近", "approx"), ("接近", "approx"), ("大约", "approx"), ("约", "approx"), ("近", "approx")]
 COMMITMENTS = ("确保", "力争")
 # Units the conventions write differently from the plan: "提高 N 个百分点" → 百分点.
 CONVENTION_UNITS = {"个百分点": "百分点"}
@@ -100,7 +101,7 @@ class Mention:
     value_span: tuple[int, int]
     unit: str = ""
     unit_span: tuple[int, int] | None = None
-    comparator: str = "="
+    comparator: str = "eq"
     after_comparator: bool = False
     range_part: str = ""  # lower | upper
     chinese: bool = False
@@ -265,7 +266,7 @@ def digit_mentions(para: str, tokens: list[Token], units: list[str]) -> list[Men
         end = unit[1] if unit else last.end
         after = comparator_after(para, end)
         if upper is not None:
-            for part, tok, comp in (("lower", t, ">="), ("upper", upper, "<=")):
+            for part, tok, comp in (("lower", t, "ge"), ("upper", upper, "le")):
                 mentions.append(Mention(t.start, end, tok.value, tok.text, (tok.start, tok.end),
                                         unit[0] if unit else "", _span(unit, para, last.end), comp, True, part,
                                         note=f"range {t.text}–{upper.text}: {part} bound"))
@@ -274,9 +275,9 @@ def digit_mentions(para: str, tokens: list[Token], units: list[str]) -> list[Men
         comp = after[0] if after else comparator_before(para, t.start)
         note = ""
         if comp is None and unit and unit[0].endswith("级"):
-            comp, note = ">=", f"{t.text}{unit[0]}: class of magnitude, read as at least"
+            comp, note = "ge", f"{t.text}{unit[0]}: class of magnitude, read as at least"
         mentions.append(Mention(t.start, after[1] if after else end, t.value, t.text, (t.start, t.end),
-                                unit[0] if unit else "", _span(unit, para, last.end), comp or "=", bool(after),
+                                unit[0] if unit else "", _span(unit, para, last.end), comp or "eq", bool(after),
                                 note=note))
         k += 1
     return mentions
@@ -298,26 +299,26 @@ def chinese_mentions(para: str) -> list[Mention]:
     for phrase, value in DOUBLING.items():
         for m in re.finditer(phrase, para):
             if not any(o.start <= m.start() < o.end for o in out):
-                out.append(Mention(m.start(), m.end(), value, phrase, (m.start(), m.end()), "times", None, "=",
+                out.append(Mention(m.start(), m.end(), value, phrase, (m.start(), m.end()), "times", None, "eq",
                                    chinese=True, note=f"{phrase} → {value:g} times"))
     for m in CLASS_MAGNITUDE.finditer(para):
         out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(1)), m.group(1), m.span(1), m.group(2),
-                           m.span(2), ">=", chinese=True, note=f"{m.group()}: class of magnitude, read as at least"))
+                           m.span(2), "ge", chinese=True, note=f"{m.group()}: class of magnitude, read as at least"))
     for m in FRACTION.finditer(para):
         unit = m.group(1) + "分之"
         out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(2)), m.group(2), m.span(2), unit,
-                           (m.start(1), m.end(1) + 2), comparator_before(para, m.start()) or "=", chinese=True,
+                           (m.start(1), m.end(1) + 2), comparator_before(para, m.start()) or "eq", chinese=True,
                            note=f"fraction {m.group()}: value {m.group(2)} with unit {unit}"))
     for m in HALF.finditer(para):
         s = m.start() + (len(m.group(1)) if m.group(1) else 0)
-        comp = {"近": "~", "约": "~", "超过": ">"}.get(m.group(1) or "", comparator_before(para, s) or "=")
+        comp = {"近": "approx", "约": "approx", "超过": "gt"}.get(m.group(1) or "", comparator_before(para, s) or "eq")
         out.append(Mention(m.start(), m.end(), 1.0, "一", (s, s + 1), "半", (s + 1, s + 2), comp, chinese=True,
                            note="一半 (one half): value 1 with unit 半"))
     for m in ZERO_TARGETS.finditer(para):
-        out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start(), m.start() + 1), "", None, "=", chinese=True,
+        out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start(), m.start() + 1), "", None, "eq", chinese=True,
                            note=f"{m.group()} recorded as 0"))
     for m in CLEAR_TO_ZERO.finditer(para):
-        out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start() + 1, m.end()), "", None, "=", chinese=True,
+        out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start() + 1, m.end()), "", None, "eq", chinese=True,
                            note="清零 (reduce to zero) recorded as 0"))
     for m in COUNTED.finditer(para):
         if _inside(para, m.start(), "“", "”") or _inside(para, m.start(), "《", "》"):
@@ -328,7 +329,7 @@ def chinese_mentions(para: str) -> list[Mention]:
         if len(noun) <= 2:  # slogans: 三个转变, 两个维护
             continue
         out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(1)), m.group(1), m.span(1),
-                           m.group(2), m.span(2), comparator_before(para, m.start()) or "=", chinese=True,
+                           m.group(2), m.span(2), comparator_before(para, m.start()) or "eq", chinese=True,
                            note=f"Chinese numeral {m.group()}"))
     out.sort(key=lambda x: x.start)
     return out

@@ -8,14 +8,18 @@ from comparison.analysis.targets import (coverage, distinct_targets, format_valu
 PLANS = ["a_2021", "b_2022", "c_2022"]
 
 
+SYMBOLS = {"eq": "=", "ge": "≥", "gt": ">", "le": "≤", "lt": "<", "approx": "≈"}  # as api.load adds them
+
+
 def q(*rows):
-    """Quantities rows: (doc_id, indicator_id, value_std, comparator) plus optional overrides."""
+    """Quantities rows: (doc_id, indicator_id, value_std, comparator code) plus optional overrides."""
     out = []
     for k, r in enumerate(rows):
         doc, ind, value, comp, *more = r
         row = dict(quantity_id=f"q{k:02d}", doc_id=doc, plan=doc.upper(), kind="target", indicator_id=ind,
                    indicator=ind.replace("_", " "), label_zh=f"指标{ind}", label_en=ind, sector_id="water", pillar_id="production", measure="level",
-                   direction="higher", value_std=value, comparator=comp, unit_std="percent", target_year=2025.0,
+                   direction="higher", value_std=value, comparator=comp,
+                   comparator_symbol=SYMBOLS[comp], unit_std="percent", target_year=2025.0,
                    base_year=float("nan"), commitment="none", scope=None, quote="…")
         row.update(more[0] if more else {})
         out.append(row)
@@ -24,18 +28,18 @@ def q(*rows):
     return df
 
 
-@pytest.mark.parametrize("value,comp,unit,lang,expected", [
-    (98.0, ">=", "percent", "en", "≥98%"),
+@pytest.mark.parametrize("value,symbol,unit,lang,expected", [
+    (98.0, "≥", "percent", "en", "≥98%"),
     (100.0, "=", "percent", "zh", "100%"),
-    (43.0, "~", "percent", "en", "≈43%"),
+    (43.0, "≈", "percent", "en", "≈43%"),
     (1.0, "=", "count", "en", "1"),
     (20.0, "=", "count", "zh", "20个"),
-    (2e4, "<=", "ha", "en", "≤20,000 ha"),
-    (1e11, ">=", "CNY", "zh", "≥1,000亿元"),
+    (2e4, "≤", "ha", "en", "≤20,000 ha"),
+    (1e11, "≥", "CNY", "zh", "≥1,000亿元"),
     (3e10, ">", "CNY", "en", ">30 bn CNY"),
 ])
-def test_target_text(value, comp, unit, lang, expected):
-    assert target_text(value, comp, unit, lang) == expected
+def test_target_text(value, symbol, unit, lang, expected):
+    assert target_text(value, symbol, unit, lang) == expected
 
 
 def test_format_value_trims_decimals():
@@ -45,27 +49,27 @@ def test_format_value_trims_decimals():
 
 
 def test_distinct_targets_merges_restated_numbers_and_keeps_ranges():
-    df = q(("a_2021", "x", 100.0, "=", {"scope": "city"}), ("a_2021", "x", 100.0, "=", {"scope": "county"}),
-           ("a_2021", "x", 100.0 * (1 + 1e-13), "=", {}),  # same number after unit conversion
-           ("b_2022", "y", 1.0, ">="), ("b_2022", "y", 2.0, "<="),  # a range "1-2"
-           ("b_2022", "x", 90.0, "=", {"kind": "baseline"}))
+    df = q(("a_2021", "x", 100.0, "eq", {"scope": "city"}), ("a_2021", "x", 100.0, "eq", {"scope": "county"}),
+           ("a_2021", "x", 100.0 * (1 + 1e-13), "eq", {}),  # same number after unit conversion
+           ("b_2022", "y", 1.0, "ge"), ("b_2022", "y", 2.0, "le"),  # a range "1-2"
+           ("b_2022", "x", 90.0, "eq", {"kind": "baseline"}))
     d = distinct_targets(df)
     assert len(d) == 3
     x = d[d.indicator_id == "x"].iloc[0]
     assert x.scope == "city; county"
-    assert sorted(d[d.indicator_id == "y"].comparator) == ["<=", ">="]
+    assert sorted(d[d.indicator_id == "y"].comparator) == ["ge", "le"]
 
 
 def test_distinct_targets_refuses_mixed_units():
-    df = q(("a_2021", "x", 1.0, "="), ("b_2022", "x", 1.0, "=", {"unit_std": "count"}))
+    df = q(("a_2021", "x", 1.0, "eq"), ("b_2022", "x", 1.0, "eq", {"unit_std": "count"}))
     with pytest.raises(ValueError, match="more than one standardized unit"):
         distinct_targets(df)
 
 
 def test_shared_targets_needs_two_plans_unless_an_indicator_is_named():
-    df = q(("a_2021", "x", 95.0, "="), ("b_2022", "x", 80.0, ">="), ("c_2022", "x", 85.0, "="),
-           ("a_2021", "y", 10.0, "="), ("c_2022", "y", 12.0, "="), ("a_2021", "z", 1.0, "="),
-           ("b_2022", "z", 5.0, "=", {"kind": "baseline"}))
+    df = q(("a_2021", "x", 95.0, "eq"), ("b_2022", "x", 80.0, "ge"), ("c_2022", "x", 85.0, "eq"),
+           ("a_2021", "y", 10.0, "eq"), ("c_2022", "y", 12.0, "eq"), ("a_2021", "z", 1.0, "eq"),
+           ("b_2022", "z", 5.0, "eq", {"kind": "baseline"}))
     s = shared_targets(df)
     assert list(dict.fromkeys(s.indicator_id)) == ["x", "y"]  # most widely set first; z is set by one plan only
     assert list(s.n_plans) == [3, 3, 3, 2, 2]
@@ -79,8 +83,8 @@ def test_coverage_counts_target_rows_and_keeps_untargeted_indicators():
     indicators = pd.DataFrame({"indicator_id": ["w1", "w2", "e1", "e2"], "sector_id": ["water", "water", "energy", "energy"],
                                "label_en": ["W one", "W two", "E one", "E two"], "label_zh": ["水一", "水二", "能一", "能二"]})
     sectors = pd.DataFrame({"sector_id": ["energy", "water"], "label_en": ["Energy", "Water"], "label_zh": ["能源", "水"]})
-    df = q(("a_2021", "w2", 1.0, "="), ("a_2021", "w2", 2.0, "="), ("c_2022", "w2", 3.0, "="),
-           ("b_2022", "e2", 1.0, "="), ("a_2021", "w1", 5.0, "=", {"kind": "baseline"}))
+    df = q(("a_2021", "w2", 1.0, "eq"), ("a_2021", "w2", 2.0, "eq"), ("c_2022", "w2", 3.0, "eq"),
+           ("b_2022", "e2", 1.0, "eq"), ("a_2021", "w1", 5.0, "eq", {"kind": "baseline"}))
     c = coverage(df, indicators, sectors, PLANS, "zh")
     assert list(c.indicator_id) == ["e2", "e1", "w2", "w1"]  # sector order of the codebook, then most plans
     assert list(c.columns) == ["indicator_id", "sector_id", "sector", "indicator", *PLANS, "n_plans"]
@@ -94,7 +98,7 @@ def test_coverage_refuses_target_outside_codebook():
     indicators = pd.DataFrame({"indicator_id": ["w1"], "sector_id": ["water"], "label_en": ["W"], "label_zh": ["水"]})
     sectors = pd.DataFrame({"sector_id": ["water"], "label_en": ["Water"], "label_zh": ["水"]})
     with pytest.raises(ValueError, match="missing from the codebook"):
-        coverage(q(("a_2021", "zz", 1.0, "=")), indicators, sectors, PLANS, "en")
+        coverage(q(("a_2021", "zz", 1.0, "eq")), indicators, sectors, PLANS, "en")
 
 
 @pytest.mark.parametrize("groups,expected", [
@@ -108,10 +112,10 @@ def test_split_groups_cuts_at_a_group_boundary(groups, expected):
 
 
 def test_headline_targets_keeps_overall_pillar_targets_only():
-    df = q(("a_2021", "x", 16.0, ">=", {"pillar_id": "overall", "base_year": 2020.0}),
-           ("b_2022", "y", 39.0, "=", {"pillar_id": "overall"}),
-           ("b_2022", "z", 5.0, "=", {"pillar_id": "production"}),
-           ("c_2022", "w", 7.0, "=", {"pillar_id": "overall", "kind": "baseline"}))
+    df = q(("a_2021", "x", 16.0, "ge", {"pillar_id": "overall", "base_year": 2020.0}),
+           ("b_2022", "y", 39.0, "eq", {"pillar_id": "overall"}),
+           ("b_2022", "z", 5.0, "eq", {"pillar_id": "production"}),
+           ("c_2022", "w", 7.0, "eq", {"pillar_id": "overall", "kind": "baseline"}))
     h = headline_targets(df, "en")
     assert list(h.indicator_id) == ["x", "y"]
     assert list(h.target) == ["≥16%", "39%"]
@@ -119,13 +123,13 @@ def test_headline_targets_keeps_overall_pillar_targets_only():
 
 
 def test_reconcile_classifies_agreement_conflict_and_one_sided():
-    df = q(("a_2021", "same", 100.0, "="), ("a_2021", "same", 100.0, "=", {"scope": "county"}),
-           ("b_2022", "same", 100.0, "="),
-           ("a_2021", "comp", 95.0, "="), ("b_2022", "comp", 95.0, ">="),
-           ("a_2021", "val", 13.0, "="), ("b_2022", "val", 11.0, "="),
-           ("a_2021", "a_only", 1.0, "="), ("b_2022", "b_only", 2.0, "="),
-           ("c_2022", "a_only", 1.0, "="),  # a third plan plays no part
-           ("b_2022", "fact", 1.0, "=", {"kind": "baseline"}))
+    df = q(("a_2021", "same", 100.0, "eq"), ("a_2021", "same", 100.0, "eq", {"scope": "county"}),
+           ("b_2022", "same", 100.0, "eq"),
+           ("a_2021", "comp", 95.0, "eq"), ("b_2022", "comp", 95.0, "ge"),
+           ("a_2021", "val", 13.0, "eq"), ("b_2022", "val", 11.0, "eq"),
+           ("a_2021", "a_only", 1.0, "eq"), ("b_2022", "b_only", 2.0, "eq"),
+           ("c_2022", "a_only", 1.0, "eq"),  # a third plan plays no part
+           ("b_2022", "fact", 1.0, "eq", {"kind": "baseline"}))
     r = reconcile(df, "a_2021", "b_2022", "en").set_index("indicator_id")
     assert r.status.to_dict() == {"same": "agree", "comp": "conflict", "val": "conflict",
                                   "a_only": "only_a_2021", "b_only": "only_b_2022"}
@@ -138,7 +142,7 @@ def test_reconcile_classifies_agreement_conflict_and_one_sided():
 
 
 def test_reconcile_a_range_against_a_single_value_is_a_conflict():
-    df = q(("a_2021", "r", 1.0, ">="), ("a_2021", "r", 2.0, "<="), ("b_2022", "r", 1.0, ">="))
+    df = q(("a_2021", "r", 1.0, "ge"), ("a_2021", "r", 2.0, "le"), ("b_2022", "r", 1.0, "ge"))
     r = reconcile(df, "a_2021", "b_2022", "en")
     assert r.status.tolist() == ["conflict"] and r.detail.tolist() == ["value"]
     assert r.a_2021.tolist() == ["≥1%; ≤2%"]

@@ -206,6 +206,22 @@ def test_synergy_stays_a_yes_no_code(project_copy):
             fix="add the row true with its labels and definition")]
 
 
+def test_comparators_stay_the_codes_the_code_interprets(project_copy):
+    row = edit(project_copy, "comparators", "ge", "comparator", ">=")
+    assert problems(project_copy) == [
+        msg(where("comparators", row, "comparator"), "unknown comparator code", ">=",
+            "eq | ge | gt | le | lt | approx", "keep the six codes; put a symbol such as ≥ in the symbol column"),
+        msg(f"{TAXONOMY}, sheet 'comparators', column 'comparator'", "no row for comparator ge",
+            expected="eq | ge | gt | le | lt | approx", fix="add the row ge with its symbol and labels")]
+
+
+def test_a_comparator_without_its_symbol(project_copy):
+    row = edit(project_copy, "comparators", "approx", "symbol", None)
+    assert problems(project_copy) == [
+        msg(where("comparators", row, "symbol"), "every comparator needs symbol",
+            fix="write the symbol of this comparator")]
+
+
 @pytest.mark.parametrize("column,value,expected", [
     ("kappa", "n/a", "a number from -1 to 1"), ("share_of_coded", "20%", "a number from 0 to 1"),
     ("n_sentences", "159.5", "a whole number, 0 or more"), ("agreement", "1.2", "a number from 0 to 1"),

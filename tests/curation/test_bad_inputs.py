@@ -217,17 +217,25 @@ def test_target_without_the_year_its_quote_states(project_copy):
                expected="2025", fix="fill in target_year 2025") in problems(project_copy)
 
 
-def test_unknown_comparator(project_copy):
-    row = edit(project_copy, "quantities", "quantity_id", Q1, "comparator", "≥")
-    assert msg(where("quantities", row, "comparator"), "unknown comparator", "≥", "< <= = > >= ~",
-               "see the comparators sheet of the codebook") in problems(project_copy)
+COMPARATOR_CODES = "eq (=) | ge (≥) | gt (>) | le (≤) | lt (<) | approx (≈)"
+
+
+@pytest.mark.parametrize("typed, fix", [
+    ("≥", "write the code ge: the symbol ≥ is its label"),
+    ("=", "write the code eq: the symbol = is its label"),
+    (">=", "write one of these codes (see the comparators sheet of the codebook)"),
+])
+def test_unknown_comparator(project_copy, typed, fix):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "comparator", typed)
+    assert msg(where("quantities", row, "comparator"), "unknown comparator", typed, COMPARATOR_CODES,
+               fix) in problems(project_copy)
 
 
 def test_comparator_contradicting_the_words_next_to_its_value(project_copy):
     # Tianshui's q001 quote: 绿色生态产业增加值占地区生产总值比重达到35%以上
-    row = edit(project_copy, "quantities", "quantity_id", Q1, "comparator", "=")
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "comparator", "eq")
     assert msg(where("quantities", row, "comparator"), "comparator contradicts the words next to the value in the quote",
-               "=", "> or >=", "write the comparator the words give (see the comparators sheet)") in problems(project_copy)
+               "eq", "ge or gt", "write the comparator the words give (see the comparators sheet)") in problems(project_copy)
 
 
 def test_unknown_kind(project_copy):

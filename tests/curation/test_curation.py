@@ -46,13 +46,13 @@ def test_headline_numbers_are_in_the_data(inputs):
     assert quantity(inputs, "nanping_2022", "939", 939).kind == "baseline"
     # main targets
     water = quantity(inputs, "nanping_2021", "工业用水重复利用率大于75%", 75)
-    assert (water.comparator, water.target_year, water.kind) == (">", 2025, "target")
+    assert (water.comparator, water.target_year, water.kind) == ("gt", 2025, "target")
     energy = quantity(inputs, "jiaozuo_2021", "降低 16% 以上", 16)
-    assert (energy.comparator, energy.indicator_id) == (">=", "energy_intensity_gdp_reduction_pct")
+    assert (energy.comparator, energy.indicator_id) == ("ge", "energy_intensity_gdp_reduction_pct")
     # a range is two rows, lower and upper bound
     q = inputs.curated.quantities
     ranges = q[q.quote.str.contains("1-2") | q.quote.str.contains("1—2")]
-    assert {">=", "<="} <= set(ranges.comparator)
+    assert {"ge", "le"} <= set(ranges.comparator)
     # a doubling is 2 times
     doubling = q[q.quote.str.contains("翻番|翻一番")]
     assert len(doubling) and (doubling.value == 2).all() and set(doubling.unit_as_written) == {"times"}

@@ -46,7 +46,7 @@ def one(body: str, taxonomy, units, **kw) -> pd.Series:
 def test_target_year_comparator_and_exact_alias(taxonomy, units):
     r = one("到2025年，森林覆盖率达到39%以上。", taxonomy, units)
     assert (r.kind, r.value, r.unit_as_written, r.comparator, r.target_year, r.base_year) == (
-        "target", "39", "%", ">=", "2025", "")
+        "target", "39", "%", "ge", "2025", "")
     assert (r.indicator_id, r.indicator_as_written, r.status) == ("forest_coverage_rate_pct", "森林覆盖率", "suggested")
     assert r.confidence >= 0.8
     assert r.quote == "到2025年，森林覆盖率达到39%以上"
@@ -54,9 +54,9 @@ def test_target_year_comparator_and_exact_alias(taxonomy, units):
 
 
 @pytest.mark.parametrize("wording, comparator", [
-    ("森林覆盖率不低于39%", ">="), ("森林覆盖率超过39%", ">"), ("森林覆盖率突破39%", ">"),
-    ("森林覆盖率39%左右", "~"), ("森林覆盖率约39%", "~"), ("森林覆盖率39%以下", "<="),
-    ("森林覆盖率不超过39%", "<="), ("森林覆盖率达到39%", "="), ("森林覆盖率低于39%", "<"),
+    ("森林覆盖率不低于39%", "ge"), ("森林覆盖率超过39%", "gt"), ("森林覆盖率突破39%", "gt"),
+    ("森林覆盖率39%左右", "approx"), ("森林覆盖率约39%", "approx"), ("森林覆盖率39%以下", "le"),
+    ("森林覆盖率不超过39%", "le"), ("森林覆盖率达到39%", "eq"), ("森林覆盖率低于39%", "lt"),
 ])
 def test_comparator_wording(taxonomy, units, wording, comparator):
     assert one(f"到2025年，{wording}。", taxonomy, units).comparator == comparator
@@ -81,7 +81,7 @@ def test_base_year_of_a_relative_change(taxonomy, units):
 def test_respectively_gives_one_row_per_value(taxonomy, units):
     q = run("到2025年，市、县污泥无害化处理率分别达到97%、95%以上。", taxonomy, units).quantities
     assert list(q.value) == ["97", "95"]
-    assert list(q.comparator) == [">=", ">="]  # 以上 written once after the list
+    assert list(q.comparator) == ["ge", "ge"]  # 以上 written once after the list
     assert set(q.indicator_id) == {"sludge_safe_disposal_rate_pct"}
 
 
@@ -96,7 +96,7 @@ def test_respectively_maps_values_to_their_own_indicators(taxonomy, units):
 def test_range_is_two_rows(taxonomy, units, written):
     q = run(f"建设秸秆综合利用示范县{written}。", taxonomy, units).quantities
     assert list(q.value) == ["2", "3"]
-    assert list(q.comparator) == [">=", "<="]
+    assert list(q.comparator) == ["ge", "le"]
     assert list(q.unit_as_written) == ["个", "个"]
     assert set(q.indicator_id) == {"straw_utilization_demo_counties_count"}
 
@@ -124,7 +124,7 @@ def test_full_width_digits_and_percent(taxonomy, units):
 def test_traditional_characters(taxonomy, units):
     body = "到2025年，森林覆蓋率達到39%以上。"
     r = one(body, taxonomy, units)
-    assert (r.indicator_id, r.comparator) == ("forest_coverage_rate_pct", ">=")
+    assert (r.indicator_id, r.comparator) == ("forest_coverage_rate_pct", "ge")
     assert r.quote in body  # quoted from the raw (traditional) text
 
 
@@ -181,7 +181,7 @@ def test_numbers_that_are_not_quantities(taxonomy, units, body, number, reason):
 
 def test_range_with_a_unit_on_both_bounds(taxonomy, units):
     q = run("到2030年，城市污水处理率提高到95%—98%。", taxonomy, units).quantities
-    assert list(zip(q.value, q.comparator, q.target_year)) == [("95", ">=", "2030"), ("98", "<=", "2030")]
+    assert list(zip(q.value, q.comparator, q.target_year)) == [("95", "ge", "2030"), ("98", "le", "2030")]
 
 
 def test_a_part_naming_its_own_subject_does_not_take_a_neighbours_alias_confidently(taxonomy, units):

@@ -91,6 +91,36 @@ def test_build_twice_gives_identical_bytes(built):
     assert digest() == first
 
 
+def guarded(cell) -> bool:
+    """A cell the formula guard changed: the original value behind a leading apostrophe."""
+    return isinstance(cell, str) and len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@"
+
+
+def test_no_processed_cell_needed_the_formula_guard(built):
+    """Plain values: a reader with only the csv module (or Excel) sees every code and number as written."""
+    import csv
+
+    tables = sorted(built.processed.glob("*.csv"))
+    assert {t.stem for t in tables} >= {"quantities", "comparison", "plans", "measures", "sentences"}
+    for table in tables:
+        with open(table, newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        assert [(table.name, k, cell) for k, row in enumerate(rows) for cell in row if guarded(cell)] == []
+        if table.stem == "quantities":
+            comparator = rows[0].index("comparator")
+            assert {row[comparator] for row in rows[1:]} == {"eq", "ge", "gt", "le", "lt", "approx"}
+
+
+def test_no_exported_cell_needed_the_formula_guard(built):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(built.tables / "comparison.xlsx", read_only=True)
+    found = [(ws.title, cell) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for cell in row
+             if guarded(cell) or (isinstance(cell, str) and cell.startswith("="))]
+    wb.close()
+    assert found == []
+
+
 def test_responsible_units_map_to_agencies(built):
     r = pd.read_csv(built.processed / "responsibilities.csv")
     assert set(r.doc_id) == {"nanping_2021", "shangrao_2022"}
