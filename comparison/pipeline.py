@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,9 @@ def validate(paths: ProjectPaths, allow_suggested: bool = False) -> Inputs:
         curated = validate_cities(paths, manifest, docs, taxonomy, units, allow_suggested)
     except InputError as err:
         raise InputError(err.problems + problems) from None
+    if allow_suggested:  # a name in a plan under review is a warning; harmonize leaves it out
+        curated.preview.warnings += [p for p in problems if p.doc_id in curated.unreviewed_docs]
+        problems = [p for p in problems if p.doc_id not in curated.unreviewed_docs]
     raise_if_any(problems)
     return Inputs(manifest, docs, taxonomy, units, curated)
 
@@ -85,13 +89,16 @@ def parse_only(paths: ProjectPaths) -> list[Path]:
 
 @collector_paused()
 def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
-    """Validate, then write every processed table (each atomically)."""
+    """Validate, then write every processed table (each atomically). A preview prints its warnings and what it
+    left out to stderr."""
     inputs = validate(paths, allow_suggested)
     tables = {
         "clauses": clauses_table(inputs.docs),
         "sentences": sentences_table(inputs.docs),
         **harmonize(inputs),
     }
+    for line in inputs.curated.preview.summary():
+        print(line, file=sys.stderr)
     written = []
     for name, df in tables.items():
         target = paths.processed / f"{name}.csv"

@@ -29,7 +29,7 @@ from openpyxl import load_workbook
 from comparison.curation.taxonomy import DIRECTIONS, MEASURES, load_taxonomy
 from comparison.curation.units import PINT_PARSE_ERRORS, UnitConverter
 from comparison.curation.workbooks import read_workbook
-from comparison.newplan.proposals import PROPOSAL_SCHEMA, PROPOSAL_STATUSES, PROPOSED_PREFIX
+from comparison.curation.city_schema import PROPOSAL_SCHEMA, PROPOSAL_STATUSES, PROPOSED_PREFIX
 from comparison.paths import ProjectPaths
 from comparison.problems import InputError, Problem, raise_if_any
 from comparison.tables.atomic import atomic_path

@@ -24,19 +24,12 @@ from typing import Callable
 
 import pandas as pd
 
+from comparison.curation.city_schema import PROPOSAL_SCHEMA, PROPOSED_PREFIX
 from comparison.curation.taxonomy import Taxonomy
 from comparison.curation.units import UnitConverter
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 
-PROPOSAL_SCHEMA = {
-    "proposed_indicators": ["proposed_id", "indicator_id", "label_zh", "label_en", "sector_id", "canonical_unit",
-                            "measure", "direction", "definition", "alias", "quantity_ids", "note", "status"],
-    "proposed_units": ["unit_as_written", "pint_expr", "canonical_unit", "quantity_ids", "note", "status"],
-    "proposed_agencies": ["name_as_written", "agency_id", "label_zh", "label_en", "clause_ids", "note", "status"],
-}
-PROPOSAL_STATUSES = ("suggested", "accepted")
-PROPOSED_PREFIX = "proposed_"
 UNIT_SUFFIXES = {"percent": "pct", "item": "count", "percentage_point": "pp", "CNY": "cny", "kW": "kw",
                  "kWh": "kwh", "person": "person"}
 CHANGE_WORDS = re.compile(r"(?:下降|降低|减少|削减|压减|提高|提升|增长|增加|上升)(?![到至])\s*$")

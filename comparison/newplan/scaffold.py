@@ -35,7 +35,8 @@ from comparison.newplan.coding import MeasureCoder, suggest_pillars
 from comparison.text.corpus import MANIFEST_COLUMNS, read_manifest, row_problems
 from comparison.text.documents import ParsedDocument
 from comparison.newplan.extract import extract
-from comparison.newplan.proposals import PROPOSAL_SCHEMA, PROPOSAL_STATUSES, propose
+from comparison.curation.city_schema import PROPOSAL_SCHEMA, PROPOSAL_STATUSES
+from comparison.newplan.proposals import propose
 from comparison.text.hanzi import simplified
 from comparison.paths import ProjectPaths
 from comparison.text.plantext import read_plan_text
