@@ -24,6 +24,9 @@ FUZZY_MIN_RATIO, FUZZY_CLOSE_RATIO = 0.35, 0.6
 MAX_BARE_SUBJECT = 2  # 规模突破300亿元: a part this short takes the alias named earlier in the sentence
 YEAR_WORDS = re.compile(r"[比较到至]?(?:19|20)[0-9]{2}年(?:底|末)?")
 RULE_NOTE = re.compile(r"indicator rule ([a-z_]+)")
+# Verbs that lead to a value beside the extractor's phrase tails (降至28微克/立方米, 增至20%).
+LEAD_VERBS = re.compile(r"(?:降至|降到|下降到|下降至|压减到|压减至|减少到|减少至|增长到|增长至|增加到|增加至|增至|升至|"
+                        r"上升到|上升至|力争|确保)")
 SCOPE_WORDS = re.compile(r"^(?:全市|全省|全国|全区|全县|我市|本市|市区|城区|市中心城区|中心城区|城镇|农村|城市|县城|市县|各县(?:（市、区）|\(市、区\)|区)?)+")
 
 
@@ -127,7 +130,7 @@ def rule_of(note: str) -> str:
 
 def adjacent(between: str) -> bool:
     """Only verbs, comparators, years and spaces between an alias and its value (森林覆盖率比2020年提高到)."""
-    rest = YEAR_WORDS.sub("", between).replace(" ", "").replace("的", "")
+    rest = LEAD_VERBS.sub("", YEAR_WORDS.sub("", between).replace(" ", "").replace("的", ""))
     return not rest or bool(PHRASE_TAIL.fullmatch(rest))
 
 
