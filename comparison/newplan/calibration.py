@@ -30,7 +30,8 @@ RULES = {
     "alias_prefixed": "an alias right before the value, but other words before it in its part of the sentence "
                       "(工业能耗强度下降20% holds the alias 能耗强度)",
     "alias_apart": "an alias in the value's own part of the sentence, other words between",
-    "alias_several": "an alias that names several indicators the unit allows, one chosen by the wording",
+    "alias_several": "an alias that opens the value's part and names several indicators the unit allows, one "
+                     "chosen by the wording",
     "alias_counted_noun": "the alias right after a count (建成2个示范园区)",
     "list_item": "in a 分别 list, the item in the value's position (A、B分别达到x、y)",
     "list_shared": "one value after 均 or 都 for several items: one row per item",

@@ -308,7 +308,7 @@ class IndicatorChoice:
             chosen = ind_id
         elif len(ids) > 1:
             chosen = self.indicators.best_by_context(ids, context or para[max(0, s - 30):e])
-            rule = "alias_several" if rule in ("alias_adjacent", "alias_prefixed", "alias_apart") else rule
+            rule = "alias_several" if rule == "alias_adjacent" else rule  # a prefixed or apart alias stays so
             note = f"alias {alias} names {len(ids)} indicators ({', '.join(ids)}); chosen by the wording"
         else:
             chosen = ids[0]
