@@ -1,11 +1,26 @@
-"""What the full report costs: ``python -m comparison report`` timed on copies of the project, against the
-floor of each notebook's imports.
+"""What the full report costs, in one run (``make bench ARGS=--report``):
+
+1. the five seed plans: ``python -m comparison report`` on a copy of the real data/raw and notebooks, against
+   the floor no report can go below: each notebook reduced to its first code cell (imports, plot style)
+   run through the report's own call (``comparison.report.run_notebooks``: same papermill call, same
+   kernels at a time, ``report.jobs()``), i.e. starting the kernels and importing what the notebooks
+   import, nothing else (target: report ≤ 2× this floor);
+2. the full report on synthetic corpora (``generate.py``) of each report size, by default 5 and 300 plans
+   (target: the report at 300 plans ≤ 3× the report at 5);
+3. with ``--figure-cost``, the seed plans' report once more with ``draw_only/`` first on PYTHONPATH (its
+   ``sitecustomize`` makes ``save_figure`` draw the figure and write nothing, in every kernel): what the
+   figure files (300-dpi PNG and SVG) cost.
+
+Every report's executed notebooks give each notebook run's duration, its slowest cells and its time by
+kind of cell (imports, cells that export a figure, the rest). A report slower than ``timeout`` seconds is
+stopped (its whole process group: the report and the kernels it started) and reported as "≥ timeout".
 """
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -14,7 +29,6 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DRAW_ONLY = Path(__file__).resolve().parent / "draw_only"  # sitecustomize: save_figure draws, writes nothing
-
 
 FLOOR_SNIPPET = r"""
 import json, sys, time
@@ -25,37 +39,24 @@ from comparison.report import LANGS, jobs, notebooks, run_notebook, run_notebook
 
 root = Path(sys.argv[1])
 paths = project_paths(root)
-empty = nbformat.v4.new_notebook()
-empty.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-cell = nbformat.v4.new_code_cell('lang = "en"')
-cell.metadata["tags"] = ["parameters"]
-empty.cells = [cell]
-src = root / "empty.ipynb"
-nbformat.write(empty, str(src))
-out = root / "floor"
-run_notebook(src, out / "warmup.ipynb", "en", paths)  # not counted: first start warms the disk cache
-runs = [(src, out / lang / nb.name, lang) for lang in LANGS for nb in notebooks(paths)]
-t0 = time.perf_counter()
-run_notebooks(runs, paths)  # as the report runs its notebooks: same call, same kernels at a time
-wall = time.perf_counter() - t0
-each = [json.loads(o.read_text(encoding="utf-8"))["metadata"]["papermill"]["duration"] for _, o, _ in runs]
-# The same, with each notebook's first code cell (its imports and plot style): what a run costs before any work.
-imports = root / "imports"
-imports.mkdir()
-import_runs = []
+meta = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+params = nbformat.v4.new_code_cell('lang = "en"')
+params.metadata["tags"] = ["parameters"]
+folder = root / "imports"
+folder.mkdir()
+runs = []
 for nb_path in notebooks(paths):
     real = nbformat.read(str(nb_path), as_version=4)
     first = next(c for c in real.cells if c.cell_type == "code")
-    only = nbformat.v4.new_notebook(metadata=empty.metadata, cells=[cell, nbformat.v4.new_code_cell(first.source)])
-    nbformat.write(only, str(imports / nb_path.name))
-    import_runs += [(imports / nb_path.name, out / "imports" / lang / nb_path.name, lang) for lang in LANGS]
+    nbformat.write(nbformat.v4.new_notebook(metadata=meta, cells=[nbformat.v4.new_code_cell(first.source), params]),
+                   str(folder / nb_path.name))
+    runs += [(folder / nb_path.name, root / "floor" / lang / nb_path.name, lang) for lang in LANGS]
+run_notebook(runs[0][0], root / "floor" / "warmup.ipynb", "en", paths)  # not counted: warms the disk cache
 t0 = time.perf_counter()
-run_notebooks(import_runs, paths)
-imports_wall = time.perf_counter() - t0
-print(json.dumps({"wall": wall, "runs": each, "jobs": jobs(), "notebooks": [nb.name for nb in notebooks(paths)],
-                  "langs": list(LANGS), "imports_wall": imports_wall}))
+run_notebooks(runs, paths)  # as the report runs its notebooks: same call, same kernels at a time
+wall = time.perf_counter() - t0
+print(json.dumps({"wall": wall, "jobs": jobs(), "notebooks": [nb.name for nb in notebooks(paths)], "langs": list(LANGS)}))
 """
-
 
 CELL_KINDS = ("imports and plot style (first code cell)", "cells that export a figure", "other cells")
 
@@ -92,57 +93,85 @@ def _notebook_durations(folder: Path) -> list[dict]:
 
 
 def report_breakdown(report: dict) -> list[tuple[str, float]]:
-    """Where the report's time goes, summed over its notebook runs (seconds of one core each), next to
-    the floor's kernel starts."""
+    """Where a report's time goes, summed over its notebook runs (seconds of one core each): starting and
+    stopping kernels (a floor run's duration less its imports cell), then each kind of cell."""
     runs = report.get("notebook_runs", [])
-    rows = [("kernel starts and stops (the floor's runs, summed)", sum(report["floor_runs"]))]
+    floor = report.get("floor_runs", [])
+    start = sum(r["seconds"] - r["by_kind"][CELL_KINDS[0]] for r in floor if r.get("seconds"))
+    rows = [("kernel start and stop (the floor's runs less their imports)", start)]
     rows += [(kind, sum(r.get("by_kind", {}).get(kind, 0.0) for r in runs)) for kind in CELL_KINDS]
     return rows
 
 
-def _timed_report(root: Path, env: dict) -> tuple[float, str]:
-    """Wall seconds of `python -m comparison report` on ``root``, and its error output if it failed."""
+def _run(cmd: list[str], env: dict, cwd: Path, timeout: float) -> tuple[float, str, str]:
+    """Wall seconds, stdout and an error (empty when it succeeded) of ``cmd`` in a process group of its own,
+    so a run past ``timeout`` is stopped with every kernel it started."""
     t0 = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "comparison", "--root", str(root), "report"],
-                         capture_output=True, text=True, env=env, cwd=root)
-    seconds = time.perf_counter() - t0
-    if not run.returncode:
-        return seconds, ""
-    lines = [ln for ln in run.stderr.splitlines() if ln.strip() and "IPKernelApp" not in ln]
-    return seconds, f"`python -m comparison report` failed (after {seconds:.1f} s):\n" + "\n".join(lines[-25:])
-
-
-def time_report(keep: bool) -> dict:
-    """The full report on a copy of the real corpus, the kernel floor, and the report once more with every
-    figure drawn but not exported (``DRAW_ONLY``): what the figure files themselves cost."""
-    root = Path(tempfile.mkdtemp(prefix="citycompare-bench-report-"))
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd,
+                            start_new_session=True)
     try:
-        shutil.copytree(REPO_ROOT / "data" / "raw", root / "data" / "raw")
-        shutil.copytree(REPO_ROOT / "notebooks", root / "notebooks",
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
-        env.pop("CITYCOMPARE_ROOT", None)
-        floor = subprocess.run([sys.executable, "-c", FLOOR_SNIPPET, str(root)], capture_output=True, text=True,
-                               env=env, cwd=root)
-        if floor.returncode:
-            return {"error": f"floor run failed:\n{floor.stderr[-3000:]}"}
-        floor_info = json.loads(floor.stdout.strip().splitlines()[-1])
-        out = {"floor_s": floor_info["wall"], "floor_runs": floor_info["runs"], "jobs": floor_info["jobs"],
-               "notebooks": floor_info["notebooks"], "langs": floor_info["langs"],
-               "floor_imports_s": floor_info["imports_wall"]}
-        out["report_s"], failure = _timed_report(root, env)
-        out["notebook_runs"] = _notebook_durations(root / "reports" / "notebooks")
-        if failure:
-            out["error"] = failure
-            return out
-        shutil.rmtree(root / "reports")
-        env["PYTHONPATH"] = os.pathsep.join([str(DRAW_ONLY), str(REPO_ROOT)])
-        out["draw_only_s"], failure = _timed_report(root, env)
-        if failure:
-            out["draw_only_error"] = failure
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return time.perf_counter() - t0, "", f"stopped after the {timeout:g} s budget (--report-timeout)"
+    seconds = time.perf_counter() - t0
+    if not proc.returncode:
+        return seconds, out, ""
+    lines = [ln for ln in err.splitlines() if ln.strip() and "IPKernelApp" not in ln]
+    return seconds, out, f"failed after {seconds:.1f} s:\n" + "\n".join(lines[-25:])
+
+
+def _project(root: Path, raw: Path | None) -> None:
+    """A project folder to report on: ``raw`` (the real data/raw) copied in unless generated there already,
+    and the notebooks."""
+    if raw is not None:
+        shutil.copytree(raw, root / "data" / "raw")
+    shutil.copytree(REPO_ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+
+
+def _report(root: Path, env: dict, timeout: float) -> dict:
+    seconds, _, error = _run([sys.executable, "-m", "comparison", "--root", str(root), "report"], env, root, timeout)
+    out = {"seconds": seconds, "notebook_runs": _notebook_durations(root / "reports" / "notebooks")}
+    if error:
+        out["error"] = error
+    return out
+
+
+def time_report(sizes: tuple[int, ...], templates, keep: bool, timeout: float, figure_cost: bool) -> dict:
+    """The seed plans' report and its floor, the synthetic reports of ``sizes``, and with ``figure_cost`` the
+    seed plans' report with figures drawn but not written (module docstring)."""
+    from benchmarks.generate import generate
+
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    env.pop("CITYCOMPARE_ROOT", None)
+    folders = []
+    try:
+        root = Path(tempfile.mkdtemp(prefix="citycompare-bench-report-"))
+        folders.append(root)
+        _project(root, REPO_ROOT / "data" / "raw")
+        seconds, stdout, error = _run([sys.executable, "-c", FLOOR_SNIPPET, str(root)], env, root, timeout)
+        if error:
+            return {"error": f"the floor run {error}"}
+        info = json.loads(stdout.strip().splitlines()[-1])
+        out = {"floor_s": info["wall"], "jobs": info["jobs"], "notebooks": info["notebooks"], "langs": info["langs"],
+               "floor_runs": _notebook_durations(root / "floor"), "sizes": {}}
+        out["seed"] = _report(root, env, timeout)
+        for n in sizes:
+            synthetic = Path(tempfile.mkdtemp(prefix=f"citycompare-bench-report-{n}-"))
+            folders.append(synthetic)
+            generate(n, synthetic, templates)
+            _project(synthetic, None)
+            print(f"bench: report on {n} synthetic plans…", file=sys.stderr, flush=True)
+            out["sizes"][n] = _report(synthetic, env, timeout)
+        if figure_cost:
+            shutil.rmtree(root / "reports")
+            draw_env = dict(env, PYTHONPATH=os.pathsep.join([str(DRAW_ONLY), str(REPO_ROOT)]))
+            out["draw_only"] = _report(root, draw_env, timeout)
         return out
     finally:
-        if keep:
-            print(f"bench: kept {root}")
-        else:
-            shutil.rmtree(root, ignore_errors=True)
+        for folder in folders:
+            if keep:
+                print(f"bench: kept {folder}")
+            else:
+                shutil.rmtree(folder, ignore_errors=True)

@@ -1,54 +1,30 @@
-"""Scale benchmark: how the build and the analyses grow with the number of plans.
+"""Scale benchmark: how the build, the analyses and the full report grow with the number of plans.
 
 Run with ``make bench`` (``.venv/bin/python benchmarks/run.py``). A script, not a test: it prints
-tables and PASS/FAIL against the targets and always exits 0 when the benchmark itself ran.
+tables and PASS/FAIL against the targets and always exits 0 when the benchmark itself ran. The work is
+split by job; this file is the entry point.
 
 For each size N (default 5, 50, 300; ``--quick`` 5, 50; ``--sizes`` any list) it
 
-1. generates N synthetic plans in a temporary project folder by resampling the real corpus: synthetic
-   plan k is a byte copy of real plan k mod 5 (so N=5 is the real corpus under new ids) with its own
-   doc_id and city, its sha256 in ``plans.csv``, and its own city workbook holding the real curated
-   rows of that plan (sections, quantities, ignored_numbers, measures) with doc_id, clause_id,
-   sentence_id and quantity_id re-targeted. Quotes stay exact substrings of the synthetic raw text inside
-   the right clause, every digit sequence stays accounted for and every sentence stays coded, so the
-   real validation passes; ``taxonomy.xlsx`` is copied as is;
-2. runs every stage of ``comparison.pipeline.build`` (parse corpus, load taxonomy, unit registry,
-   validate city workbooks, clause and sentence tables, harmonize, write CSV, write comparison.xlsx;
-   validation and harmonize are also broken down by function) and the analyses: ``comparison.api.load``
-   and the main functions of ``overview`` and of targets/priorities/clustering/similarity/responsibility
-   called with the parameters their notebooks use (a module that is absent is skipped with a note; one
-   without a recipe here gets every public function taking only the tables). Each size runs in a fresh
-   subprocess, so its peak RSS belongs to that size alone. Wall time (time.perf_counter) and
-   ``getrusage`` max RSS come from an untraced pass, the fastest of ``--repeat`` (default 3) passes, each
-   in a fresh process (timings on a shared machine vary by ±10 % and up to 2× under load; every pass's
-   total is printed); the per-stage Python heap peak (tracemalloc) from a traced pass in the first
-   process (tracemalloc slows code down ~4×, so it never touches the timings). An analysis
-   step slower than ``--step-budget`` seconds (default 60) is stopped and reported as "≥ budget";
-3. reports a table per N, the growth between sizes (time ratio and the exponent k in t ∝ N^k) and
-   checks the targets: 300 plans in ≤ 30 s and ≤ 2 GiB for build + analysis;
-4. with ``--report``, times a full ``python -m comparison report`` on a temporary copy of the real
-   data/raw and notebooks, and the floor: one empty notebook per notebook and language run through the
-   same call as the report (``comparison.report.run_notebooks``: the same papermill call, the same number
-   of kernels at a time, ``report.jobs()``), i.e. only the cost of starting and stopping the kernels
-   with the report's execution strategy (target ≤ 2× floor; the floor is the wall time of the whole
-   batch, as the report's is), and the same batch with each notebook's first code cell (imports and
-   plot style: what a notebook run costs before any work), with each executed notebook's duration and
-   slowest cells (from papermill's metadata) and the notebook time summed by kind of cell (imports,
-   figure exports, the rest);
-   then the report once more with ``draw_only/`` first on PYTHONPATH (its ``sitecustomize`` makes
-   ``save_figure`` draw the figure and write nothing, in every kernel): what the figure files cost;
+1. generates N synthetic plans in a temporary project folder (``generate.py``: copies of the real plans
+   under new ids, their curated rows re-targeted so the real validation passes);
+2. times every stage of ``comparison.pipeline.build`` and the notebooks' analyses in ``--repeat`` fresh
+   processes (``stages.py``; default 3) and keeps the fastest pass (timings on a shared machine vary by
+   ±10 % and up to 2× under load; every pass's total is printed), with per-stage Python heap peaks from a
+   traced pass; an analysis step slower than ``--step-budget`` seconds (default 60) is stopped;
+3. reports a table per N, the growth between sizes and the targets: 300 plans in ≤ 30 s and ≤ 2 GiB for
+   build + analysis (``results.py``);
+4. with ``--report``, times the full ``python -m comparison report`` (``report_cost.py``): on the five
+   seed plans against the floor of each notebook's imports run the report's way (target ≤ 2×), and on
+   synthetic corpora of ``--report-sizes`` plans (default 5 and 300; target: 300 plans ≤ 3× 5 plans),
+   each report run split by notebook and kind of cell; ``--figure-cost`` adds the seed plans' report
+   with figures drawn but not written;
 5. prints a Markdown results table for the README.
 
 A full run (5, 50, 300: three timed passes and one traced pass per size) takes about 8 minutes on
-2 CPUs and ``--report`` about 3 more; ``--no-trace`` skips the traced pass, ``--repeat 1`` times each
-size once, ``--quick`` stops at 50 plans.
-
-``--profile`` adds a cProfile of build + analysis at the largest size (top functions by own time and
-by cumulative time).
-
-The work is split by job: ``generate.py`` (the synthetic corpus), ``stages.py`` (one timed pass in a
-fresh process), ``report_cost.py`` (the full report against its floor), ``results.py`` (tables, growth,
-targets, Markdown); this file is the entry point.
+2 CPUs and ``--report`` several more; ``--no-trace`` skips the traced pass, ``--repeat 1`` times each
+size once, ``--quick`` stops at 50 plans. ``--profile`` adds a cProfile of build + analysis at the
+largest size.
 """
 from __future__ import annotations
 
@@ -67,13 +43,14 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from benchmarks.generate import generate, real_templates  # noqa: E402
-from benchmarks.report_cost import DRAW_ONLY, report_breakdown, time_report  # noqa: E402,F401
-from benchmarks.results import (TARGET_REPORT_RATIO, _fmt_s, check_targets, markdown, print_table,  # noqa: E402
-                                report_growth, report_size, totals)
+from benchmarks.report_cost import time_report  # noqa: E402
+from benchmarks.results import check_targets, markdown, print_report, report_growth, report_size, totals  # noqa: E402
 
 STAGES = Path(__file__).resolve().parent / "stages.py"
 DEFAULT_SIZES = (5, 50, 300)
 QUICK_SIZES = (5, 50)
+DEFAULT_REPORT_SIZES = (5, 300)
+QUICK_REPORT_SIZES = (5, 50)
 
 
 def run_size(n: int, templates, args) -> tuple[dict, float]:
@@ -124,7 +101,15 @@ def main(argv: list[str] | None = None) -> int:
                    help=f"plan counts, e.g. '5,50,300' (default {','.join(map(str, DEFAULT_SIZES))})")
     p.add_argument("--quick", action="store_true", help=f"sizes {','.join(map(str, QUICK_SIZES))} only")
     p.add_argument("--report", action="store_true",
-                   help="also time `python -m comparison report` on the real corpus against the kernel floor")
+                   help="also time `python -m comparison report`: on the seed plans against the floor of the notebooks' "
+                        "imports, and on synthetic corpora (--report-sizes)")
+    p.add_argument("--report-sizes", type=lambda s: tuple(int(x) for x in s.replace(",", " ").split()),
+                   help=f"synthetic plan counts for --report (default {','.join(map(str, DEFAULT_REPORT_SIZES))}; "
+                        f"--quick {','.join(map(str, QUICK_REPORT_SIZES))})")
+    p.add_argument("--report-timeout", type=float, default=3600.0,
+                   help="seconds after which one report run is stopped with its kernels (default 3600)")
+    p.add_argument("--figure-cost", action="store_true",
+                   help="with --report: the seed plans' report once more with figures drawn but not written")
     p.add_argument("--profile", action="store_true", help="cProfile build + analysis at the largest size")
     p.add_argument("--no-trace", action="store_true", help="skip the tracemalloc pass (no per-stage heap peaks)")
     p.add_argument("--step-budget", type=float, default=60.0,
@@ -163,33 +148,11 @@ def main(argv: list[str] | None = None) -> int:
 
     report = None
     if args.report:
-        print("\nbench: timing `python -m comparison report` on the real corpus and the kernel floor…")
-        report = time_report(args.keep)
-        if "floor_s" in report:
-            runs = ", ".join(f"{x:.1f}" for x in report["floor_runs"])
-            print(f"floor: {report['floor_s']:.1f} s wall ({len(report['floor_runs'])} empty notebooks = "
-                  f"{len(report['notebooks'])} notebooks × {len(report['langs'])} languages, {report['jobs']} kernels "
-                  f"at a time as in the report: {runs} s each)")
-        if "error" in report:
-            print(f"FAIL  bench: {report['error']}")
-        else:
-            ratio = report["report_s"] / report["floor_s"]
-            print(f"full report: {report['report_s']:.1f} s (build, {len(report['notebook_runs'])} notebook runs, HTML)")
-            rows = [[r["notebook"], _fmt_s(r["seconds"]),
-                     "; ".join(f"{d:.1f} s {src}" for d, src in r["slowest"])] for r in report["notebook_runs"]]
-            if rows:
-                print_table(["notebook run", "seconds", "slowest cells"], rows, "lrl")
-                print_table(["where the notebook time goes (all runs, summed)", "seconds"],
-                            [[label, f"{sec:.1f}"] for label, sec in report_breakdown(report)])
-            print(f"floor with each notebook's first cell (imports, plot style): {report['floor_imports_s']:.1f} s "
-                  f"(report: {report['report_s'] / report['floor_imports_s']:.2f}× this)")
-            if "draw_only_error" in report:
-                print(f"bench: the draw-only report failed: {report['draw_only_error']}")
-            else:
-                print(f"the same report with figures drawn but not exported: {report['draw_only_s']:.1f} s "
-                      f"({report['draw_only_s'] / report['floor_s']:.2f}× the floor)")
-            print(f"{'PASS' if ratio <= TARGET_REPORT_RATIO else 'FAIL'}  full report / floor = {ratio:.2f}× "
-                  f"(target ≤ {TARGET_REPORT_RATIO:g}×)")
+        sizes = args.report_sizes or (QUICK_REPORT_SIZES if args.quick else DEFAULT_REPORT_SIZES)
+        print(f"\nbench: timing `python -m comparison report` on the seed plans against the floor of the notebooks' "
+              f"imports, and on {', '.join(map(str, sizes))} synthetic plans…")
+        report = time_report(sizes, templates, args.keep, args.report_timeout, args.figure_cost)
+        print_report(report)
 
     print("\n=== Markdown (for the README) ===\n")
     print(markdown(results, report, target_lines))

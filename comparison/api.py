@@ -2,8 +2,8 @@
 
 ``load(lang)`` reads ``data/processed`` (run ``make build`` first) and adds label columns so no notebook
 re-implements a join or a mapping: ``plan`` (e.g. "Nanping 2021" / "南平 2021"), ``sector``, ``pillar``,
-``instrument``, ``instrument_type``, ``category``, ``indicator``, ``agency`` and ``comparator_label`` in the
-chosen language, and ``comparator_symbol`` (≥, ≤, ≈ … from the codebook) next to each comparator code.
+``instrument``, ``instrument_type``, ``category``, ``indicator``, ``agency``, ``comparator_label`` and
+``scope_class_label`` in the chosen language, and ``comparator_symbol`` (≥, ≤, ≈ … from the codebook) next to each comparator code.
 """
 from __future__ import annotations
 
@@ -44,25 +44,6 @@ class Tables:
 
     def labels(self, sheet: str) -> dict[str, str]:
         return self.taxonomy.labels(sheet, self.lang)
-
-
-# The plans the notebooks' prose was written for. Each sentence about them is backed by an assert that
-# runs only when exactly these plans are loaded: after a new plan is added (or with a ``docs`` subset)
-# the figures and tables update, and the notebooks say that the prose is not checked for that corpus.
-PROSE_PLANS = frozenset({"nanping_2021", "nanping_2022", "shangrao_2022", "tianshui_2022", "jiaozuo_2021"})
-
-
-def prose_applies(t: "Tables") -> bool:
-    """Whether the notebook prose describes the loaded plans; if not, print why its claims are not checked."""
-    loaded = set(map(str, t.plans.doc_id))
-    if loaded == PROSE_PLANS:
-        return True
-    added = ", ".join(sorted(loaded - PROSE_PLANS)) or "none"
-    left_out = ", ".join(sorted(PROSE_PLANS - loaded)) or "none"
-    print("Note: the text of this notebook was written for the five seed plans and its statements are checked "
-          f"only on them; plans added: {added}; seed plans left out: {left_out}. The figures and tables below "
-          "are computed from the loaded plans; read the prose as a description of the seed corpus.")
-    return False
 
 
 def comparator_symbols(taxonomy: Taxonomy) -> dict[str, str]:
@@ -129,8 +110,6 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
     pr["category"] = [taxonomy.labels(DIMENSION_SHEETS[d], lang).get(c, c) for d, c in zip(pr.dimension, pr.category_id)]
     t["plans"] = plans.assign(doc_id=pd.Categorical(plans.doc_id, categories=order, ordered=True))
     t["plans"].attrs["all_plans"] = list(zip(all_plans.doc_id, all_plans.city_id))
-    others = [d for d in pd.read_csv(paths.manifest, dtype=str).doc_id if d not in order]
-    t["comparison"] = t["comparison"].drop(columns=[d for d in others if d in t["comparison"].columns])
     if len(order) < len(all_plans):
         paths = paths.selecting("docs", order)
     return Tables(lang=lang, taxonomy=taxonomy, paths=paths, **t)

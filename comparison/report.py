@@ -3,9 +3,9 @@
 Notebooks are run with papermill (parameterised runs: ``lang``), each in a fresh kernel, so none can
 depend on state left by another. Executed copies go to ``reports/notebooks/<lang>/`` (not in git).
 
-Kernels run ``jobs()`` at a time (one per CPU, at most two): starting a kernel and importing the
-scientific stack is mostly single-threaded, so two kernels keep two cores busy. Every run writes its own
-files (figures per language; a table both languages write is the same bytes, written atomically), so
+Kernels run ``jobs()`` at a time, one per CPU this process may use: starting a kernel and importing the
+scientific stack is mostly single-threaded, so one kernel per core keeps every core busy. Every run writes
+its own files (figures per language; a table both languages write is the same bytes, written atomically), so
 the order in which runs finish changes no output.
 """
 from __future__ import annotations
@@ -19,13 +19,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+from comparison.analysis.targets import wide_comparison
 from comparison.api import load
 from comparison.tables.atomic import write_text
 from comparison.paths import ProjectPaths
 from comparison.pipeline import build
 
 LANGS = ("en", "zh")
-MAX_JOBS = 2
+MAX_JOBS = None  # kernels at a time: no cap beyond one per CPU (a number caps it, e.g. on a shared machine)
 TITLES = {"en": "citycompare: Chinese city green-economy and synergy plans compared",
           "zh": "城市绿色低碳循环发展与减污降碳协同方案比较"}
 
@@ -71,8 +72,9 @@ def run_notebook(path: Path, out: Path, lang: str, paths: ProjectPaths) -> None:
 
 
 def jobs() -> int:
-    """How many kernels run at once: one per CPU, at most ``MAX_JOBS``."""
-    return max(1, min(MAX_JOBS, os.cpu_count() or 1))
+    """How many kernels run at once: one per CPU this process may run on (``MAX_JOBS`` caps it if set)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, cpus if MAX_JOBS is None else min(MAX_JOBS, cpus))
 
 
 def run_notebooks(runs: list[tuple[Path, Path, str]], paths: ProjectPaths, on_done=None) -> None:
@@ -121,9 +123,11 @@ def report_html(paths: ProjectPaths, lang: str) -> str:
         data = base64.b64encode(png.read_bytes()).decode("ascii")
         parts.append(f"<figure><img alt='{html.escape(info['figure'])}' src='data:image/png;base64,{data}'>"
                      f"<figcaption><b>{html.escape(info['figure'])}</b>: {html.escape(info['caption'])}</figcaption></figure>")
-    comparison = t.comparison
-    cols = ["indicator", "unit_std"] + [d for d in t.plan_order if d in comparison.columns]
-    shown = comparison.assign(indicator=comparison[f"label_{lang}"])[cols].rename(columns=t.plan_labels())
+    shown = wide_comparison(t.comparison, t.plan_order, lang).drop(columns="indicator_id").rename(
+        columns=t.plan_labels())
+    dagger = ("† 与其他方案的单位、口径、目标年、基准年或范围不同，不可直接比较（见 comparison.csv 的 reason 列）。"
+              if lang == "zh" else "† not comparable with the other plans' values: unit, measure, target year, base "
+              "year or scope differ (the reason column of comparison.csv says which).")
     parts += [f"<h2>{'多个方案共有的目标' if lang == 'zh' else 'Targets set by two or more plans'}</h2>",
-              shown.to_html(index=False, na_rep="", float_format=lambda v: f"{v:g}"), "</body></html>"]
+              shown.to_html(index=False, na_rep=""), f"<p>{html.escape(dagger)}</p>", "</body></html>"]
     return "\n".join(parts)

@@ -10,8 +10,8 @@ import re
 
 CITY_SCHEMA = {
     "sections": ["doc_id", "section_no", "section_title", "pillar_id", "note", "status"],
-    "quantities": ["quantity_id", "doc_id", "clause_id", "kind", "indicator_id", "indicator_as_written", "value",
-                   "unit_as_written", "comparator", "target_year", "base_year", "scope", "commitment", "quote", "note",
+    "quantities": ["quantity_id", "doc_id", "clause_id", "kind", "indicator_id", "indicator_as_written",
+                   "value_as_written", "value", "unit_as_written", "comparator", "target_year", "base_year", "scope", "commitment", "quote", "note",
                    "status"],
     "ignored_numbers": ["doc_id", "clause_id", "number", "quote", "reason", "note", "status"],
     "measures": ["sentence_id", "doc_id", "sector_id", "instrument_id", "synergy", "note", "status", "text"],

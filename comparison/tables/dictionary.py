@@ -25,11 +25,16 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("sector_id", "sector of the indicator", ""), ("pillar_id", "pillar of the clause's section", ""),
         ("measure", "level | change (a relative change such as 下降13%)", ""),
         ("direction", "higher | lower: which way is more ambitious", ""),
-        ("value", "the number as written", "unit"), ("comparator", "eq | ge | gt | le | lt | approx (symbols = ≥ > ≤ < ≈ and labels: the codebook's comparators sheet)", ""),
+        ("value_as_written", "the number as the plan prints it, digits or words (13.5, 三分之一, 翻番)", ""),
+        ("value", "the number value_as_written means, unrounded (三分之一 → 0.333…, in the unit fraction)", "unit"),
+        ("comparator", "eq | ge | gt | le | lt | approx (symbols = ≥ > ≤ < ≈ and labels: the codebook's "
+                       "comparators sheet)", ""),
         ("unit", "unit as written", ""), ("value_std", "value in the canonical unit", "unit_std"),
         ("unit_std", "canonical unit (pint notation)", ""), ("target_year", "year a target applies to", "year"),
         ("base_year", "reference year of a change, or year of a fact", "year"),
-        ("scope", "territory or population when stated", ""), ("commitment", "确保 | 力争 | none", ""),
+        ("scope", "territory or population when stated", ""),
+        ("scope_class", "class of the scope (the codebook's scope_classes; not stated = city, the whole city)", ""),
+        ("commitment", "确保 | 力争 | none", ""),
         ("quote", "exact words of the raw text", ""),
     ]),
     "measures": ("one row per coded sentence (sections 1 and later)", [
@@ -51,13 +56,22 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("share_chars", "share of the plan's coded characters", "fraction"),
         ("n_targets", "target rows whose sentence carries the category", "count"),
     ]),
-    "comparison": ("one row per indicator set as a target by two or more plans; one column per plan", [
+    "comparison": ("one row per target value of an indicator two or more plans set, with whether it is comparable", [
         ("indicator_id", "canonical indicator", ""), ("label_zh", "label, Chinese", ""),
         ("label_en", "label, English", ""), ("unit_std", "canonical unit", ""),
         ("measure", "level | change", ""), ("direction", "higher | lower is more ambitious", ""),
-        ("n_plans", "plans that set it", "count"),
-        ("<doc_id>", "the plan's standardized target value (empty if not set or if its rows disagree)", "unit_std"),
-        ("note", "plans whose rows state different values", ""),
+        ("n_plans", "plans that set it", "count"), ("doc_id", "plan id", ""), ("city_id", "city id", ""),
+        ("quantity_id", "the target's row in quantities", ""),
+        ("value_std", "the plan's target in the canonical unit", "unit_std"),
+        ("comparator", "eq | ge | gt | le | lt | approx", ""), ("target_year", "year the target applies to", "year"),
+        ("base_year", "reference year of a change", "year"), ("scope", "territory or population as written", ""),
+        ("scope_class", "class of the scope (not stated = city)", ""),
+        ("comparable", "another plan states the indicator with the same unit, measure, target year, base year "
+                       "(or both none) and scope class", "bool"),
+        ("comparable_with", "those plans, ;-joined", ""),
+        ("differs", "what no other plan shares: unit_std, measure, target_year, base_year, scope_class "
+                    "(;-joined), or combination", ""),
+        ("reason", "why the value is or is not comparable, in words", ""),
     ]),
     "responsibilities": ("one row per clause × responsible unit named in the plan", [
         ("doc_id", "plan id", ""), ("city_id", "city id", ""), ("clause_id", "clause id", ""),

@@ -89,6 +89,9 @@ def test_extractor_found_every_quantity_of_the_new_plan(added):
     found = set(zip(q.value, q.unit_as_written, q.comparator, q.target_year, q.base_year, q.kind, q.commitment))
     assert found == EXPECTED
     assert (q.indicator_id != "").all()
+    # value_as_written is the number as printed; it differs from value only where the text is not plain digits
+    printed = {(w, v) for w, v in zip(q.value_as_written, q.value) if w != v}
+    assert printed == {("１２０", "120"), ("两", "2"), ("翻一番", "2")}
 
 
 def test_validate_lists_every_suggested_row_for_review(added):

@@ -61,6 +61,24 @@ def test_shared_indicators_line_up_on_one_unit(built):
         assert rows.unit_std.nunique() == 1, ind
 
 
+def test_comparison_says_which_targets_can_be_set_side_by_side(built):
+    """The issue's cases, read from the plans: Tianshui's ≥80 and Jiaozuo's 83 (manure, comparators kept);
+    sewage of 市、县 vs 城市; manure of scale farms vs all farms; a reduction without its base year."""
+    c = pd.read_csv(built.processed / "comparison.csv", keep_default_na=False).set_index("quantity_id")
+    assert c.index.is_unique and len(c) == 24
+    row = lambda q: tuple(c.loc[q, ["value_std", "comparator", "comparable", "differs"]])  # noqa: E731
+    assert row("tianshui_2022_q004") == (80.0, "ge", True, "")
+    assert row("jiaozuo_2021_q014") == (83.0, "eq", True, "")
+    assert c.loc["jiaozuo_2021_q014", "comparable_with"] == "nanping_2022;tianshui_2022"
+    assert row("nanping_2021_q006") == (95.0, "eq", False, "scope_class")
+    assert c.loc["nanping_2021_q006", "scope_class"] == "scale_farms"
+    assert row("nanping_2021_q018") == (98.0, "ge", False, "scope_class")
+    assert row("tianshui_2022_q013") == (98.0, "ge", False, "scope_class")
+    assert c.loc["tianshui_2022_q013", "reason"] == "scope urban (other plans: city)"
+    assert row("jiaozuo_2021_q001") == (16.0, "ge", False, "base_year")
+    assert (c.loc["tianshui_2022_q003", "base_year"], c.loc["tianshui_2022_q003", "target_year"]) == ("2020", "2025")
+
+
 def test_standardized_value_is_value_times_factor(built, units):
     q = pd.read_csv(built.processed / "quantities.csv", keep_default_na=False)
     for r in q.itertuples():
@@ -135,6 +153,9 @@ def test_xlsx_has_labelled_sheets(built):
     assert {"plans", "quantities", "measures", "priorities", "comparison", "responsibilities"} <= set(wb.sheetnames)
     header = [c.value for c in wb["measures"][1]]
     assert {"sector_zh", "sector_en", "instrument_zh", "instrument_en"} <= set(header)
+    comparison = [c.value for c in wb["comparison"][1]]
+    assert {"comparator_zh", "comparator_en", "target_year", "base_year", "scope", "scope_class_zh", "comparable",
+            "reason"} <= set(comparison)
     assert wb["measures"].freeze_panes == "A2" and wb["measures"].auto_filter.ref
 
 

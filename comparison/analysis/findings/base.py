@@ -49,8 +49,15 @@ class Findings(list):
             return f"<p>{out}</p>"
         return "\n".join(para(f.text) for f in self)
 
+    def records(self) -> list[dict]:
+        """Plain dicts (key, text, values, caveat), e.g. to save beside a notebook's figures as JSON."""
+        return [{"key": f.key, "text": f.text, "values": f.values, "caveat": f.caveat} for f in self]
+
     def _repr_markdown_(self) -> str:  # a notebook cell ending in findings(...) shows the text
         return self.markdown()
+
+    def _repr_pretty_(self, printer, cycle) -> None:  # and a console the same paragraphs as plain text
+        printer.text(self.markdown())
 
 
 def language(t, lang: str | None) -> str:

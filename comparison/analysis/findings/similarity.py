@@ -213,7 +213,7 @@ def local_passages(t, lang: str, r: Results, label) -> Finding | None:
                                                     "plan).", "没有本地独有的句子（每个句子都与其他方案有共同片段）。"), {})
     city_zh = plan_column(t, "city_zh")
     texts = ex.text.astype(str)
-    docs = ex.sentence_id.str.rsplit(":", n=1).str[0] if "doc_id" not in ex else ex.doc_id.astype(str)
+    docs = ex.doc_id.astype(str) if "doc_id" in ex else ex.sentence_id.str.split(":").str[0]  # doc_id:section.clause.n
     number_ = int(texts.str.contains(r"\d").sum())
     year = int(texts.str.contains(r"20\d\d\s*年").sum())
     own_city = int(sum(city_zh.get(d, "\0") in x for d, x in zip(docs, texts)))

@@ -33,6 +33,9 @@ def test_findings_render_as_markdown_and_escaped_html_and_are_found_by_key():
     assert found.markdown() == "**Caveat.** x < y\n\n*No significance.* z" == found._repr_markdown_()
     assert found.html() == "<p><b>Caveat.</b> x &lt; y</p>\n<p><i>No significance.</i> z</p>"
     assert found["b"].values == {"n": 1} and found[0].key == "a" and found.keys() == ["a", "b"]
+    from IPython.lib.pretty import pretty
+
+    assert pretty(found) == found.markdown()  # a console shows the paragraphs, not a list of dataclasses
     with pytest.raises(KeyError, match="no finding 'c'; keys: a, b"):
         found["c"]
 
@@ -52,7 +55,7 @@ def test_every_notebook_has_findings_whose_numbers_are_plain_json(real):
         for lang in ("en", "zh"):
             found = for_notebook(notebook, real["en"], lang, **quick.get(notebook, {}))
             assert found and all(f.text for f in found)
-            json.dumps([f.values for f in found])  # raises on numpy or pandas values
+            json.dumps(found.records())  # raises on numpy or pandas values
     with pytest.raises(ValueError, match="no findings for notebook '07_x'"):
         for_notebook("07_x", real["en"])
     with pytest.raises(ValueError, match="lang must be one of"):
