@@ -85,7 +85,7 @@ def _indicator_proposals(doc_id, q, taxonomy, sector_of) -> pd.DataFrame:
     canonical = dict(zip(taxonomy.table("units").unit_as_written, taxonomy.table("units").canonical_unit))
     groups: dict[tuple[str, str], list] = {}
     for r in q[q.indicator_id == ""].itertuples():
-        phrase = r.indicator_as_written or _words_before(r.quote, r.value)
+        phrase = r.indicator_as_written or _words_before(r.quote, r.value_as_written or r.value)
         unit = canonical.get(r.unit_as_written, "")  # '' for an unknown or missing unit
         groups.setdefault((phrase, unit), []).append(r)
     if not groups:
@@ -95,9 +95,9 @@ def _indicator_proposals(doc_id, q, taxonomy, sector_of) -> pd.DataFrame:
     for n, (((phrase, unit), rows), sector) in enumerate(zip(groups.items(), sectors), 1):
         first = rows[0]
         proposed = f"{PROPOSED_PREFIX}{doc_id}_{n:02d}_{unit_suffix(unit)}"
-        measure = "change" if first.base_year or CHANGE_WORDS.search(_words_before(first.quote, first.value)) or \
-            unit == "percentage_point" else "level"
-        part = re.split(r"[，,；;。、]", _words_before(first.quote, first.value))[-1]
+        before = _words_before(first.quote, first.value_as_written or first.value)
+        measure = "change" if first.base_year or CHANGE_WORDS.search(before) or unit == "percentage_point" else "level"
+        part = re.split(r"[，,；;。、]", before)[-1]
         lower = measure == "level" and (first.comparator in UPPER_COMPARATORS or bool(LOWER_WORDS.search(part)))
         out.append(dict(proposed_id=proposed, indicator_id=proposed, label_zh=phrase, label_en="", sector_id=sector,
                         canonical_unit=unit, measure=measure, direction="lower" if lower else "higher",
