@@ -167,7 +167,7 @@ class IndicatorChoice:
         phrase = self.own_phrase(para, own_start, first.start)
         if id(first) in self.assigned:
             occurrence = self.assigned[id(first)]
-            return [(m, self.rated(self.exact(para, occurrence, self.row_unit(m), "list_item", context=context),
+            return [(m, self.rated(self.alias_choice(para, occurrence, self.row_unit(m), "list_item", context=context),
                                    phrase)) for m in group]
         found = self.indicators.occurrences(para, own_start, first.start)
         lead = para[found[-1][1]:first.start] if found else ""
@@ -178,22 +178,22 @@ class IndicatorChoice:
             single = len({m.value_span for m in group}) == 1
             listed = None
             if len(chain) > 1 and len(chain) == len(values):
-                listed = [(m, self.exact(para, a, self.row_unit(m), "list_item")) for m, a in zip(values, chain)]
+                listed = [(m, self.alias_choice(para, a, self.row_unit(m), "list_item")) for m, a in zip(values, chain)]
             elif len(chain) > 1 and single and "分别" in lead:
                 self.distribute(para, first, chain, mentions)
-                listed = [(first, self.exact(para, chain[0], unit, "list_item", context=context))]
+                listed = [(first, self.alias_choice(para, chain[0], unit, "list_item", context=context))]
             elif len(chain) > 1 and single:
-                listed = [(first, self.exact(para, a, unit, "list_shared")) for a in chain]
+                listed = [(first, self.alias_choice(para, a, unit, "list_shared")) for a in chain]
             elif len(ids) > 1 and (len(ids) == len(values) or (single and "分别" not in lead)):
                 targets = values if len(ids) == len(values) else [first] * len(ids)
-                listed = [(m, self.exact(para, chain[-1], unit, "list_alias_split", i)) for m, i in zip(targets, ids)]
+                listed = [(m, self.alias_choice(para, chain[-1], unit, "list_alias_split", i)) for m, i in zip(targets, ids)]
             if listed is not None:
                 return [(m, self.rated(choice, phrase)) for m, choice in listed]
         occurrence, rule = self.choose_alias(para, first, unit, own_start, sentence_start, mentions)
         if occurrence is None:
-            choice = self.fuzzy(phrase, unit)
+            choice = self.phrase_choice(phrase, unit)
         else:
-            choice = self.exact(para, occurrence, unit, rule, context=context)
+            choice = self.alias_choice(para, occurrence, unit, rule, context=context)
             if choice[0]:
                 self.chosen[id(first)] = occurrence
         return [(m, self.rated(choice, phrase)) for m in group]
@@ -293,7 +293,7 @@ class IndicatorChoice:
             if m is not first:
                 self.assigned[id(m)] = chain[k - 1]
 
-    def exact(self, para, occurrence, unit, rule, ind_id=None, context=""):
+    def alias_choice(self, para, occurrence, unit, rule, ind_id=None, context=""):
         """(indicator_id, alias, rule, note, scope) for an alias occurrence; no id when no indicator of the
         alias takes the unit."""
         s, e, alias = occurrence
@@ -314,10 +314,21 @@ class IndicatorChoice:
             chosen = ids[0]
         return chosen, alias, rule, note, scope
 
-    def fuzzy(self, phrase, unit):
+    def phrase_choice(self, phrase, unit):
         ind_id, ratio = self.indicators.fuzzy(phrase, unit)
         if not phrase or ratio < FUZZY_MIN_RATIO:
             return "", phrase, "no_alias", "no indicator alias found in the sentence; add one to the codebook", ""
         return (ind_id, phrase, "fuzzy_close" if ratio >= FUZZY_CLOSE_RATIO else "fuzzy_far",
                 f"no exact alias: closest indicator by wording (similarity {ratio:.2f}); "
                 "check it and add the phrase as an alias", "")
+
+    # ---------- the item of a 分别 list (A、B分别达到x、y: x is about A), for the extractor's list rule
+    def exact(self, para, occurrence, unit, _confidence=None) -> tuple:
+        """The rated choice of an alias written in the value's own item of a 分别 list (rule list_item)."""
+        return self.rated(self.alias_choice(para, occurrence, unit, "list_item"), occurrence[2])
+
+    def fuzzy(self, para, start, end, unit) -> tuple:
+        """The rated choice for an item of a 分别 list that names no alias: the closest wording of its phrase."""
+        phrase = self.own_phrase(para, start, end)
+        return self.rated(self.phrase_choice(phrase, unit), phrase)
+
