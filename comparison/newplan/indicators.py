@@ -24,6 +24,7 @@ FUZZY_MIN_RATIO, FUZZY_CLOSE_RATIO = 0.35, 0.6
 MAX_BARE_SUBJECT = 2  # 规模突破300亿元: a part this short takes the alias named earlier in the sentence
 YEAR_WORDS = re.compile(r"[比较到至]?(?:19|20)[0-9]{2}年(?:底|末)?")
 RULE_NOTE = re.compile(r"indicator rule ([a-z_]+)")
+BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a unit or remark in a table's indicator cell: 森林覆盖率（%）
 # Verbs that lead to a value beside the extractor's phrase tails (降至28微克/立方米, 增至20%).
 LEAD_VERBS = re.compile(r"(?:降至|降到|下降到|下降至|压减到|压减至|减少到|减少至|增长到|增长至|增加到|增加至|增至|升至|"
                         r"上升到|上升至|力争|确保)")
@@ -248,7 +249,12 @@ class IndicatorChoice:
         segment_start = max([own_start] + [para.rfind(ch, 0, first.start) + 1 for ch in SEGMENT_END])
         own = closest([o for o in ind.all_occurrences(para, segment_start, first.start) if ok(o)])
         if own:
-            if not adjacent(para[own[1]:first.start]):
+            between = para[own[1]:first.start]
+            if "|" in between:  # a table row: the alias in the row's indicator cell, the value in a year column
+                cell = BRACKETED.sub("", between.replace("|", ""))
+                opens = adjacent(cell) and opens_its_part(para[segment_start:own[0]])
+                return own, "table_row" if opens else "alias_apart"
+            if not adjacent(between):
                 return own, "alias_apart"
             return own, "alias_adjacent" if opens_its_part(para[segment_start:own[0]]) else "alias_prefixed"
         if ind.counted(unit):
