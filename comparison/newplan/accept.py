@@ -56,7 +56,8 @@ class Accepted:
                             ("agency aliases", [a for a, _ in self.agency_aliases])):
             if items:
                 out.append(f"added {len(items)} {what} to {TAXONOMY}: {', '.join(items)}")
-        out += [f"gave {n} quantities rows of {book} their accepted indicator_id" for book, n in self.rows_recoded.items()]
+        out += [f"gave {n} quantities rows of {book} their accepted indicator_id"
+                for book, n in self.rows_recoded.items()]
         return out or ["no proposal has status accepted: nothing written"]
 
 

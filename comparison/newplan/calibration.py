@@ -95,6 +95,6 @@ def calibration_table(scored: pd.DataFrame) -> pd.DataFrame:
         for source in ("plan", "sentence"):
             part = own[own.source == source]
             counts[f"n_{source}_rows"], counts[f"n_{source}_right"] = len(part), int(part.right.sum())
-        rows.append(dict(rule=rule, description=description, n_rows=n, n_right=k, confidence=round((k + 1) / (n + 2), 3),
-                         **counts))
+        rows.append(dict(rule=rule, description=description, n_rows=n, n_right=k,
+                         confidence=round((k + 1) / (n + 2), 3), **counts))
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -187,7 +187,8 @@ class IndicatorChoice:
                 listed = [(first, self.alias_choice(para, a, unit, "list_shared")) for a in chain]
             elif len(ids) > 1 and (len(ids) == len(values) or (single and "分别" not in lead)):
                 targets = values if len(ids) == len(values) else [first] * len(ids)
-                listed = [(m, self.alias_choice(para, chain[-1], unit, "list_alias_split", i)) for m, i in zip(targets, ids)]
+                listed = [(m, self.alias_choice(para, chain[-1], unit, "list_alias_split", i))
+                          for m, i in zip(targets, ids)]
             if listed is not None:
                 return [(m, self.rated(choice, phrase)) for m, choice in listed]
         occurrence, rule = self.choose_alias(para, first, unit, own_start, sentence_start, mentions)
