@@ -90,8 +90,9 @@ def accept_proposals(paths: ProjectPaths, city_id: str | None = None) -> Accepte
     raise_if_any(problems)
     for shown, chosen in accepted.values():
         _add_to_codebook(book, taxonomy, chosen, result)
-    book["changes"].append([datetime.date.today().isoformat(), "indicators",
-                            "accept-proposals: " + "; ".join(result.lines())])
+    if result.lines() != Accepted().lines():  # the codebook changed (an existing alias adds nothing)
+        book["changes"].append([datetime.date.today().isoformat(), "indicators",
+                                "accept-proposals: " + "; ".join(result.lines())])
     codebook = _saved(book)
     _check_codebook(codebook)
     outputs = {paths.taxonomy: codebook}
@@ -103,7 +104,9 @@ def accept_proposals(paths: ProjectPaths, city_id: str | None = None) -> Accepte
 
 def _proposals(path: Path, shown: str) -> dict:
     """The proposal sheets of a city workbook (every one, empty when the workbook has none)."""
-    present = [s for s in PROPOSAL_SCHEMA if s in load_workbook(path, read_only=True).sheetnames]
+    book = load_workbook(path, read_only=True)
+    present = [s for s in PROPOSAL_SCHEMA if s in book.sheetnames]
+    book.close()
     sheets = read_workbook(path, {s: PROPOSAL_SCHEMA[s] for s in present}, shown) if present else {}
     return {s: sheets.get(s, pd.DataFrame(columns=PROPOSAL_SCHEMA[s] + ["excel_row"])) for s in PROPOSAL_SCHEMA}
 
