@@ -25,6 +25,8 @@ MAX_BARE_SUBJECT = 2  # 规模突破300亿元: a part this short takes the alias
 YEAR_WORDS = re.compile(r"[比较到至]?(?:19|20)[0-9]{2}年(?:底|末)?")
 RULE_NOTE = re.compile(r"indicator rule ([a-z_]+)")
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a unit or remark in a table's indicator cell: 森林覆盖率（%）
+TABLE_FILLER = re.compile(r"[-—–~～\s]+|[0-9０-９.．]+\s*[%％]?|[%％]|[\[［]?[0-9.]+[\]］]?")  # other columns' cells
+VALUE_MARK = re.compile(r"[≥≤<>＞＜约~\[［\s]*")  # what a cell may write before its value
 # Verbs that lead to a value beside the extractor's phrase tails (降至28微克/立方米, 增至20%).
 LEAD_VERBS = re.compile(r"(?:降至|降到|下降到|下降至|压减到|压减至|减少到|减少至|增长到|增长至|增加到|增加至|增至|升至|"
                         r"上升到|上升至|力争|确保)")
@@ -162,7 +164,8 @@ class IndicatorChoice:
         first = group[0]
         unit = self.row_unit(first)
         before = [m for m in mentions if m.end <= first.start]
-        sentence_start = max(para.rfind(ch, 0, first.start) for ch in SENTENCE_END) + 1
+        # a line break ends a statement too (the rows of a table pasted as text share no alias)
+        sentence_start = max(para.rfind(ch, 0, first.start) for ch in SENTENCE_END + "\n") + 1
         own_start = max([sentence_start] + [m.end for m in before])
         context = para[max(sentence_start, first.start - 30):first.start]
         phrase = self.own_phrase(para, own_start, first.start)
@@ -252,9 +255,7 @@ class IndicatorChoice:
         if own:
             between = para[own[1]:first.start]
             if "|" in between:  # a table row: the alias in the row's indicator cell, the value in a year column
-                cell = BRACKETED.sub("", between.replace("|", ""))
-                opens = adjacent(cell) and opens_its_part(para[segment_start:own[0]])
-                return own, "table_row" if opens else "alias_apart"
+                return own, "table_row" if self.table_cells(para, segment_start, own, between) else "alias_apart"
             if not adjacent(between):
                 return own, "alias_apart"
             return own, "alias_adjacent" if opens_its_part(para[segment_start:own[0]]) else "alias_prefixed"
@@ -274,6 +275,15 @@ class IndicatorChoice:
             return earlier, rule
         mismatch = closest(ind.all_occurrences(para, own_start, first.start))
         return (mismatch, "unit_mismatch") if mismatch else (None, "")
+
+    def table_cells(self, para, segment_start, own, between) -> bool:
+        """True when the alias opens its cell of a table row and only units, numbers of other columns and
+        dashes stand between it and the value (| 森林覆盖率（%） | % | 58.6 | ≥59 |)."""
+        cell_start = max(segment_start, para.rfind("|", segment_start, own[0]) + 1)
+        cells = [c.strip() for c in BRACKETED.sub("", between).split("|")]
+        fillers = all(not c or TABLE_FILLER.fullmatch(c) or c in self.indicators.unit_canonical for c in cells[1:-1])
+        return opens_its_part(para[cell_start:own[0]]) and adjacent(cells[0]) and fillers and bool(
+            VALUE_MARK.fullmatch(cells[-1]))
 
     def restated(self, para, m, mentions):
         """The alias span of the value this one restates in brackets: 占比约77%（720.9万吨）."""
