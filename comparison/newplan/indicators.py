@@ -259,7 +259,7 @@ class IndicatorChoice:
             if not adjacent(between):
                 return own, "alias_apart"
             return own, "alias_adjacent" if opens_its_part(para[segment_start:own[0]]) else "alias_prefixed"
-        if ind.counted(unit):
+        if ind.counted(first.unit) or ind.counted(unit):  # first.unit as written: 亿级 (a class) reads as 亿元
             end = first.end
             while end < len(para) and para[end] not in SEGMENT_END + "（(":
                 end += 1
