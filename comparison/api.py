@@ -18,7 +18,7 @@ from comparison.curation.taxonomy import CODE_COLUMN_SHEETS, DIMENSION_SHEETS, T
 
 LANGS = ("zh", "en")
 TABLE_NAMES = ("plans", "quantities", "measures", "priorities", "comparison", "responsibilities", "clauses",
-               "sentences")
+               "sentences", "alignment", "reference_documents")
 
 
 @dataclass
@@ -32,6 +32,8 @@ class Tables:
     responsibilities: pd.DataFrame
     clauses: pd.DataFrame
     sentences: pd.DataFrame
+    alignment: pd.DataFrame
+    reference_documents: pd.DataFrame
     taxonomy: Taxonomy
     paths: ProjectPaths  # where this selection's figures and tables go (``paths.outputs``)
 

@@ -20,7 +20,7 @@ from comparison.tables.comparability import comparability
 COMPARATOR_MARKER = {"eq": "o", "ge": ">", "gt": ">", "le": "<", "lt": "<", "approx": "D"}
 
 UNIT_LABELS = {
-    "en": {"percent": "%", "count": "count", "times": "×", "percentage_point": "pp"},
+    "en": {"percent": "%", "count": "count", "item": "count", "times": "×", "percentage_point": "pp"},
     "zh": {"percent": "%", "count": "个", "item": "个", "times": "倍", "percentage_point": "个百分点", "t": "吨", "ha": "公顷",
            "km": "公里", "CNY": "元", "kW": "千瓦", "tce": "吨标准煤", "t / day": "吨/日", "t / year": "吨/年",
            "t / CNY": "吨/元", "t / person": "吨/人"},
@@ -48,7 +48,7 @@ def target_text(value: float, symbol: str, unit_std: str, lang: str) -> str:
     symbol = "" if symbol == "=" else symbol
     if unit_std == "CNY" and abs(value) >= 1e8:  # money reads in 亿 (1e8) in Chinese, in billions in English
         return f"{symbol}{format_value(value / 1e8)}亿元" if lang == "zh" else f"{symbol}{format_value(value / 1e9)} bn CNY"
-    unit = "" if (unit_std, lang) == ("count", "en") else unit_label(unit_std, lang)
+    unit = "" if unit_std in ("count", "item") and lang == "en" else unit_label(unit_std, lang)
     sep = "" if unit in ("", "%", "×") or lang == "zh" else " "
     return f"{symbol}{format_value(value)}{sep}{unit}"
 

@@ -26,10 +26,10 @@ def test_missing_sheet(project_copy):
     wb = load_workbook(path)
     del wb["measures"]
     wb.save(path)
-    assert msg(f"{TIANSHUI}, sheet 'measures'", "missing sheet", "sections, quantities, ignored_numbers",
+    assert msg(f"{TIANSHUI}, sheet 'measures'", "missing sheet", "sections, quantities, ignored_numbers, codes",
                "a sheet named 'measures'",
-               "add the sheet 'measures' with columns sentence_id, doc_id, sector_id, instrument_id, synergy, note, "
-               "status, text") in problems(project_copy)
+               "add the sheet 'measures' with columns sentence_id, doc_id, text, sector_id, instrument_id, synergy, "
+               "note, status") in problems(project_copy)
 
 
 def test_renamed_column(project_copy):
@@ -458,7 +458,7 @@ def test_an_unreadable_workbook_is_reported_alone(project_copy):
     wb["quantities"].title = "quantity"
     wb.save(path)
     assert problems(project_copy) == [msg(f"{TIANSHUI}, sheet 'quantities'", "missing sheet",
-                                          "sections, quantity, ignored_numbers, measures", "a sheet named 'quantities'",
+                                          "sections, quantity, ignored_numbers, measures, codes", "a sheet named 'quantities'",
                                           "add the sheet 'quantities' with columns " + ", ".join(
                                               ["quantity_id", "doc_id", "clause_id", "kind", "indicator_id",
                                                "indicator_as_written", "value_as_written", "value",

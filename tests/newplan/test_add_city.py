@@ -26,7 +26,8 @@ WORKBOOK = "data/raw/cities/shili.xlsx"
 LABELS = {"en": "Shili (example) 2023", "zh": "示例 2023"}
 # Figures that by design do not draw every plan (every other figure must show the new plan).
 NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with each other",
-                "04_theme_k": "chooses the number of sentence themes over all sentences; draws no plan"}
+                "04_theme_k": "chooses the number of sentence themes over all sentences; draws no plan",
+                "07_alignment_values": "draws only the targets that compare with a national or provincial target"}
 
 # value, unit_as_written, comparator, target_year, base_year, kind, commitment
 EXPECTED = {
@@ -110,7 +111,7 @@ def test_preview_captions_mark_the_plan_unreviewed(added, lang):
 
 
 @pytest.mark.parametrize("table", ["plans", "quantities", "measures", "priorities", "comparison",
-                                   "responsibilities", "clauses", "sentences"])
+                                   "responsibilities", "clauses", "sentences", "alignment"])
 def test_new_plan_in_every_processed_table(added, table):
     root, _, _, _ = added
     df = pd.read_csv(root / "data/processed" / f"{table}.csv", dtype=str)

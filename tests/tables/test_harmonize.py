@@ -139,6 +139,47 @@ def test_no_exported_cell_needed_the_formula_guard(built):
     assert found == []
 
 
+def test_the_data_package_describes_every_table_and_frictionless_validates_it(built):
+    """datapackage.json: every CSV with its columns, types, units, keys; frictionless checks types, keys and
+    foreign keys against the data."""
+    import json
+
+    from frictionless import validate as frictionless_validate
+
+    report = frictionless_validate(built.processed / "datapackage.json")
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]
+    package = json.loads((built.processed / "datapackage.json").read_text(encoding="utf-8"))
+    assert sorted(r["path"] for r in package["resources"]) == sorted(p.name for p in built.processed.glob("*.csv"))
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    resources = {r["name"]: r["schema"] for r in package["resources"]}
+    fields = {f["name"]: f for f in resources["quantities"]["fields"]}
+    assert (fields["value"]["type"], fields["target_year"]["type"], fields["quote"]["type"]) == ("number", "year",
+                                                                                                 "string")
+    assert "unit_std" in fields["value_std"]["description"]
+    assert resources["comparison"]["primaryKey"] == ["quantity_id"]
+    assert {"fields": ["quantity_id"], "reference": {"resource": "quantities", "fields": ["quantity_id"]}} in \
+        resources["comparison"]["foreignKeys"]
+    assert {f["name"]: f["type"] for f in resources["comparison"]["fields"]}["comparable"] == "boolean"
+    assert {f["name"]: f.get("unit") for f in resources["plans"]["fields"]}["n_sentences"] == "count"
+
+
+def test_frictionless_refuses_a_broken_foreign_key(built, tmp_path):
+    """The descriptor's keys are checked, not decoration: a comparison row pointing at no quantity fails."""
+    import shutil
+
+    from frictionless import validate as frictionless_validate
+
+    copy = tmp_path / "processed"
+    shutil.copytree(built.processed, copy)
+    table = copy / "comparison.csv"
+    text = table.read_text(encoding="utf-8")
+    assert "tianshui_2022_q004" in text
+    table.write_text(text.replace("tianshui_2022_q004", "tianshui_2022_q999"), encoding="utf-8")
+    report = frictionless_validate(copy / "datapackage.json")
+    assert [(task.name, [e.type for e in task.errors]) for task in report.tasks if task.errors] == [
+        ("comparison", ["foreign-key"])]
+
+
 def test_responsible_units_map_to_agencies(built):
     r = pd.read_csv(built.processed / "responsibilities.csv")
     assert set(r.doc_id) == {"nanping_2021", "shangrao_2022"}
