@@ -3,7 +3,7 @@
 Besides new-plan, the only code that writes curated inputs. All or nothing: every accepted row is checked
 (ids, labels, codes, units through pint) and the codebook is rebuilt in memory and loaded again with all
 its own checks before a byte is written; then ``data/raw/taxonomy.xlsx`` and each city workbook are
-replaced atomically. What it does:
+written as one transaction, under new-plan's lock and with its journal (transaction.py). What it does:
 
 - ``proposed_indicators`` rows with status ``accepted``: a new indicator (its row and its alias), or, when
   indicator_id names an indicator the codebook has, only the alias; quantities rows that carry the
@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import sys
 import tempfile
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,10 +29,10 @@ from openpyxl import load_workbook
 from comparison.curation.taxonomy import DIRECTIONS, MEASURES, load_taxonomy
 from comparison.curation.units import PINT_PARSE_ERRORS, UnitConverter
 from comparison.curation.workbooks import read_workbook
+from comparison.newplan import transaction
 from comparison.curation.city_schema import PROPOSAL_SCHEMA, PROPOSAL_STATUSES, PROPOSED_PREFIX
 from comparison.paths import ProjectPaths
 from comparison.problems import InputError, Problem, raise_if_any
-from comparison.tables.atomic import atomic_path
 
 ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 TAXONOMY = "data/raw/taxonomy.xlsx"
@@ -62,6 +62,15 @@ class Accepted:
 
 
 def accept_proposals(paths: ProjectPaths, city_id: str | None = None) -> Accepted:
+    """Check every accepted proposal, then write the codebook and the city workbooks as one transaction (the
+    lock and journal of new-plan: transaction.py)."""
+    with transaction.exclusive(paths) as recovered:
+        for message in recovered:
+            print(f"accept-proposals: {message}", file=sys.stderr)
+        return _accept(paths, city_id)
+
+
+def _accept(paths: ProjectPaths, city_id: str | None) -> Accepted:
     taxonomy = load_taxonomy(paths)
     books = sorted(paths.cities.glob("*.xlsx")) if city_id is None else [paths.cities / f"{city_id}.xlsx"]
     if city_id is not None and not books[0].exists():
@@ -97,8 +106,9 @@ def accept_proposals(paths: ProjectPaths, city_id: str | None = None) -> Accepte
     _check_codebook(codebook)
     outputs = {paths.taxonomy: codebook}
     for path, (shown, chosen) in accepted.items():
+        raise_if_any(transaction.open_elsewhere(path))
         outputs[path] = _updated_city_workbook(path, shown, chosen, result)
-    _replace_all(outputs)
+    transaction.commit(paths, outputs, "accept-proposals")
     return result
 
 
@@ -244,10 +254,3 @@ def _updated_city_workbook(path: Path, shown: str, chosen, result: Accepted) -> 
         for excel_row in sorted(df.excel_row, reverse=True):
             book[sheet].delete_rows(int(excel_row))
     return _saved(book)
-
-
-def _replace_all(outputs: dict[Path, bytes]) -> None:
-    """Every file written beside its target first, then all renamed: an error while writing changes nothing."""
-    with ExitStack() as stack:
-        for path, data in outputs.items():
-            stack.enter_context(atomic_path(path)).write_bytes(data)
