@@ -93,7 +93,8 @@ def _scored(source, item, row, expected) -> dict:
 
 
 def _value_spans(doc: ParsedDocument, row) -> set[tuple[int, int]]:
-    """Raw spans where the row's value is written (digits, a Chinese numeral or 翻番) inside its quote."""
+    """Raw spans where the row's value is written (digits, a Chinese numeral, 翻番, or its value_as_written)
+    inside its quote."""
     window = doc.clause_window(row.clause_id)
     if window is None:
         return set()
@@ -104,6 +105,8 @@ def _value_spans(doc: ParsedDocument, row) -> set[tuple[int, int]]:
                   if same_number(chinese_numeral_value(m.group()), value)]
         found += [m.span() for phrase, v in DOUBLING.items() for m in re.finditer(phrase, row.quote)
                   if same_number(v, value)]
+        written = getattr(row, "value_as_written", "")  # 三分之一 is 1/3, 一半 0.5: the words as printed
+        found += [m.span() for m in re.finditer(re.escape(written), row.quote)] if written else []
         spans |= {(pos + s, pos + e) for s, e in found}
     return spans
 
