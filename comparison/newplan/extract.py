@@ -132,9 +132,9 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
             return choices  # the aliases told the values apart already
         if all(SCOPE_ITEM.fullmatch(para[a:b].strip()) for a, b in items[:-1]):
             return choices  # 市、县污泥无害化处理率: scopes of one indicator written once
-        return [(m, self.phrase_choice(para, item_of[id(m)], m)) for m, _ in choices]
+        return [(m, self.item_choice(para, item_of[id(m)], m)) for m, _ in choices]
 
-    def phrase_choice(self, para, span, m) -> tuple:
+    def item_choice(self, para, span, m) -> tuple:
         """The indicator choice for value ``m`` as if ``para[span]`` were written right before it (a 分别 item, a
         table row's indicator cell): the choice sees that phrase and the value, nothing else."""
         view = para[span[0]:span[1]]

@@ -93,7 +93,7 @@ class TableRows:
             "target:out" if kind == "target" else "base:out")
         bracket = BRACKETED_UNIT.search(para[indicator[0]:indicator[1]])
         name = _stripped(para, indicator[0], indicator[0] + bracket.start() if bracket else indicator[1])
-        ind_id, as_written, confidence, ind_note, scope = self.phrase_choice(para, name, m)  # 森林覆盖率（%）: the name
+        ind_id, as_written, confidence, ind_note, scope = self.item_choice(para, name, m)  # 森林覆盖率（%）: the name
         unit, unit_note = self.unit_as_written(ps, m)
         raw_q = self.once_in_clause(self.raw(ps, ps + e), clause.clause_id)
         notes = [n for n in (m.note, unit_note, ind_note) if n]
