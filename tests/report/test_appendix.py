@@ -47,3 +47,9 @@ def test_the_plans_table_is_bilingual_in_english_and_chinese_in_chinese(paths):
     assert "南政综〔2021〕183号" in en and "南政综〔2021〕183号" in zh
     assert "title (English)" in en and "英文译名" not in zh
     assert "draft (for comments)" in en and "征求意见稿" in zh and "未注明日期" in zh
+
+
+def test_every_processed_table_has_a_chinese_description():
+    from comparison.tables.dictionary import TABLES
+
+    assert set(appendix.TABLES_ZH) == set(TABLES)  # the zh report lists the data files in Chinese
