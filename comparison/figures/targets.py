@@ -20,6 +20,7 @@ import textwrap
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -61,6 +62,7 @@ TEXT = {
                hollow_head="Hollow markers, values not comparable with the other plans:"),
 }
 MARKER_KEYS = (("o", "eq"), (">", "ge"), ("<", "le"), ("D", "ap"))
+HALO = [patheffects.withStroke(linewidth=2.2, foreground="white")]  # a label stays legible over the points
 MAX_FOOT = 7        # footnote lines: the reasons while they fit, else one line pointing to the table
 
 
@@ -196,7 +198,7 @@ def _strip(ax, marks: _Marks, g, style: PlanStyle, x0: float, y0: float, w: floa
         at = xs[focus]
         for i in fitting(list(at + 4 + np.array(widths) / 2), widths):
             ax.text(at[i] + 4, mid + 5, texts[i], fontsize=VALUE_PT, va="bottom", ha="left",
-                    color=style.colors[doc_ids[focus][i]])
+                    color=style.colors[doc_ids[focus][i]], path_effects=HALO)
 
 
 def _legend_handles(style: PlanStyle, g, hollow: bool) -> list:
