@@ -41,8 +41,11 @@ report: $(STAMP)
 test: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m pytest -q -n auto --dist loadfile $(ARGS)
 
+# JupyterLab at the project root, so notebooks/, reports/ and data/ are all in its file browser; as root
+# (a container) it needs --allow-root. ARGS passes options on: make lab ARGS="--no-browser --ip=127.0.0.1"
+USER_ID ?= $(shell id -u)
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. $(if $(filter 0,$(USER_ID)),--allow-root) $(ARGS)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py $(ARGS)

@@ -2,8 +2,8 @@
 
 ``load(lang)`` reads ``data/processed`` (run ``make build`` first) and adds label columns so no notebook
 re-implements a join or a mapping: ``plan`` (e.g. "Nanping 2021" / "南平 2021"), ``sector``, ``pillar``,
-``instrument``, ``instrument_type``, ``category``, ``indicator``, ``agency`` and ``comparator_label`` in the
-chosen language, and ``comparator_symbol`` (≥, ≤, ≈ … from the codebook) next to each comparator code.
+``instrument``, ``instrument_type``, ``category``, ``indicator``, ``agency``, ``comparator_label`` and
+``scope_class_label`` in the chosen language, and ``comparator_symbol`` (≥, ≤, ≈ … from the codebook) next to each comparator code.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from comparison.curation.taxonomy import CODE_COLUMN_SHEETS, DIMENSION_SHEETS, T
 
 LANGS = ("zh", "en")
 TABLE_NAMES = ("plans", "quantities", "measures", "priorities", "comparison", "responsibilities", "clauses",
-               "sentences")
+               "sentences", "alignment", "reference_documents")
 
 
 @dataclass
@@ -31,6 +31,8 @@ class Tables:
     responsibilities: pd.DataFrame
     clauses: pd.DataFrame
     sentences: pd.DataFrame
+    alignment: pd.DataFrame
+    reference_documents: pd.DataFrame
     taxonomy: Taxonomy
     paths: ProjectPaths  # where this selection's figures and tables go (``paths.outputs``)
 
@@ -124,8 +126,6 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
     pr["category"] = [by_dimension[d].get(c, c) for d, c in zip(pr.dimension, pr.category_id)]
     t["plans"] = plans.assign(doc_id=pd.Categorical(plans.doc_id, categories=order, ordered=True))
     t["plans"].attrs["all_plans"] = list(zip(all_plans.doc_id, all_plans.city_id))
-    others = [d for d in pd.read_csv(paths.manifest, dtype=str).doc_id if d not in order]
-    t["comparison"] = t["comparison"].drop(columns=[d for d in others if d in t["comparison"].columns])
     if len(order) < len(all_plans):
         paths = paths.selecting("docs", order)
     return Tables(lang=lang, taxonomy=taxonomy, paths=paths, **t)

@@ -9,13 +9,16 @@ from pathlib import Path
 import pandas as pd
 
 from comparison.tables import dictionary
+from comparison.tables.alignment import alignment_table, reference_documents_table
 from comparison.tables.atomic import write_csv, write_text
+from comparison.tables.datapackage import datapackage_json
 from comparison.tables.export import write_xlsx
 from comparison.tables.harmonize import harmonize, unknown_agencies
 from comparison.text.corpus import read_manifest
 from comparison.text.documents import ParsedDocument, clauses_table, parse_corpus, sentences_table
 from comparison.paths import ProjectPaths
 from comparison.problems import InputError, raise_if_any
+from comparison.curation.references import References, load_references
 from comparison.curation.taxonomy import Taxonomy, load_taxonomy
 from comparison.curation.units import UnitConverter
 from comparison.curation.validation import CuratedData, validate_cities
@@ -28,6 +31,7 @@ class Inputs:
     taxonomy: Taxonomy
     units: UnitConverter
     curated: CuratedData
+    references: References
 
 
 @contextmanager
@@ -65,12 +69,17 @@ def validate(paths: ProjectPaths, allow_suggested: bool = False) -> Inputs:
         raise InputError(problems)
     units = UnitConverter(taxonomy)
     problems = unknown_agencies(docs, taxonomy)
+    references = None
+    try:
+        references = load_references(paths, taxonomy, units, set(manifest.province_zh))
+    except InputError as err:
+        problems += err.problems
     try:
         curated = validate_cities(paths, manifest, docs, taxonomy, units, allow_suggested)
     except InputError as err:
         raise InputError(err.problems + problems) from None
     raise_if_any(problems)
-    return Inputs(manifest, docs, taxonomy, units, curated)
+    return Inputs(manifest, docs, taxonomy, units, curated, references)
 
 
 def parse_only(paths: ProjectPaths) -> list[Path]:
@@ -92,6 +101,9 @@ def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
         "sentences": sentences_table(inputs.docs),
         **harmonize(inputs),
     }
+    tables["alignment"] = alignment_table(tables["quantities"], inputs.manifest, inputs.references, inputs.units,
+                                          inputs.taxonomy)
+    tables["reference_documents"] = reference_documents_table(inputs.references)
     written = []
     for name, df in tables.items():
         target = paths.processed / f"{name}.csv"
@@ -100,6 +112,9 @@ def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
     readme = paths.processed / "README.md"
     write_text(dictionary.readme(), readme)
     written.append(readme)
+    package = paths.processed / "datapackage.json"
+    write_text(datapackage_json(list(tables)), package)
+    written.append(package)
     workbook = paths.tables / "comparison.xlsx"
     write_xlsx({k: v for k, v in tables.items() if k not in ("clauses", "sentences")}, workbook, inputs.taxonomy)
     written.append(workbook)

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+from comparison.analysis.targets import wide_comparison
 from comparison.api import load
 from comparison.tables.atomic import write_text
 from comparison.paths import ProjectPaths
@@ -122,9 +123,11 @@ def report_html(paths: ProjectPaths, lang: str) -> str:
         data = base64.b64encode(png.read_bytes()).decode("ascii")
         parts.append(f"<figure><img alt='{html.escape(info['figure'])}' src='data:image/png;base64,{data}'>"
                      f"<figcaption><b>{html.escape(info['figure'])}</b>: {html.escape(info['caption'])}</figcaption></figure>")
-    comparison = t.comparison
-    cols = ["indicator", "unit_std"] + [d for d in t.plan_order if d in comparison.columns]
-    shown = comparison.assign(indicator=comparison[f"label_{lang}"])[cols].rename(columns=t.plan_labels())
+    shown = wide_comparison(t.comparison, t.plan_order, lang).drop(columns="indicator_id").rename(
+        columns=t.plan_labels())
+    dagger = ("† 与其他方案的单位、口径、目标年、基准年或范围不同，不可直接比较（见 comparison.csv 的 reason 列）。"
+              if lang == "zh" else "† not comparable with the other plans' values: unit, measure, target year, base "
+              "year or scope differ (the reason column of comparison.csv says which).")
     parts += [f"<h2>{'多个方案共有的目标' if lang == 'zh' else 'Targets set by two or more plans'}</h2>",
-              shown.to_html(index=False, na_rep="", float_format=lambda v: f"{v:g}"), "</body></html>"]
+              shown.to_html(index=False, na_rep=""), f"<p>{html.escape(dagger)}</p>", "</body></html>"]
     return "\n".join(parts)

@@ -71,3 +71,50 @@ def tree_digest(folder) -> dict[str, str]:
     """Each file under ``folder`` → its sha256: compare before and after to see what a run wrote."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def drop_downs(path) -> dict[tuple[str, str], str]:
+    """(sheet, column name) → the list a drop-down of that column offers (its workbook name), for every
+    data validation of a workbook's sheets that covers a whole column from row 2."""
+    wb = load_workbook(path)
+    found = {}
+    for ws in wb.worksheets:
+        header = {c.column_letter: c.value for c in ws[1]}
+        for dv in ws.data_validations.dataValidation:
+            for ref in str(dv.sqref).split():
+                first, _, last = ref.partition(":")
+                letter = first.rstrip("0123456789")
+                if first == f"{letter}2" and last == f"{letter}1048576" and dv.type == "list":
+                    found[(ws.title, header.get(letter))] = dv.formula1
+    return found
+
+
+# What JupyterLab writes into a notebook's metadata when it opens it with the project's kernel (.venv's
+# python3 kernelspec, ipykernel's language_info): a committed notebook that already holds them opens
+# unmodified. Without them JupyterLab adds them on opening, and the notebook shows as modified.
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def jupyterlab_form(text: str, python_version: str | None = None) -> str:
+    """The notebook as JupyterLab saves it: the project kernel's metadata, nbformat 4.5 with cell ids, the
+    JSON jupyter_server writes (nbformat.writes: one-space indent, sorted keys, UTF-8) and a final newline.
+
+    ``python_version`` replaces the running interpreter's in language_info (the kernel reports its own
+    version, so on another patch release JupyterLab records that one at the first save)."""
+    import nbformat
+    from ipykernel.ipkernel import IPythonKernel
+
+    nb = nbformat.reads(text, as_version=4)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    nb.metadata["language_info"] = dict(IPythonKernel.language_info, **({"version": python_version}
+                                                                         if python_version else {}))
+    return nbformat.writes(nb) + "\n"
+
+
+if __name__ == "__main__":  # python tests/helpers.py notebooks/*.ipynb: put notebooks in JupyterLab's form
+    import sys
+    from pathlib import Path
+
+    for name in sys.argv[1:]:
+        path = Path(name)
+        path.write_text(jupyterlab_form(path.read_text(encoding="utf-8")), encoding="utf-8")

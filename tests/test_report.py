@@ -16,7 +16,7 @@ FIGURES = ["01_plan_size", "01_specificity", "02_shared_targets", "02_coverage",
            "03_instrument_type_stacked", "03_sector_emphasis", "03_synergy_share",
            "04_dendrogram", "04_bootstrap_cooccurrence", "04_theme_k", "04_themes_by_plan",
            "05_shingle_overlap", "05_cosine_similarity", "05_boilerplate_share",
-           "06_lead_agencies", "06_agency_involvement"]
+           "06_lead_agencies", "06_agency_involvement", "07_alignment_values", "07_alignment_status"]
 
 
 def test_report_never_writes_under_data_raw(real_report):

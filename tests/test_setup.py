@@ -1,7 +1,9 @@
-"""The two-command setup: environment.yml names the same dependencies as pyproject.toml, CI runs the README's test command."""
+"""The two-command setup: environment.yml names the same dependencies as pyproject.toml, CI runs the README's
+test command; make lab's command line; notebooks JupyterLab opens unmodified; the publishing files agree."""
 import re
 import tomllib
 
+import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
@@ -44,3 +46,69 @@ def test_the_lock_pins_every_dependency_within_pyprojects_range():
         name = canonicalize_name(requirement.name)
         assert name in locked, f"{name} is not pinned in requirements.lock"
         assert locked[name] in requirement.specifier, (name, locked[name], requirement.specifier)
+
+
+def test_publishing_files_agree_on_version_and_licences():
+    """CITATION.cff (CFF 1.2.0), LICENSE and LICENSE-DATA.md, CHANGELOG.md and the data package say the same
+    version and licences as pyproject.toml and the package."""
+    import yaml
+
+    from comparison import __version__
+    from comparison.tables.datapackage import LICENSE
+
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
+    cff = yaml.safe_load((REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert {"message", "title", "authors", "version"} <= set(cff) and cff["authors"]
+    assert cff["version"] == project["version"] == __version__
+    assert cff["license"] == project["license"]["text"] == "MIT"
+    assert (REPO_ROOT / "LICENSE").read_text().startswith("MIT License\n")
+    data_licence = (REPO_ROOT / "LICENSE-DATA.md").read_text(encoding="utf-8")
+    assert LICENSE["name"] == "CC-BY-4.0" and LICENSE["path"] in data_licence
+    assert "著作权法" in data_licence and "not legal advice" in data_licence
+    changelog = (REPO_ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "## [Unreleased]" in changelog and f"## [{__version__}] - " in changelog
+
+
+def make_lab(*variables: str) -> str:
+    """The command make lab would run (make -n prints it; no server starts)."""
+    import subprocess
+
+    out = subprocess.run(["make", "-n", "lab", *variables], cwd=REPO_ROOT, capture_output=True, text=True,
+                         timeout=60, check=True).stdout
+    return next(line for line in out.splitlines() if "jupyter lab" in line)
+
+
+def test_make_lab_opens_at_the_project_root_and_passes_args():
+    as_root = make_lab("USER_ID=0", "ARGS=--no-browser --ip=127.0.0.1")
+    assert as_root.split() == [".venv/bin/jupyter", "lab", "--ServerApp.root_dir=.", "--allow-root", "--no-browser",
+                               "--ip=127.0.0.1"]
+    assert make_lab("USER_ID=1000").split() == [".venv/bin/jupyter", "lab", "--ServerApp.root_dir=."]
+
+
+def test_make_lab_knows_who_runs_it():
+    import os
+
+    root = "--allow-root" in make_lab().split()
+    assert root == (os.getuid() == 0)
+
+
+@pytest.mark.parametrize("notebook", sorted((REPO_ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
+def test_opening_a_notebook_in_jupyterlab_does_not_modify_it(notebook):
+    """JupyterLab marks a notebook modified on opening when it adds metadata (language_info, the kernelspec
+    of the kernel it starts) or cell ids; the committed notebooks already hold them, in the form it saves."""
+    import json
+    import sys
+
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    from helpers import KERNELSPEC, jupyterlab_form
+
+    text = notebook.read_text(encoding="utf-8")
+    metadata = json.loads(text)["metadata"]
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    assert KERNELSPEC == {"name": "python3", "display_name": spec.display_name, "language": spec.language}
+    version = metadata["language_info"]["version"]
+    assert version.split(".")[:2] == [str(sys.version_info[0]), str(sys.version_info[1])]
+    assert text == jupyterlab_form(text, version), (
+        f"not in JupyterLab's form; run .venv/bin/python tests/helpers.py {notebook.relative_to(REPO_ROOT)}")

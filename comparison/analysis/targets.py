@@ -1,8 +1,9 @@
 """Targets side by side: which plans set which indicator, at what value, and where two plans disagree.
 
-The comparison table in ``data/processed`` keeps one number per plan and indicator; these helpers keep the
-comparator (a "≥ 95 %" is not an "= 95 %") and every distinct value a plan states, so a figure or table
-can show what the plan actually commits to. All functions take the ``quantities`` table as returned by
+These helpers keep the comparator (a "≥ 95 %" is not an "= 95 %"), every distinct value a plan states and
+whether two plans' values can be compared at all (``comparability_notes``: same unit, measure, target year,
+base year and scope class), so a figure or table can show what each plan actually commits to. Most take the
+``quantities`` table as returned by
 ``comparison.api.load`` (columns ``doc_id``, ``plan``, ``kind``, ``indicator_id``, ``indicator``,
 ``value_std``, ``comparator``, ``comparator_symbol``, ``unit_std`` …) and never read files. Comparators are
 the codebook's codes (eq ge gt le lt approx); what a label prints is the codebook's symbol (≥, ≤, ≈).
@@ -13,11 +14,13 @@ import math
 
 import pandas as pd
 
+from comparison.tables.comparability import comparability
+
 # Marker per comparator code in a dot chart: a triangle points to the side the target leaves open.
 COMPARATOR_MARKER = {"eq": "o", "ge": ">", "gt": ">", "le": "<", "lt": "<", "approx": "D"}
 
 UNIT_LABELS = {
-    "en": {"percent": "%", "count": "count", "times": "×", "percentage_point": "pp"},
+    "en": {"percent": "%", "count": "count", "item": "count", "times": "×", "percentage_point": "pp"},
     "zh": {"percent": "%", "count": "个", "item": "个", "times": "倍", "percentage_point": "个百分点", "t": "吨", "ha": "公顷",
            "km": "公里", "CNY": "元", "kW": "千瓦", "tce": "吨标准煤", "t / day": "吨/日", "t / year": "吨/年",
            "t / CNY": "吨/元", "t / person": "吨/人"},
@@ -45,7 +48,7 @@ def target_text(value: float, symbol: str, unit_std: str, lang: str) -> str:
     symbol = "" if symbol == "=" else symbol
     if unit_std == "CNY" and abs(value) >= 1e8:  # money reads in 亿 (1e8) in Chinese, in billions in English
         return f"{symbol}{format_value(value / 1e8)}亿元" if lang == "zh" else f"{symbol}{format_value(value / 1e9)} bn CNY"
-    unit = "" if (unit_std, lang) == ("count", "en") else unit_label(unit_std, lang)
+    unit = "" if unit_std in ("count", "item") and lang == "en" else unit_label(unit_std, lang)
     sep = "" if unit in ("", "%", "×") or lang == "zh" else " "
     return f"{symbol}{format_value(value)}{sep}{unit}"
 
@@ -63,18 +66,21 @@ def targets(quantities: pd.DataFrame) -> pd.DataFrame:
 def distinct_targets(quantities: pd.DataFrame) -> pd.DataFrame:
     """One row per plan × indicator × (value_std, comparator): a number restated in another section (or for
     another scope at the same value) counts once; different values stay as separate rows (e.g. a range
-    "1–2" curated as ≥1 and ≤2, or city 97 % and county 95 %). ``scope`` joins the scopes of merged rows."""
+    "1–2" curated as ≥1 and ≤2, or city 97 % and county 95 %). ``scope`` and ``scope_class`` join those of
+    merged rows."""
     t = targets(quantities).copy()
     units = t.groupby("indicator_id").unit_std.nunique()
     mixed = sorted(units[units > 1].index)
     if mixed:
         raise ValueError(f"indicator(s) with more than one standardized unit: {mixed}")
     t["_key"] = t.value_std.map(_key)
-    scope = t.scope if "scope" in t else pd.Series("", index=t.index)
-    t["scope"] = scope.fillna("").astype(str)
+    joined = [c for c in ("scope", "scope_class") if c in t] or ["scope"]
+    for col in joined:
+        t[col] = (t[col] if col in t else pd.Series("", index=t.index)).fillna("").astype(str)
     keys = ["indicator_id", "doc_id", "_key", "comparator"]
-    scopes = t.groupby(keys, observed=True, sort=False).scope.agg(lambda s: "; ".join(dict.fromkeys(x for x in s if x)))
-    out = t.drop_duplicates(keys).drop(columns="scope").merge(scopes.reset_index(), on=keys, how="left")
+    merged = t.groupby(keys, observed=True, sort=False)[joined].agg(
+        lambda s: "; ".join(dict.fromkeys(x for x in s if x)))
+    out = t.drop_duplicates(keys).drop(columns=joined).merge(merged.reset_index(), on=keys, how="left")
     return out.drop(columns="_key").reset_index(drop=True)
 
 
@@ -95,6 +101,34 @@ def shared_targets(quantities: pd.DataFrame, indicator: str | None = None, min_p
         d = d[d.n_plans >= min_plans]
     return d.sort_values(["n_plans", "indicator_id", "doc_id", "value_std"],
                          ascending=[False, True, True, True]).reset_index(drop=True)
+
+
+def comparability_notes(shared: pd.DataFrame, lang: str, scope_labels: dict[str, str] | None = None,
+                        plan_labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """For each plotted value (a row of ``shared_targets``): ``comparable`` (another plan states the indicator
+    with the same unit, measure, target year, base year and scope class), ``differs`` and ``reason`` in
+    ``lang``, so a figure can draw the values that are not comparable hollow and say why in a footnote.
+
+    ``scope_labels`` (``Tables.labels("scope_classes")``) and ``plan_labels`` (``Tables.plan_labels()``) make
+    the reason read as the figure does. Same index as ``shared``."""
+    return comparability(shared, lang, {"scope_class": scope_labels or {}}, plan_labels)
+
+
+def wide_comparison(comparison: pd.DataFrame, plan_order: list[str], lang: str) -> pd.DataFrame:
+    """The comparison table as one row per indicator and one column per plan (a view for a page or a sheet):
+    each cell the plan's distinct targets ("≥98%"; "; " between several), a value that is not comparable
+    marked "†" (its reason is in the long table). Needs ``comparator_symbol`` (``comparison.api.load``)."""
+    rows = []
+    for ind, g in comparison.groupby("indicator_id", sort=True):
+        first = g.iloc[0]
+        row = {"indicator_id": ind, "indicator": first[f"label_{lang}"], "unit_std": first.unit_std}
+        for doc in plan_order:
+            mine = g[g.doc_id.astype(str) == doc]
+            texts = dict.fromkeys(target_text(v, s, first.unit_std, lang) + ("" if ok else "†")
+                                  for v, s, ok in zip(mine.value_std, mine.comparator_symbol, mine.comparable))
+            row[doc] = "; ".join(texts)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["indicator_id", "indicator", "unit_std", *plan_order])
 
 
 def coverage(quantities: pd.DataFrame, indicators: pd.DataFrame, sectors: pd.DataFrame, plan_order: list[str],

@@ -1,6 +1,6 @@
-"""Checks of the ``quantities`` sheet: ids, kind, years stated in the clause, comparator and commitment
-codes (and the comparator against the words next to the value), indicator and alias, unit, and a value
-the quote states."""
+"""Checks of the ``quantities`` sheet: ids, kind, years stated in the clause, comparator, commitment and
+scope codes (and the comparator against the words next to the value), indicator and alias, unit, and the value:
+the quote prints ``value_as_written`` and ``value`` is exactly the number those digits or words mean."""
 from __future__ import annotations
 
 import pint
@@ -9,7 +9,7 @@ from comparison.curation.city_schema import KINDS, TARGET_YEAR_IN_QUOTE
 from comparison.curation.comparators import contradicted
 from comparison.curation.row_checks import check_location, number_in, year_in, year_stated
 from comparison.problems import Problem
-from comparison.text.numbers import numbers_in
+from comparison.text.numbers import written_value
 
 
 def check_quantities(df, docs, taxonomy, units) -> list[Problem]:
@@ -21,6 +21,7 @@ def check_quantities(df, docs, taxonomy, units) -> list[Problem]:
     code_of_symbol = dict(zip(comparator_sheet.symbol, comparator_sheet.comparator))
     listed_comparators = " | ".join(f"{c} ({s})" for c, s in zip(comparator_sheet.comparator, comparator_sheet.symbol))
     commitments = taxonomy.ids("commitments")
+    scope_class_of = taxonomy.scope_class_of()
     for r in df[df.quantity_id == ""].itertuples():
         problems.append(Problem(r.file, "quantity_id is empty", sheet=r.sheet, row=r.excel_row, column="quantity_id",
                                 expected=f"an id such as {r.doc_id}_q001", fix="number the row with the next free "
@@ -88,6 +89,12 @@ def check_quantities(df, docs, taxonomy, units) -> list[Problem]:
             problems.append(Problem(r.file, "unknown commitment", sheet=r.sheet, row=r.excel_row, column="commitment",
                                     value=r.commitment, expected=" | ".join(sorted(commitments)),
                                     fix="确保 or 力争 as the plan says, else none"))
+        if r.scope not in scope_class_of:
+            problems.append(Problem(r.file, "scope not in the codebook's scopes sheet", sheet=r.sheet,
+                                    row=r.excel_row, column="scope", value=r.scope,
+                                    expected="a scope_as_written of the scopes sheet (全市, 城市, 农村 …), or empty",
+                                    fix="add the scope as written and its scope_class to the scopes sheet of "
+                                        "data/raw/taxonomy.xlsx"))
         if r.kind == "target" and not r.target_year and TARGET_YEAR_IN_QUOTE.search(r.quote):
             year = TARGET_YEAR_IN_QUOTE.search(r.quote).group(1)
             problems.append(Problem(r.file, "a target without a year, but its quote states one", sheet=r.sheet,
@@ -128,9 +135,37 @@ def check_quantities(df, docs, taxonomy, units) -> list[Problem]:
                                             row=r.excel_row, column="unit_as_written", value=r.unit_as_written,
                                             expected=f"a unit convertible to {canonical} (indicator {r.indicator_id})",
                                             fix="correct the unit or the indicator_id"))
-        # Exact: a value the plan does not write (35.0000000001 pasted from a calculation) is not its number.
-        if value is not None and r.quote and value not in numbers_in(r.quote):
-            problems.append(Problem(r.file, "the quote does not contain the value", sheet=r.sheet, row=r.excel_row,
-                                    column="value", value=r.value, expected=f"a number stated in the quote {r.quote!r}",
-                                    fix="correct the value, or quote the words that state it"))
+        check_value_as_written(r, value, problems)
     return problems
+
+
+WRITTEN_FORMS = "digits (35, 13.5), Chinese numerals (两, 三百), a fraction (三分之一), 一半, 翻番, 翻一番 or 翻两番"
+
+
+def check_value_as_written(r, value: float | None, problems: list[Problem]) -> None:
+    """The quote prints value_as_written, and value is exactly what it means (35.0000000001 pasted from a
+    calculation is not the plan's 35; 三分之一 is 1/3, not 1 with a unit 三分之)."""
+    if r.value_as_written == "":
+        problems.append(Problem(r.file, "value_as_written is empty", sheet=r.sheet, row=r.excel_row,
+                                column="value_as_written", expected="the number as the quote prints it",
+                                fix="copy the digits or words of the number from the quote (35, 三分之一, 翻番)"))
+        return
+    if r.quote and "".join(r.value_as_written.split()) not in "".join(r.quote.split()):
+        problems.append(Problem(r.file, "the quote does not contain value_as_written", sheet=r.sheet,
+                                row=r.excel_row, column="value_as_written", value=r.value_as_written,
+                                expected=f"the number as the quote {r.quote!r} prints it",
+                                fix="copy the digits or words of the number from the quote, or quote the words "
+                                    "that state it"))
+    meant = written_value(r.value_as_written)
+    if meant is None:
+        problems.append(Problem(r.file, "value_as_written is not a number as plans print them", sheet=r.sheet,
+                                row=r.excel_row, column="value_as_written", value=r.value_as_written,
+                                expected=WRITTEN_FORMS, fix="write only the number; comparator words (约, 以上) go "
+                                                            "in comparator, the unit in unit_as_written"))
+    elif value is not None and value != meant:
+        problems.append(Problem(r.file, "value is not the number value_as_written means", sheet=r.sheet,
+                                row=r.excel_row, column="value", value=r.value,
+                                expected=f"{int(meant) if meant.is_integer() else repr(meant)}, what "
+                                         f"{r.value_as_written!r} means",
+                                fix="write the number the plan's words mean, unrounded (三分之一 → "
+                                    "0.3333333333333333 with unit fraction), or correct value_as_written"))

@@ -3,7 +3,8 @@
 Metadata is data: no list of categories, indicators or unit factors lives in code. Loading checks
 the codebook itself (unique ids, parents that exist and form no cycle, aliases that point at real
 indicators, indicators standardized to a unit of the units sheet, pillars of a known plan type, synergy
-kept to true/false, comparators exactly the codes the code interprets, each with its symbol and labels,
+kept to true/false, comparators exactly the codes the code interprets, each with its symbol and labels, every
+scope as written in a labelled scope class and one class for a scope not stated,
 reliability figures that are numbers in range); units.py checks the pint side.
 """
 from __future__ import annotations
@@ -39,11 +40,14 @@ SCHEMA = {
     "ignore_reasons": ["reason_id", "label_zh", "label_en", "definition"],
     "comparators": ["comparator", "symbol", "label_zh", "label_en", "wording_zh", "definition"],
     "commitments": ["commitment", "definition"],
+    "scope_classes": ["scope_class", "label_zh", "label_en", "definition", "unstated"],
+    "scopes": ["scope_as_written", "scope_class"],
     "reliability": ["dimension", "n_sentences", "share_of_coded", "kappa", "agreement"],
 }
 # Which codebook sheet labels a code column of the processed tables, and a priorities dimension.
 CODE_COLUMN_SHEETS = {"pillar_id": "pillars", "pillar_group_id": "pillars", "sector_id": "sectors",
-                      "instrument_id": "instruments", "instrument_type_id": "instruments", "comparator": "comparators"}
+                      "instrument_id": "instruments", "instrument_type_id": "instruments", "comparator": "comparators",
+                      "scope_class": "scope_classes"}
 DIMENSION_SHEETS = {"pillar_group": "pillars", "sector": "sectors", "instrument": "instruments",
                     "instrument_type": "instruments"}
 MEASURES = ("level", "change")
@@ -103,6 +107,13 @@ class Taxonomy:
             if len(out) == n:
                 break
         return out
+
+    def scope_class_of(self) -> dict[str, str]:
+        """Scope as written → its scope class; the empty scope (not stated) → the class marked unstated."""
+        classes = self.sheets["scope_classes"]
+        scopes = self.sheets["scopes"]
+        unstated = classes.scope_class[classes.unstated == "true"]
+        return {"": unstated.iloc[0], **dict(zip(scopes.scope_as_written, scopes.scope_class))}
 
     def agency_of(self) -> dict[str, str]:
         a = self.sheets["agency_aliases"]
@@ -172,6 +183,7 @@ def _check(sheets: dict[str, pd.DataFrame], shown: str) -> list[Problem]:
                                 expected=" and ".join(SYNERGY_CODES), fix=f"add the row {code} with its labels "
                                                                           "and definition"))
     problems += _check_comparators(sheets["comparators"], shown)
+    problems += _check_scopes(sheets["scope_classes"], sheets["scopes"], shown)
     problems += _check_reliability(sheets["reliability"], shown)
     problems += _check_units(sheets["units"], shown)
     ind = sheets["indicators"]
@@ -235,6 +247,33 @@ def _check_comparators(df: pd.DataFrame, shown: str) -> list[Problem]:
         for r in df[df[col] == ""].itertuples():
             problems.append(Problem(shown, f"every comparator needs {col}", sheet="comparators", row=r.excel_row,
                                     column=col, fix=f"write the {col} of this comparator"))
+    return problems
+
+
+def _check_scopes(classes: pd.DataFrame, scopes: pd.DataFrame, shown: str) -> list[Problem]:
+    """Every scope as written in a known class; each class labelled; one class for a scope not stated."""
+    problems = []
+    for col in ("label_zh", "label_en", "definition"):
+        for r in classes[classes[col] == ""].itertuples():
+            problems.append(Problem(shown, f"every scope class needs {col}", sheet="scope_classes", row=r.excel_row,
+                                    column=col, fix=f"write the {col} of this scope class"))
+    for r in classes[~classes.unstated.isin(SYNERGY_CODES)].itertuples():
+        problems.append(Problem(shown, "unstated is a yes/no column", sheet="scope_classes", row=r.excel_row,
+                                column="unstated", value=r.unstated, expected=" | ".join(SYNERGY_CODES),
+                                fix="true for the one class a quantity without a stated scope belongs to"))
+    marked = classes[classes.unstated == "true"]
+    if len(marked) != 1:
+        problems.append(Problem(shown, "exactly one scope class is the class of a scope not stated",
+                                sheet="scope_classes", column="unstated",
+                                value=", ".join(marked.scope_class) or "none", expected="one row with unstated true",
+                                fix="mark the class a plan's unstated scope means (its whole city) true, "
+                                    "the others false"))
+    known = set(classes.scope_class)
+    for r in scopes[~scopes.scope_class.isin(known)].itertuples():
+        problems.append(Problem(shown, "scope of an unknown scope class", sheet="scopes", row=r.excel_row,
+                                column="scope_class", value=r.scope_class,
+                                expected="a scope_class of the scope_classes sheet",
+                                fix="add the class to scope_classes or correct the scope_class"))
     return problems
 
 

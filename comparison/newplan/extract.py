@@ -51,7 +51,7 @@ class _Extractor(Quotes, IndicatorChoice, Rows):
         self.doc, self.taxonomy, self.units = doc, taxonomy, units
         self.text = normalized(simplified(doc.clean.text))
         self.indicators = AliasIndex(taxonomy, units)
-        self.unit_names = list(taxonomy.table("units").unit_as_written)
+        self.unit_names = list(taxonomy.table("units").unit_as_written) + list(grammar.CONVENTION_UNITS)
         self.window_starts = [doc.clean.raw_span(c.start, c.end)[0] for c in doc.clauses]
         self.plan_year = plan_year(self.text, doc.doc_id)
         self.rows: list[dict] = []
@@ -134,7 +134,8 @@ class _Extractor(Quotes, IndicatorChoice, Rows):
             self.rows.append(dict(
                 _pos=self.raw(ps + m.value_span[0], ps + m.value_span[1])[0], _order=k,
                 doc_id=self.doc.doc_id, clause_id=clause.clause_id, kind=kind, indicator_id=ind_id,
-                indicator_as_written=as_written, value=number_text(m), unit_as_written=unit,
+                indicator_as_written=as_written, value_as_written=self.value_as_written(ps, m),
+                value=number_text(m), unit_as_written=unit,
                 comparator=m.comparator, target_year=ty if kind == "target" else "", base_year=by, scope=scope,
                 commitment=commitment, quote=quote, note="; ".join(notes), status="suggested",
                 confidence=confidence, _raw_quote=raw_q))

@@ -20,6 +20,12 @@ class Rows:
             r["quantity_id"] = f"{self.doc.doc_id}_q{k:03d}"
         return pd.DataFrame([{c: r[c] for c in columns} for r in self.rows], columns=columns)
 
+    def value_as_written(self, ps: int, m) -> str:
+        """The digits or words of the value as the raw text prints them (full-width, traditional), spaces and
+        line breaks removed."""
+        a, b = self.raw(ps + m.value_span[0], ps + m.value_span[1])
+        return "".join(self.doc.raw[a:b].split())
+
     def covered(self) -> set[int]:
         tokens = digit_tokens(self.doc.raw)
         starts = [s for s, _, _ in tokens]

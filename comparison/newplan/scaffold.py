@@ -25,10 +25,9 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook, load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from comparison.tables.atomic import atomic_path
+from comparison.newplan import curation_surface
 from comparison.newplan.coding import MeasureCoder, suggest_pillars
 from comparison.text.corpus import MANIFEST_COLUMNS, read_manifest, row_problems
 from comparison.text.documents import ParsedDocument
@@ -39,7 +38,7 @@ from comparison.text.plantext import read_plan_text
 from comparison.problems import Problem, raise_if_any
 from comparison.curation.taxonomy import load_taxonomy
 from comparison.curation.units import UnitConverter
-from comparison.curation.validation import CITY_SCHEMA, STATUSES as ROW_STATUSES
+from comparison.curation.validation import CITY_SCHEMA
 from comparison.curation.workbooks import read_workbook
 
 DOC_ID = re.compile(r"[a-z][a-z0-9_]*_(19|20)\d\d")
@@ -47,7 +46,6 @@ CITY_ID = re.compile(r"[a-z][a-z0-9_]*")
 DOC_NUMBER = re.compile(r"(?m)^\s*([\u4e00-\u9fff]{1,8}〔(?:19|20)\d\d〕\d+号)\s*$")
 TITLE_ENDINGS = ("方案", "规划", "意见", "计划", "办法", "措施", "纲要")
 EXTRA_COLUMNS = {"sections": ["confidence"], "quantities": ["confidence"], "measures": ["confidence"]}
-COLUMN_WIDTHS = {"quote": 60, "text": 80, "note": 40, "section_title": 40, "indicator_as_written": 24}
 
 
 @dataclass
@@ -94,7 +92,7 @@ def add_plan(paths: ProjectPaths, info: PlanInfo) -> AddedPlan:
     rows = _suggestions(doc, info, taxonomy, curated)
     row = _manifest_row(info, doc, plan.utf8)
 
-    workbook_bytes = _workbook_bytes(workbook_path, rows)
+    workbook_bytes = _workbook_bytes(workbook_path, rows, taxonomy)
     text_path = paths.texts / f"{info.doc_id}.txt"
     written = []
     for target, data in ((text_path, plan.utf8), (workbook_path, workbook_bytes),
@@ -226,8 +224,9 @@ def _manifest_bytes(manifest: Path, row: dict[str, str]) -> bytes:
     return old + line.getvalue().encode("utf-8")
 
 
-def _workbook_bytes(path: Path, rows: dict[str, pd.DataFrame]) -> bytes:
-    """The city workbook with the new rows appended below any existing ones (a new workbook if none)."""
+def _workbook_bytes(path: Path, rows: dict[str, pd.DataFrame], taxonomy) -> bytes:
+    """The city workbook with the new rows appended below any existing ones (a new workbook if none), with the
+    curation surface (drop-downs fed from the codebook, header notes: newplan.curation_surface)."""
     if path.exists():
         wb = load_workbook(path)
     else:
@@ -246,15 +245,9 @@ def _workbook_bytes(path: Path, rows: dict[str, pd.DataFrame]) -> bytes:
             ws = wb.create_sheet(sheet)
             header = columns
             ws.append(header)
-            ws.freeze_panes = "A2"
-            for k, col in enumerate(header, 1):
-                ws.column_dimensions[get_column_letter(k)].width = COLUMN_WIDTHS.get(col, 14)
-            status = DataValidation(type="list", formula1=f'"{",".join(ROW_STATUSES)}"', allow_blank=False)
-            ws.add_data_validation(status)
-            status.add(f"{get_column_letter(header.index('status') + 1)}2:"
-                       f"{get_column_letter(header.index('status') + 1)}1048576")
         for record in df.to_dict("records"):
             ws.append([_cell(record.get(col)) for col in header])
+    curation_surface.apply(wb, taxonomy)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -97,6 +97,7 @@ def alias_chain(para: str, found) -> list[tuple[int, int, str]]:
 
 
 def number_text(m) -> str:
+    """The value as a curator writes it: the digits as printed, or the number Chinese words mean, unrounded."""
     if m.chinese:
-        return f"{m.value:g}"
+        return str(int(m.value)) if m.value.is_integer() else repr(m.value)
     return m.value_text

@@ -8,7 +8,9 @@ Transformations:
   specificity flags (a digit, a year);
 - priorities: per plan, counts and shares of sentences and characters per category of each dimension,
   with every category present (zeros included) so profiles line up;
-- comparison: the wide table of target values for indicators set by two or more plans;
+- quantities: the scope class of each scope as written (the codebook's scopes sheet; not stated = the whole city);
+- comparison: every target value of the indicators two or more plans set, with whether it is comparable
+  (same unit, measure, target year, base year and scope class as another plan's) and why not;
 - responsibilities: responsible units mapped to canonical agencies.
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 
 import pandas as pd
 
+from comparison.tables.comparability import comparability
 from comparison.tables.dictionary import columns
 from comparison.problems import Problem
 
@@ -100,6 +103,7 @@ def quantities_table(inputs, measures: pd.DataFrame) -> pd.DataFrame:
         for c in doc.clauses:
             clause_pillar[c.clause_id] = pillars.get((doc.doc_id, c.section_no), "")
     city = dict(zip(inputs.manifest.doc_id, inputs.manifest.city_id))
+    scope_class = inputs.taxonomy.scope_class_of()
     rows = []
     for r in q.itertuples():
         meta = indicators[r.indicator_id]
@@ -110,8 +114,9 @@ def quantities_table(inputs, measures: pd.DataFrame) -> pd.DataFrame:
             sentence_id=_sentence_at(inputs, r.doc_id, r.clause_id, r.quote), kind=r.kind,
             indicator_id=r.indicator_id, label_zh=meta.label_zh, label_en=meta.label_en, sector_id=meta.sector_id,
             pillar_id=clause_pillar.get(r.clause_id, ""), measure=meta.measure, direction=meta.direction,
-            value=r.value, comparator=r.comparator, unit=r.unit_as_written, value_std=value_std, unit_std=unit_std,
-            target_year=r.target_year, base_year=r.base_year, scope=r.scope, commitment=r.commitment, quote=r.quote))
+            value_as_written=r.value_as_written, value=r.value, comparator=r.comparator, unit=r.unit_as_written, value_std=value_std, unit_std=unit_std,
+            target_year=r.target_year, base_year=r.base_year, scope=r.scope, scope_class=scope_class[r.scope],
+            commitment=r.commitment, quote=r.quote))
     out = pd.DataFrame(rows, columns=columns("quantities"))
     for col in ("target_year", "base_year"):
         out[col] = out[col].astype("Int64")
@@ -164,27 +169,18 @@ def priorities_table(inputs, measures, quantities) -> pd.DataFrame:
 
 
 def comparison_table(inputs, quantities) -> pd.DataFrame:
+    """Every target row of an indicator two or more plans set, with whether it is comparable and why.
+
+    Tidy: one row per target quantity (a plan restating a number in another section has two rows), the plans
+    in manifest order; comparability.comparability says which other plans' values it can be set beside."""
     t = quantities[quantities.kind == "target"]
     n_plans = t.groupby("indicator_id").doc_id.nunique()
-    shared = sorted(n_plans[n_plans >= 2].index)
-    doc_ids = list(inputs.manifest.doc_id)
-    first_row = t.drop_duplicates("indicator_id").set_index("indicator_id")
-    stated = {key: sorted(set(v)) for key, v in t.groupby(["indicator_id", "doc_id"]).value_std}
-    rows = []
-    for ind in shared:
-        first = first_row.loc[ind]
-        row = dict(indicator_id=ind, label_zh=first.label_zh, label_en=first.label_en, unit_std=first.unit_std,
-                   measure=first.measure, direction=first.direction, n_plans=int(n_plans[ind]))
-        notes = []
-        for d in doc_ids:
-            values = stated.get((ind, d), [])
-            row[d] = values[0] if len(values) == 1 else None
-            if len(values) > 1:
-                notes.append(f"{d} states {', '.join(f'{v:g}' for v in values)}")
-        row["note"] = "; ".join(notes)
-        rows.append(row)
-    cols = columns("comparison")[:-1] + doc_ids + ["note"]
-    return pd.DataFrame(rows, columns=cols)
+    t = t[t.indicator_id.map(n_plans) >= 2]
+    rank = {d: k for k, d in enumerate(inputs.manifest.doc_id)}
+    t = t.assign(n_plans=t.indicator_id.map(n_plans), _rank=t.doc_id.map(rank))
+    t = t.sort_values(["indicator_id", "_rank", "quantity_id"], kind="stable").reset_index(drop=True)
+    out = pd.concat([t, comparability(t)], axis=1)
+    return out[columns("comparison")]
 
 
 def unknown_agencies(docs, taxonomy) -> list[Problem]:

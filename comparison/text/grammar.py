@@ -12,7 +12,8 @@ general wording of the genre, never a phrase of a particular plan:
 - quantities: a value, an optional range (1-2个, 2—3), the longest unit written right after it, the
   comparator from the words around it (以上, 不低于, 超过, 约, 左右 …);
 - Chinese numerals only where they carry a quantity: 翻番 / 翻一番 / 翻两番, 两个 + measure word,
-  千亿级, 三分之一, 近一半, 零填埋, 清零 — never 一批, 一体化, 第一, 十四五.
+  千亿级, 三分之一, 近一半, 零填埋, 清零 — never 一批, 一体化, 第一, 十四五. A Mention's ``value`` is the number
+  meant (三分之一 → 1/3) and ``value_span`` the digits or words that print it.
 """
 from __future__ import annotations
 
@@ -46,8 +47,9 @@ BEFORE_COMPARATORS = [("不低于", "ge"), ("不少于", "ge"), ("至少", "ge")
                       ("高于", "gt"), ("多于", "gt"), ("低于", "lt"), ("小于", "lt"), ("不足", "lt"), ("少于", "lt"),
                       ("将近", "approx"), ("接近", "approx"), ("大约", "approx"), ("约", "approx"), ("近", "approx")]
 COMMITMENTS = ("确保", "力争")
-# Units the conventions write differently from the plan: "提高 N 个百分点" → 百分点.
-CONVENTION_UNITS = {"个百分点": "百分点"}
+# Units the conventions write differently from the plan: "提高 N 个百分点" → 百分点; a class of magnitude
+# "100亿级" / "千亿级" is money in 亿元 (yuan implied; 级 reads as at least).
+CONVENTION_UNITS = {"个百分点": "百分点", "亿级": "亿元"}
 # A unit as written; the codebook's units are tried first (longest wins), these only when none fits.
 GENERIC_UNIT = re.compile(
     r"^(?:[万亿千百]*(?:千瓦时|千瓦|兆瓦|吨标准煤|吨|元|亩|公顷|平方公里|平方米|立方米|公里|千米|米|人次|人|"
@@ -304,16 +306,16 @@ def chinese_mentions(para: str) -> list[Mention]:
     for m in CLASS_MAGNITUDE.finditer(para):
         out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(1)), m.group(1), m.span(1), m.group(2),
                            m.span(2), "ge", chinese=True, note=f"{m.group()}: class of magnitude, read as at least"))
-    for m in FRACTION.finditer(para):
-        unit = m.group(1) + "分之"
-        out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(2)), m.group(2), m.span(2), unit,
-                           (m.start(1), m.end(1) + 2), comparator_before(para, m.start()) or "eq", chinese=True,
-                           note=f"fraction {m.group()}: value {m.group(2)} with unit {unit}"))
+    for m in FRACTION.finditer(para):  # a share of the whole: 三分之一 is 1/3 in the unit fraction
+        value = chinese_numeral_value(m.group(2)) / chinese_numeral_value(m.group(1))
+        out.append(Mention(m.start(), m.end(), value, m.group(), m.span(), "fraction", None,
+                           comparator_before(para, m.start()) or "eq", chinese=True,
+                           note=f"fraction {m.group()}: value {value!r} in the unit fraction (1 = the whole)"))
     for m in HALF.finditer(para):
         s = m.start() + (len(m.group(1)) if m.group(1) else 0)
         comp = {"近": "approx", "约": "approx", "超过": "gt"}.get(m.group(1) or "", comparator_before(para, s) or "eq")
-        out.append(Mention(m.start(), m.end(), 1.0, "一", (s, s + 1), "半", (s + 1, s + 2), comp, chinese=True,
-                           note="一半 (one half): value 1 with unit 半"))
+        out.append(Mention(m.start(), m.end(), 0.5, "一半", (s, s + 2), "fraction", None, comp, chinese=True,
+                           note="一半 (one half): value 0.5 in the unit fraction"))
     for m in ZERO_TARGETS.finditer(para):
         out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start(), m.start() + 1), "", None, "eq", chinese=True,
                            note=f"{m.group()} recorded as 0"))

@@ -157,3 +157,31 @@ def test_with_headers_inserts_one_header_per_group_in_order():
     assert h.header.tolist() == [True, False, False, True, False]
     assert h.a.isna().tolist() == [True, False, False, True, False]
     assert split_groups(h.sector.tolist()) == 3  # the cut falls just before the "Energy" header
+
+
+def test_comparability_notes_say_which_plotted_values_are_not_comparable_and_why():
+    from comparison.analysis.targets import comparability_notes
+
+    df = q(("a_2021", "x", 98.0, "ge", {"scope_class": "city", "scope": "市、县"}),
+           ("b_2022", "x", 98.0, "ge", {"scope_class": "urban", "scope": "城市"}),
+           ("c_2022", "x", 95.0, "eq", {"scope_class": "city"}),
+           ("a_2021", "y", 10.0, "eq", {"base_year": 2020.0, "scope_class": "city"}),
+           ("b_2022", "y", 12.0, "eq", {"scope_class": "city"}))
+    shared = shared_targets(df)
+    notes = comparability_notes(shared, "en", {"city": "whole city", "urban": "cities"}, {"b_2022": "B 2022"})
+    got = {(d, i): (ok, why) for d, i, ok, why in zip(shared.doc_id.astype(str), shared.indicator_id,
+                                                     notes.comparable, notes.reason)}
+    assert got[("a_2021", "x")] == (True, "same unit, measure, target year, base year and scope as c_2022")
+    assert got[("b_2022", "x")] == (False, "scope cities (other plans: whole city)")
+    assert got[("b_2022", "y")] == (False, "base year not stated (other plans: 2020)")
+    assert list(notes.index) == list(shared.index)
+
+
+def test_wide_comparison_is_one_row_per_indicator_with_a_mark_for_values_not_comparable():
+    from comparison.analysis.targets import wide_comparison
+
+    long = q(("a_2021", "x", 98.0, "ge", {"comparable": False}), ("a_2021", "x", 98.0, "ge", {"comparable": False}),
+             ("b_2022", "x", 1.0, "ge", {"comparable": True}), ("b_2022", "x", 2.0, "le", {"comparable": True}))
+    w = wide_comparison(long, PLANS, "en")
+    assert w.to_dict("records") == [{"indicator_id": "x", "indicator": "x", "unit_std": "percent", "a_2021": "≥98%†",
+                                     "b_2022": "≥1%; ≤2%", "c_2022": ""}]

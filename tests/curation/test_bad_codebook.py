@@ -222,6 +222,21 @@ def test_a_comparator_without_its_symbol(project_copy):
             fix="write the symbol of this comparator")]
 
 
+def test_a_scope_of_an_unknown_class(project_copy):
+    row = edit(project_copy, "scopes", "城市", "scope_class", "town")
+    assert problems(project_copy) == [
+        msg(where("scopes", row, "scope_class"), "scope of an unknown scope class", "town",
+            "a scope_class of the scope_classes sheet", "add the class to scope_classes or correct the scope_class")]
+
+
+def test_one_scope_class_for_a_scope_not_stated(project_copy):
+    edit(project_copy, "scope_classes", "rural", "unstated", "true")
+    assert problems(project_copy) == [
+        msg(f"{TAXONOMY}, sheet 'scope_classes', column 'unstated'",
+            "exactly one scope class is the class of a scope not stated", "city, rural", "one row with unstated true",
+            "mark the class a plan's unstated scope means (its whole city) true, the others false")]
+
+
 @pytest.mark.parametrize("column,value,expected", [
     ("kappa", "n/a", "a number from -1 to 1"), ("share_of_coded", "20%", "a number from 0 to 1"),
     ("n_sentences", "159.5", "a whole number, 0 or more"), ("agreement", "1.2", "a number from 0 to 1"),

@@ -26,16 +26,17 @@ def test_missing_sheet(project_copy):
     wb = load_workbook(path)
     del wb["measures"]
     wb.save(path)
-    assert msg(f"{TIANSHUI}, sheet 'measures'", "missing sheet", "sections, quantities, ignored_numbers",
+    assert msg(f"{TIANSHUI}, sheet 'measures'", "missing sheet", "sections, quantities, ignored_numbers, codes",
                "a sheet named 'measures'",
-               "add the sheet 'measures' with columns sentence_id, doc_id, sector_id, instrument_id, synergy, note, "
-               "status, text") in problems(project_copy)
+               "add the sheet 'measures' with columns sentence_id, doc_id, text, sector_id, instrument_id, synergy, "
+               "note, status") in problems(project_copy)
 
 
 def test_renamed_column(project_copy):
     path = project_copy / TIANSHUI
     wb = load_workbook(path)
-    wb["quantities"]["I1"].value = "comparison"
+    ws = wb["quantities"]
+    ws.cell(1, [c.value for c in ws[1]].index("comparator") + 1).value = "comparison"
     wb.save(path)
     found = problems(project_copy)
     assert any(p.startswith(f"{TIANSHUI}, sheet 'quantities', row 1, column 'comparator': missing column") and
@@ -147,11 +148,47 @@ def test_quote_in_the_wrong_clause(project_copy):
                ) in problems(project_copy)
 
 
-def test_quote_that_does_not_contain_its_value(project_copy):
+VALUE_FIX = ("write the number the plan's words mean, unrounded (三分之一 → 0.3333333333333333 with unit fraction), "
+             "or correct value_as_written")
+
+
+def test_a_value_that_is_not_the_number_as_written(project_copy):
     row = edit(project_copy, "quantities", "quantity_id", Q1, "value", 53)
-    assert msg(where("quantities", row, "value"), "the quote does not contain the value", "53",
-               "a number stated in the quote '绿色生态产业增加值占地区生产总值比重达到35%以上'",
-               "correct the value, or quote the words that state it") in problems(project_copy)
+    assert msg(where("quantities", row, "value"), "value is not the number value_as_written means", "53",
+               "35, what '35' means", VALUE_FIX) in problems(project_copy)
+
+
+def test_quote_that_does_not_contain_its_value_as_written(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "value_as_written", "53")
+    assert msg(where("quantities", row, "value_as_written"), "the quote does not contain value_as_written", "53",
+               "the number as the quote '绿色生态产业增加值占地区生产总值比重达到35%以上' prints it",
+               "copy the digits or words of the number from the quote, or quote the words that state it"
+               ) in problems(project_copy)
+
+
+def test_value_as_written_with_its_comparator_words(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "value_as_written", "35%以上")
+    assert msg(where("quantities", row, "value_as_written"), "value_as_written is not a number as plans print them",
+               "35%以上", "digits (35, 13.5), Chinese numerals (两, 三百), a fraction (三分之一), 一半, 翻番, 翻一番 or 翻两番",
+               "write only the number; comparator words (约, 以上) go in comparator, the unit in unit_as_written"
+               ) in problems(project_copy)
+
+
+def test_empty_value_as_written(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "value_as_written", None)
+    assert msg(where("quantities", row, "value_as_written"), "value_as_written is empty",
+               expected="the number as the quote prints it",
+               fix="copy the digits or words of the number from the quote (35, 三分之一, 翻番)") in problems(project_copy)
+
+
+def test_one_third_is_not_one(project_copy):
+    """三分之一 is value 1/3 in the unit fraction; the old form (value 1, unit 三分之) is stopped."""
+    book = "data/raw/cities/nanping.xlsx"
+    key = "nanping_2022_q030"
+    assert row_of(project_copy, "quantities", "quantity_id", key, book)["value_as_written"] == "三分之一"
+    row = edit(project_copy, "quantities", "quantity_id", key, "value", 1, book)
+    assert msg(where("quantities", row, "value", book), "value is not the number value_as_written means", "1",
+               "0.3333333333333333, what '三分之一' means", VALUE_FIX) in problems(project_copy)
 
 
 def test_clause_that_does_not_exist(project_copy):
@@ -229,6 +266,14 @@ def test_unknown_comparator(project_copy, typed, fix):
     row = edit(project_copy, "quantities", "quantity_id", Q1, "comparator", typed)
     assert msg(where("quantities", row, "comparator"), "unknown comparator", typed, COMPARATOR_CODES,
                fix) in problems(project_copy)
+
+
+def test_a_scope_the_codebook_does_not_class(project_copy):
+    row = edit(project_copy, "quantities", "quantity_id", Q1, "scope", "全县域")
+    assert msg(where("quantities", row, "scope"), "scope not in the codebook's scopes sheet", "全县域",
+               "a scope_as_written of the scopes sheet (全市, 城市, 农村 …), or empty",
+               "add the scope as written and its scope_class to the scopes sheet of data/raw/taxonomy.xlsx"
+               ) in problems(project_copy)
 
 
 def test_comparator_contradicting_the_words_next_to_its_value(project_copy):
@@ -411,10 +456,11 @@ def test_an_unreadable_workbook_is_reported_alone(project_copy):
     wb["quantities"].title = "quantity"
     wb.save(path)
     assert problems(project_copy) == [msg(f"{TIANSHUI}, sheet 'quantities'", "missing sheet",
-                                          "sections, quantity, ignored_numbers, measures", "a sheet named 'quantities'",
+                                          "sections, quantity, ignored_numbers, measures, codes", "a sheet named 'quantities'",
                                           "add the sheet 'quantities' with columns " + ", ".join(
                                               ["quantity_id", "doc_id", "clause_id", "kind", "indicator_id",
-                                               "indicator_as_written", "value", "unit_as_written", "comparator",
+                                               "indicator_as_written", "value_as_written", "value",
+                                               "unit_as_written", "comparator",
                                                "target_year", "base_year", "scope", "commitment", "quote", "note",
                                                "status"]))]
 
@@ -518,7 +564,7 @@ def test_a_quote_that_occurs_twice_in_its_clause(project_copy):
 
 def test_a_value_with_float_noise_is_not_the_plans_number(project_copy):
     quote = row_of(project_copy, "quantities", "quantity_id", Q1)["quote"]  # states 35
+    assert "35" in quote
     row = edit(project_copy, "quantities", "quantity_id", Q1, "value", 35.0000000001)
-    assert msg(where("quantities", row, "value"), "the quote does not contain the value", "35.0000000001",
-               f"a number stated in the quote {quote!r}",
-               "correct the value, or quote the words that state it") in problems(project_copy)
+    assert msg(where("quantities", row, "value"), "value is not the number value_as_written means", "35.0000000001",
+               "35, what '35' means", VALUE_FIX) in problems(project_copy)

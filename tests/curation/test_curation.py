@@ -2,7 +2,7 @@
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from comparison.text.numbers import chinese_numeral_value, numbers_in
+from comparison.text.numbers import chinese_numeral_value, written_value
 from comparison.pipeline import validate
 from comparison.curation.workbooks import read_workbook
 
@@ -80,9 +80,18 @@ def test_every_code_rolls_up_to_a_shared_code(inputs):
         assert set(df[df.parent_id != ""].parent_id) <= roots
 
 
-@pytest.mark.parametrize("text,value", [("翻一番", 2), ("三分之一", 1), ("二十六", 26), ("千亿级", 1000)])
-def test_numbers_in_quotes(text, value):
-    assert value in numbers_in(text)
+@pytest.mark.parametrize("written,value", [
+    ("13.5", 13.5), ("７６．３", 76.3), ("1 200", 1200), ("翻一番", 2), ("翻番", 2), ("翻两番", 4), ("两", 2),
+    ("兩", 2), ("二十六", 26), ("三百零五", 305), ("千", 1000), ("零", 0), ("三分之一", 1 / 3), ("四分之三", 0.75),
+    ("百分之十五", 0.15), ("一半", 0.5),
+])
+def test_written_value_is_the_number_the_words_mean(written, value):
+    assert written_value(written) == value
+
+
+@pytest.mark.parametrize("written", ["", "约95", "35%", "95以上", "一批", "十四五规划", "三分之"])
+def test_written_value_refuses_other_wording(written):
+    assert written_value(written) is None
 
 
 def test_chinese_numeral_value():

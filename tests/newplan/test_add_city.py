@@ -26,7 +26,8 @@ WORKBOOK = "data/raw/cities/shili.xlsx"
 LABELS = {"en": "Shili (example) 2023", "zh": "示例 2023"}
 # Figures that by design do not draw every plan (every other figure must show the new plan).
 NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with each other",
-                "04_theme_k": "chooses the number of sentence themes over all sentences; draws no plan"}
+                "04_theme_k": "chooses the number of sentence themes over all sentences; draws no plan",
+                "07_alignment_values": "draws only the targets that compare with a national or provincial target"}
 
 # value, unit_as_written, comparator, target_year, base_year, kind, commitment
 EXPECTED = {
@@ -89,6 +90,9 @@ def test_extractor_found_every_quantity_of_the_new_plan(added):
     found = set(zip(q.value, q.unit_as_written, q.comparator, q.target_year, q.base_year, q.kind, q.commitment))
     assert found == EXPECTED
     assert (q.indicator_id != "").all()
+    # value_as_written is the number as printed; it differs from value only where the text is not plain digits
+    printed = {(w, v) for w, v in zip(q.value_as_written, q.value) if w != v}
+    assert printed == {("１２０", "120"), ("两", "2"), ("翻一番", "2")}
 
 
 def test_validate_lists_every_suggested_row_for_review(added):
@@ -107,7 +111,7 @@ def test_preview_captions_mark_the_plan_unreviewed(added, lang):
 
 
 @pytest.mark.parametrize("table", ["plans", "quantities", "measures", "priorities", "comparison",
-                                   "responsibilities", "clauses", "sentences"])
+                                   "responsibilities", "clauses", "sentences", "alignment"])
 def test_new_plan_in_every_processed_table(added, table):
     root, _, _, _ = added
     df = pd.read_csv(root / "data/processed" / f"{table}.csv", dtype=str)

@@ -105,6 +105,20 @@ def test_range_is_two_rows(taxonomy, units, written):
 def test_doubling(taxonomy, units, wording, value):
     r = one(f"到2025年，力争国家级高新技术企业数量实现{wording}。", taxonomy, units)
     assert (r.value, r.unit_as_written, r.target_year, r.commitment) == (value, "times", "2025", "力争")
+    assert r.value_as_written == wording
+
+
+@pytest.mark.parametrize("body, written, value, unit, comparator", [
+    ("南平市火电碳排放占全市能源活动碳排放的三分之一。", "三分之一", repr(1 / 3), "fraction", "eq"),
+    ("全市规模以上工业中，重点行业能耗占比超过四分之三。", "四分之三", "0.75", "fraction", "gt"),
+    ("2020年，电力行业碳排放占比近一半。", "一半", "0.5", "fraction", "approx"),
+    ("支持竹木加工等千亿级林业产业发展。", "千", "1000", "亿元", "ge"),
+    ("打造 500 亿级绿色食品产业集群。", "500", "500", "亿元", "ge"),
+])
+def test_words_of_a_share_or_a_class_are_the_number_they_mean(taxonomy, units, body, written, value, unit,
+                                                               comparator):
+    r = one(body, taxonomy, units)
+    assert (r.value_as_written, r.value, r.unit_as_written, r.comparator) == (written, value, unit, comparator)
 
 
 def test_chinese_numerals_only_where_they_count(taxonomy, units):
@@ -118,6 +132,7 @@ def test_chinese_numerals_only_where_they_count(taxonomy, units):
 def test_full_width_digits_and_percent(taxonomy, units):
     r = one("到２０２５年，森林覆盖率达到３９．５％。", taxonomy, units)
     assert (r.value, r.unit_as_written, r.target_year) == ("39.5", "％", "2025")
+    assert r.value_as_written == "３９．５"  # as printed
     assert "３９．５％" in r.quote
 
 
@@ -126,6 +141,8 @@ def test_traditional_characters(taxonomy, units):
     r = one(body, taxonomy, units)
     assert (r.indicator_id, r.comparator) == ("forest_coverage_rate_pct", "ge")
     assert r.quote in body  # quoted from the raw (traditional) text
+    r = one("形成寧波、寧德兩個出海通道。", taxonomy, units)
+    assert (r.value_as_written, r.value, r.unit_as_written) == ("兩", "2", "个")
 
 
 def test_year_stated_once_for_a_list(taxonomy, units):

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from helpers import drop_downs
+
 from comparison.newplan.scaffold import PlanInfo, add_plan
 from comparison.paths import project_paths
 from comparison.problems import InputError
@@ -59,6 +61,21 @@ def test_adds_text_manifest_row_and_workbook(project_copy):
     # every sentence of sections 1+ is offered for coding (8 clauses, 19 sentences in the fixture)
     assert len(sheets["measures"]) == 19
     assert sheets["measures"].sentence_id.iloc[0] == "shili_2023:1.0.1"
+    assert_curation_surface(project_copy / "data/raw/cities/shili.xlsx")
+
+
+def assert_curation_surface(path):
+    """Every code column has its drop-down from the codebook, every header its bilingual note."""
+    wb = load_workbook(path)
+    assert wb["codes"].sheet_state == "hidden"
+    lists = drop_downs(path)
+    for sheet, columns in CITY_SCHEMA.items():
+        header = [c.value for c in wb[sheet][1]]
+        assert header[:len(columns)] == columns
+        assert all(wb[sheet].cell(1, k).comment for k in range(1, len(header) + 1)), sheet
+        for column in set(columns) & {"pillar_id", "sector_id", "instrument_id", "synergy", "indicator_id",
+                                      "comparator", "commitment", "kind", "reason", "status"}:
+            assert lists[(sheet, column)] == f"codes_{column}"
 
 
 def test_second_plan_of_a_city_extends_its_workbook(project_copy):
@@ -72,6 +89,7 @@ def test_second_plan_of_a_city_extends_its_workbook(project_copy):
         kept = new[new.doc_id == "tianshui_2022"][old.columns]
         assert kept.reset_index(drop=True).equals(old), sheet  # curated rows unchanged, in place
         assert set(new[new.doc_id == "tianshui_2023"].status) == {"suggested"}
+    assert_curation_surface(path)
 
 
 def test_gb18030_text_is_stored_as_utf8(project_copy, tmp_path):

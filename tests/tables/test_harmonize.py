@@ -61,6 +61,24 @@ def test_shared_indicators_line_up_on_one_unit(built):
         assert rows.unit_std.nunique() == 1, ind
 
 
+def test_comparison_says_which_targets_can_be_set_side_by_side(built):
+    """The issue's cases, read from the plans: Tianshui's ≥80 and Jiaozuo's 83 (manure, comparators kept);
+    sewage of 市、县 vs 城市; manure of scale farms vs all farms; a reduction without its base year."""
+    c = pd.read_csv(built.processed / "comparison.csv", keep_default_na=False).set_index("quantity_id")
+    assert c.index.is_unique and len(c) == 24
+    row = lambda q: tuple(c.loc[q, ["value_std", "comparator", "comparable", "differs"]])  # noqa: E731
+    assert row("tianshui_2022_q004") == (80.0, "ge", True, "")
+    assert row("jiaozuo_2021_q014") == (83.0, "eq", True, "")
+    assert c.loc["jiaozuo_2021_q014", "comparable_with"] == "nanping_2022;tianshui_2022"
+    assert row("nanping_2021_q006") == (95.0, "eq", False, "scope_class")
+    assert c.loc["nanping_2021_q006", "scope_class"] == "scale_farms"
+    assert row("nanping_2021_q018") == (98.0, "ge", False, "scope_class")
+    assert row("tianshui_2022_q013") == (98.0, "ge", False, "scope_class")
+    assert c.loc["tianshui_2022_q013", "reason"] == "scope urban (other plans: city)"
+    assert row("jiaozuo_2021_q001") == (16.0, "ge", False, "base_year")
+    assert (c.loc["tianshui_2022_q003", "base_year"], c.loc["tianshui_2022_q003", "target_year"]) == ("2020", "2025")
+
+
 def test_standardized_value_is_value_times_factor(built, units):
     q = pd.read_csv(built.processed / "quantities.csv", keep_default_na=False)
     for r in q.itertuples():
@@ -121,6 +139,47 @@ def test_no_exported_cell_needed_the_formula_guard(built):
     assert found == []
 
 
+def test_the_data_package_describes_every_table_and_frictionless_validates_it(built):
+    """datapackage.json: every CSV with its columns, types, units, keys; frictionless checks types, keys and
+    foreign keys against the data."""
+    import json
+
+    from frictionless import validate as frictionless_validate
+
+    report = frictionless_validate(built.processed / "datapackage.json")
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]
+    package = json.loads((built.processed / "datapackage.json").read_text(encoding="utf-8"))
+    assert sorted(r["path"] for r in package["resources"]) == sorted(p.name for p in built.processed.glob("*.csv"))
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    resources = {r["name"]: r["schema"] for r in package["resources"]}
+    fields = {f["name"]: f for f in resources["quantities"]["fields"]}
+    assert (fields["value"]["type"], fields["target_year"]["type"], fields["quote"]["type"]) == ("number", "year",
+                                                                                                 "string")
+    assert "unit_std" in fields["value_std"]["description"]
+    assert resources["comparison"]["primaryKey"] == ["quantity_id"]
+    assert {"fields": ["quantity_id"], "reference": {"resource": "quantities", "fields": ["quantity_id"]}} in \
+        resources["comparison"]["foreignKeys"]
+    assert {f["name"]: f["type"] for f in resources["comparison"]["fields"]}["comparable"] == "boolean"
+    assert {f["name"]: f.get("unit") for f in resources["plans"]["fields"]}["n_sentences"] == "count"
+
+
+def test_frictionless_refuses_a_broken_foreign_key(built, tmp_path):
+    """The descriptor's keys are checked, not decoration: a comparison row pointing at no quantity fails."""
+    import shutil
+
+    from frictionless import validate as frictionless_validate
+
+    copy = tmp_path / "processed"
+    shutil.copytree(built.processed, copy)
+    table = copy / "comparison.csv"
+    text = table.read_text(encoding="utf-8")
+    assert "tianshui_2022_q004" in text
+    table.write_text(text.replace("tianshui_2022_q004", "tianshui_2022_q999"), encoding="utf-8")
+    report = frictionless_validate(copy / "datapackage.json")
+    assert [(task.name, [e.type for e in task.errors]) for task in report.tasks if task.errors] == [
+        ("comparison", ["foreign-key"])]
+
+
 def test_responsible_units_map_to_agencies(built):
     r = pd.read_csv(built.processed / "responsibilities.csv")
     assert set(r.doc_id) == {"nanping_2021", "shangrao_2022"}
@@ -135,6 +194,9 @@ def test_xlsx_has_labelled_sheets(built):
     assert {"plans", "quantities", "measures", "priorities", "comparison", "responsibilities"} <= set(wb.sheetnames)
     header = [c.value for c in wb["measures"][1]]
     assert {"sector_zh", "sector_en", "instrument_zh", "instrument_en"} <= set(header)
+    comparison = [c.value for c in wb["comparison"][1]]
+    assert {"comparator_zh", "comparator_en", "target_year", "base_year", "scope", "scope_class_zh", "comparable",
+            "reason"} <= set(comparison)
     assert wb["measures"].freeze_panes == "A2" and wb["measures"].auto_filter.ref
 
 

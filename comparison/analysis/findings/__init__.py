@@ -20,7 +20,7 @@ paragraph of Markdown: plain text with ``**bold**`` and ``*italic*`` only), ``va
 ids behind the text, plain JSON types) and ``caveat`` (True for a warning about what the data can support).
 
 Topics (``TOPICS`` maps each notebook to its module): overview, targets, priorities, clustering,
-similarity, responsibility. The modules are imported on first use, so a notebook pays only for its own.
+similarity, responsibility, alignment. The modules are imported on first use, so a notebook pays only for its own.
 """
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ import importlib
 from comparison.analysis.findings.base import Finding, Findings
 
 TOPICS = {"01_corpus_overview": "overview", "02_targets": "targets", "03_priorities": "priorities",
-          "04_clustering": "clustering", "05_similarity": "similarity", "06_responsibility": "responsibility"}
+          "04_clustering": "clustering", "05_similarity": "similarity", "06_responsibility": "responsibility",
+          "07_alignment": "alignment"}
 
 
 def for_notebook(notebook: str, t, lang: str | None = None, **params) -> Findings:
