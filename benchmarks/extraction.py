@@ -15,9 +15,12 @@ that prints its report and returns True when its targets are met; ``main`` runs 
   plan and pooled, beside the human second coder's kappa from the codebook's reliability sheet; and the
   section-pillar suggestions, also leave-one-plan-out. The issue sets no target here: the numbers say
   how much review the suggestions need.
+- clause length: the extraction time of one clause of 25 to 200 KB (target sentences repeating, the text
+  of a list pasted into one paragraph) and its growth: linear, 100 KB in ≤ 10 s.
 """
 from __future__ import annotations
 
+import math
 import re
 import sys
 import unicodedata
@@ -226,7 +229,32 @@ def measures_section(paths) -> bool:
     return True
 
 
-SECTIONS = [quantities_section, measures_section]
+def clause_length_section(paths) -> bool:
+    """Extraction time against the length of one clause: linear (target: a 100 KB clause in ≤ 10 s)."""
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "newplan"))
+    from test_extract_scale import plan_with_one_long_clause
+
+    taxonomy = load_taxonomy(paths)
+    units = UnitConverter(taxonomy)
+    print("\n== extraction time against clause length (target sentences repeating, one paragraph) ==")
+    print(f"{'clause KB':>9} {'seconds':>8} {'quantities':>10}")
+    times = {}
+    for kb in (25, 50, 100, 200):
+        doc = plan_with_one_long_clause(kb * 1000)
+        start = time.perf_counter()
+        n = len(extract(doc, taxonomy, units).quantities)
+        times[kb] = time.perf_counter() - start
+        print(f"{kb:9d} {times[kb]:8.2f} {n:10d}")
+    growth = math.log(times[200] / times[25]) / math.log(8)
+    ok = times[100] <= 10
+    print(f"growth 25 → 200 KB: t ∝ length^{growth:.2f}")
+    print(f"clause length: {'PASS' if ok else 'FAIL'} (100 KB in {times[100]:.1f} s ≤ 10 s)")
+    return ok
+
+
+SECTIONS = [quantities_section, measures_section, clause_length_section]
 
 
 def main() -> int:

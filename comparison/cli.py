@@ -1,7 +1,9 @@
 """Command line: ``python -m comparison parse | validate | build | report | new-plan | extract``.
 
 A problem in the user's inputs prints a list of problems (file, sheet, row, column, value, expected,
-fix) and exits with status 2; it never shows a traceback.
+fix) and exits with status 2, as does a fault of the machine (a read-only folder, a full disk, a folder
+where a file goes), named with its path and what to do; it never shows a traceback. Ctrl-C ends with one
+line and status 130: outputs are written atomically, so each is either whole or as it was.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import os
 import sys
 
 from comparison.paths import project_paths
-from comparison.problems import InputError
+from comparison.problems import InputError, fault_problem
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +67,16 @@ def main(argv: list[str] | None = None) -> int:
             _new_plan(paths, args)
     except InputError as err:
         print(err.report(), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{args.command}: interrupted (Ctrl-C); every output is whole, as written or as it was before"
+              + (" (an add cut short is completed or rolled back by the next run)" if args.command == "new-plan"
+                 else ""), file=sys.stderr)
+        return 130
+    except OSError as err:
+        if os.environ.get("CITYCOMPARE_TRACEBACK"):
+            raise
+        print(InputError([fault_problem(err, paths.root)]).report(), file=sys.stderr)
         return 2
     except Exception as err:  # noqa: BLE001 - a bug, or an input no check covers yet
         if os.environ.get("CITYCOMPARE_TRACEBACK"):

@@ -9,8 +9,9 @@ from pathlib import Path
 import pandas as pd
 
 from comparison.tables import dictionary
+from comparison.newplan.transaction import reading
 from comparison.tables.alignment import alignment_table, reference_documents_table
-from comparison.tables.atomic import write_csv, write_text
+from comparison.tables.atomic import atomic_paths, write_csv, write_text
 from comparison.tables.datapackage import datapackage_json
 from comparison.tables.export import write_xlsx
 from comparison.tables.harmonize import harmonize, unknown_agencies
@@ -53,7 +54,13 @@ def collector_paused():
 
 @collector_paused()
 def validate(paths: ProjectPaths, allow_suggested: bool = False) -> Inputs:
-    """Every check on the raw inputs; raises InputError listing all problems. Writes nothing."""
+    """Every check on the raw inputs; raises InputError listing all problems. Writes nothing (an interrupted
+    new-plan is finished first: see newplan.transaction; a running one is waited for)."""
+    with reading(paths, "validate"):
+        return _validate(paths, allow_suggested)
+
+
+def _validate(paths: ProjectPaths, allow_suggested: bool) -> Inputs:
     manifest = read_manifest(paths)
     problems = []
     docs = taxonomy = None
@@ -84,17 +91,19 @@ def validate(paths: ProjectPaths, allow_suggested: bool = False) -> Inputs:
 
 def parse_only(paths: ProjectPaths) -> list[Path]:
     """Clause and sentence tables of the texts alone, so a curator can code a new plan's sentences."""
-    docs = parse_corpus(paths)
-    written = []
-    for name, df in (("clauses", clauses_table(docs)), ("sentences", sentences_table(docs))):
-        write_csv(df, paths.processed / f"{name}.csv")
-        written.append(paths.processed / f"{name}.csv")
+    with reading(paths, "parse"):
+        docs = parse_corpus(paths)
+    written = [paths.processed / f"{name}.csv" for name in ("clauses", "sentences")]
+    with atomic_paths() as reserve:
+        for target, df in zip(written, (clauses_table(docs), sentences_table(docs))):
+            write_csv(df, target, reserve)
     return written
 
 
 @collector_paused()
 def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
-    """Validate, then write every processed table (each atomically)."""
+    """Validate, then write every processed table and comparison.xlsx: renamed into place together once all
+    are written, so a failure (a full disk, Ctrl-C) leaves the previous set whole."""
     inputs = validate(paths, allow_suggested)
     tables = {
         "clauses": clauses_table(inputs.docs),
@@ -105,17 +114,19 @@ def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
                                           inputs.taxonomy)
     tables["reference_documents"] = reference_documents_table(inputs.references)
     written = []
-    for name, df in tables.items():
-        target = paths.processed / f"{name}.csv"
-        write_csv(df, target)
-        written.append(target)
-    readme = paths.processed / "README.md"
-    write_text(dictionary.readme(), readme)
-    written.append(readme)
-    package = paths.processed / "datapackage.json"
-    write_text(datapackage_json(list(tables)), package)
-    written.append(package)
-    workbook = paths.tables / "comparison.xlsx"
-    write_xlsx({k: v for k, v in tables.items() if k not in ("clauses", "sentences")}, workbook, inputs.taxonomy)
-    written.append(workbook)
+    with atomic_paths() as reserve:
+        for name, df in tables.items():
+            target = paths.processed / f"{name}.csv"
+            write_csv(df, target, reserve)
+            written.append(target)
+        readme = paths.processed / "README.md"
+        write_text(dictionary.readme(), readme, reserve)
+        written.append(readme)
+        package = paths.processed / "datapackage.json"
+        write_text(datapackage_json(list(tables)), package, reserve)
+        written.append(package)
+        workbook = paths.tables / "comparison.xlsx"
+        write_xlsx({k: v for k, v in tables.items() if k not in ("clauses", "sentences")}, workbook, inputs.taxonomy,
+                   reserve)
+        written.append(workbook)
     return written

@@ -73,6 +73,70 @@ def tree_digest(folder) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def sheet_member(path, sheet: str) -> str:
+    """The archive member holding a sheet of an .xlsx (workbook.xml's sheet → its relationship's target)."""
+    import posixpath
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        workbook, rels = z.read("xl/workbook.xml").decode(), z.read("xl/_rels/workbook.xml.rels").decode()
+    rid = re.search(rf'<sheet name="{sheet}"[^>]*r:id="([^"]+)"', workbook).group(1)
+    target = re.search(rf'<Relationship[^>]*Id="{rid}"[^>]*/>', rels).group()
+    target = re.search(r'Target="([^"]+)"', target).group(1)
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+
+
+def rewrite_xlsx(path, changes: dict, add: dict | None = None, compresslevel: int = 1) -> None:
+    """Rewrite an .xlsx archive by hand, as a program that does not follow the format might: each member in
+    ``changes`` gets new bytes (or a function of its old text), each in ``add`` is appended."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as src:
+        members = [(info.filename, src.read(info)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as dst:
+        for name, data in members:
+            change = changes.get(name)
+            if callable(change):
+                data = change(data.decode("utf-8")).encode("utf-8")
+            elif change is not None:
+                data = change
+            dst.writestr(name, data)
+        for name, data in (add or {}).items():
+            dst.writestr(name, data)
+
+
+MEASURED_READ = r"""
+import json, re, sys, time
+from comparison.curation.city_schema import CITY_SCHEMA
+from comparison.curation.workbooks import read_workbook
+from comparison.problems import InputError
+start = time.perf_counter()
+try:
+    read_workbook(sys.argv[1], CITY_SCHEMA, sys.argv[2])
+    found = []
+except InputError as err:
+    found = [str(p) for p in err.problems]
+# VmHWM, the peak resident memory of this program (getrusage's ru_maxrss would start from pytest's, as
+# Linux keeps it across exec)
+status = open("/proc/self/status").read()
+print(json.dumps({"problems": found, "seconds": time.perf_counter() - start,
+                  "peak_mib": int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024}))
+"""
+
+
+def measured_read(path, shown: str, timeout: int = 120) -> dict:
+    """Read a workbook in a fresh interpreter: its problems, the seconds the reading took and the process's
+    peak resident memory in MiB (imports included, ~150 MiB)."""
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", MEASURED_READ, str(path), shown], capture_output=True, text=True,
+                         timeout=timeout, check=True)
+    return json.loads(out.stdout)
+
+
 def drop_downs(path) -> dict[tuple[str, str], str]:
     """(sheet, column name) → the list a drop-down of that column offers (its workbook name), for every
     data validation of a workbook's sheets that covers a whole column from row 2."""

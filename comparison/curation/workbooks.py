@@ -1,8 +1,9 @@
 """Read curated Excel workbooks safely: values only, every cell traceable to its Excel row.
 
-Curated workbooks hold values, never formulas or merged cells; they are read without evaluating
-anything (no formula or macro is run) and with a size limit. Each sheet comes back as a
-DataFrame of strings with an ``excel_row`` column, the row number as Excel shows it.
+Curated workbooks hold values, never formulas, error values (#N/A) or merged cells; they are read without
+evaluating anything (no formula or macro is run), with size limits (the file here, what it unpacks to and
+its rows, columns and cells in xlsx_cells). Each sheet comes back as a DataFrame of strings with an
+``excel_row`` column, the row number as Excel shows it.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from comparison.problems import Problem, raise_if_any
-from comparison.curation.xlsx_cells import Cells, read_book
+from comparison.curation.xlsx_cells import ERROR, Cells, read_book
 
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
 EMPTY = (None, False)  # a cell with no value
@@ -22,7 +23,7 @@ def read_workbook(path: Path, schema: dict[str, list[str]], shown: str) -> dict[
     """The sheets named in ``schema`` (sheet → required columns) as string DataFrames; all problems together."""
     path = Path(path)
     _check_file(path, shown)
-    book = read_book(path)
+    book = read_book(path, shown)
     problems: list[Problem] = []
     sheets: dict[str, pd.DataFrame] = {}
     if all(_is_blank(cells) for cells in book.cells.values()):
@@ -37,8 +38,8 @@ def read_workbook(path: Path, schema: dict[str, list[str]], shown: str) -> dict[
         for rng in book.merged[sheet]:
             problems.append(Problem(shown, "merged cells", sheet=sheet, row=rng.min_row, value=str(rng),
                                     expected="one value per cell", fix="unmerge the cells and fill in each value"))
-        rows = _rows(book.cells[sheet])
-        header = [("" if value is None else str(value).strip()) for value, _ in rows[0][1]]
+        first_col, header_cells, rows = _rows(book.cells[sheet])
+        header = [("" if value is None else str(value).strip()) for value, _ in header_cells]
         twice = sorted({h for h in header if h and header.count(h) > 1})
         for col in twice:
             problems.append(Problem(shown, "column appears twice in the header", sheet=sheet, row=1, column=col,
@@ -51,16 +52,14 @@ def read_workbook(path: Path, schema: dict[str, list[str]], shown: str) -> dict[
                                     fix=f"add (or rename a column to) '{col}' in the header row"))
         if missing or twice:
             continue
+        named = [(first_col + k, name) for k, name in enumerate(header) if name]
         records = []
-        for row_no, cells in rows[1:]:
+        for row_no, cells in rows:
             values = {}
-            for name, (value, is_formula) in zip(header, cells):
-                if not name:
-                    continue
-                if is_formula:
-                    problems.append(Problem(shown, "a formula in a curated cell", sheet=sheet, row=row_no,
-                                            column=name, value=str(value), expected="a plain value",
-                                            fix="replace the formula by its value (Paste Special → Values)"))
+            for col, name in named:
+                value, flag = cells.get(col, EMPTY)
+                if flag:
+                    problems.append(_flagged(shown, sheet, row_no, name, value, flag))
                     values[name] = ""
                 else:
                     values[name] = _as_text(value)
@@ -73,15 +72,28 @@ def read_workbook(path: Path, schema: dict[str, list[str]], shown: str) -> dict[
     return sheets
 
 
-def _rows(cells: Cells) -> list[tuple[int, list[tuple[object, bool]]]]:
-    """(Excel row, cells) over the sheet's used range, as openpyxl iterates it: the header is its first row."""
+def _rows(cells: Cells) -> tuple[int, list[tuple[object, object]], list[tuple[int, dict[int, tuple[object, object]]]]]:
+    """The used range's first column, its header (its first row, as openpyxl iterates it) and the rows below
+    that hold cells: (Excel row, column → cell). Rows without cells are left out, so a stray cell far below
+    the data costs one row, not a dense range."""
     if not cells:
-        return [(1, [EMPTY])]
-    rows = [r for r, _ in cells]
-    cols = [c for _, c in cells]
-    first_col, last_col = min(cols), max(cols)
-    return [(r, [cells.get((r, c), EMPTY) for c in range(first_col, last_col + 1)])
-            for r in range(min(rows), max(rows) + 1)]
+        return 1, [EMPTY], []
+    by_row: dict[int, dict[int, tuple[object, object]]] = {}
+    for (r, c), cell in cells.items():
+        by_row.setdefault(r, {})[c] = cell
+    first_row = min(by_row)
+    first_col, last_col = min(c for _, c in cells), max(c for _, c in cells)
+    header = [by_row[first_row].get(c, EMPTY) for c in range(first_col, last_col + 1)]
+    return first_col, header, sorted((r, row) for r, row in by_row.items() if r != first_row)
+
+
+def _flagged(shown: str, sheet: str, row: int, column: str, value, flag) -> Problem:
+    if flag == ERROR:
+        return Problem(shown, "an Excel error value in a curated cell", sheet=sheet, row=row, column=column,
+                       value=str(value), expected="a plain value",
+                       fix=f"replace {value} by the value it stands for, or clear the cell")
+    return Problem(shown, "a formula in a curated cell", sheet=sheet, row=row, column=column, value=str(value),
+                   expected="a plain value", fix="replace the formula by its value (Paste Special → Values)")
 
 
 def _is_blank(cells: Cells) -> bool:

@@ -2,9 +2,11 @@
 the aliases written around a value (its own phrase, a 分别 list, a bracketed restatement)."""
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import unicodedata
+from operator import itemgetter
 
 import pint
 
@@ -46,30 +48,37 @@ class AliasIndex:
         self.unit_canonical = dict(zip(unit_table.unit_as_written, unit_table.canonical_unit))
         self.names = [(normalized(a), a, ids[0]) for a, ids in self.ids_of.items()]
         self.names += [(normalized(lbl), "", i) for lbl, i in zip(ind.label_zh, ind.indicator_id) if lbl]
+        # Computed once, not once per value: the alias occurrences of the paragraph last asked about, unit
+        # fits, and fuzzy guesses (a long clause asks about the same words thousands of times).
+        self._paragraph: tuple[str, ParagraphAliases] | None = None
+        self._takes: dict[tuple[str, str], bool] = {}
+        self._compatible: dict[tuple[str, str], list[str]] = {}
+        self._fuzzy: dict[tuple[str, str], tuple[str, float]] = {}
+        self._matchers: list[tuple[difflib.SequenceMatcher, str]] | None = None
+
+    def paragraph(self, text: str) -> "ParagraphAliases":
+        if self._paragraph is None or self._paragraph[0] is not text:
+            self._paragraph = (text, ParagraphAliases(text, self.keys))
+        return self._paragraph[1]
 
     def occurrences(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """Non-overlapping alias occurrences in text[start:end] (longest first), in order."""
         found: list[tuple[int, int, str]] = []
-        window = text[start:end]
-        for key, alias in self.keys:
-            pos = window.find(key)
-            while pos != -1:
-                s, e = start + pos, start + pos + len(key)
-                if not any(s < fe and fs < e for fs, fe, _ in found):
-                    found.append((s, e, alias))
-                pos = window.find(key, pos + 1)
+        for s, e, alias in self.all_occurrences(text, start, end):
+            if not any(s < fe and fs < e for fs, fe, _ in found):
+                found.append((s, e, alias))
         return sorted(found)
 
     def all_occurrences(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Every alias occurrence in text[start:end], overlapping ones included."""
-        window = text[start:end]
-        found = []
-        for key, alias in self.keys:
-            pos = window.find(key)
-            while pos != -1:
-                found.append((start + pos, start + pos + len(key), alias))
-                pos = window.find(key, pos + 1)
-        return found
+        """Every alias occurrence in text[start:end], overlapping ones included (longest alias first, then
+        by position)."""
+        return self.paragraph(text).inside(start, end)
+
+    def closest_fitting(self, text: str, start: int, end: int, unit: str | None) -> tuple[int, int, str] | None:
+        """The occurrence in text[start:end] ending last (the longest of those), of an alias whose indicator
+        takes ``unit`` (any alias for None): ``max(..., key=(end, length))`` over ``all_occurrences``, found
+        without listing them."""
+        return self.paragraph(text).closest(start, end, unit, self)
 
     def best_by_context(self, ids: list[str], context: str) -> str:
         """Of several indicators an alias names, the one whose label and aliases read most like the context."""
@@ -84,31 +93,88 @@ class AliasIndex:
             len(unit) == 1 and unit in grammar.MEASURE_WORDS)
 
     def compatible(self, alias: str, unit: str) -> list[str]:
-        ids = self.ids_of[alias]
-        if not unit or not self.units.known(unit):
-            return ids
-        return [i for i in ids if self.takes(i, unit)]
+        found = self._compatible.get((alias, unit))
+        if found is None:
+            ids = self.ids_of[alias]
+            found = ids if not unit or not self.units.known(unit) else [i for i in ids if self.takes(i, unit)]
+            self._compatible[(alias, unit)] = found
+        return found
 
     def fuzzy(self, phrase: str, unit: str) -> tuple[str, float]:
+        """The indicator whose alias or label reads most like the phrase (difflib's ratio), of those taking
+        the unit. Names whose upper bounds (real_quick_ratio, quick_ratio) cannot beat the best so far are
+        skipped, as difflib.get_close_matches does: the same result, far fewer full comparisons."""
         if not phrase:
             return "", 0.0
+        cached = self._fuzzy.get((phrase, unit))
+        if cached is not None:
+            return cached
+        if self._matchers is None:
+            self._matchers = []
+            for name, _, ind in self.names:
+                matcher = difflib.SequenceMatcher(None)
+                matcher.set_seq2(name)  # difflib caches what it learns about the second sequence
+                self._matchers.append((matcher, ind))
         key = normalized(phrase)
         best = ("", 0.0)
-        for name, alias, ind in self.names:
-            ratio = difflib.SequenceMatcher(None, key, name).ratio()
+        for matcher, ind in self._matchers:
+            matcher.set_seq1(key)
+            if matcher.real_quick_ratio() <= best[1] or matcher.quick_ratio() <= best[1]:
+                continue
+            ratio = matcher.ratio()
             if ratio > best[1] and self.takes(ind, unit):
                 best = (ind, ratio)
+        self._fuzzy[(phrase, unit)] = best
         return best
 
     def takes(self, indicator_id: str, unit: str) -> bool:
         """True when a value in ``unit`` converts to the indicator's unit (or the unit is unknown)."""
-        if not unit or not self.units.known(unit):
-            return True
-        try:
-            self.units.convert(1.0, unit, self.canonical[indicator_id])
-            return True
-        except (pint.errors.PintError, KeyError, AttributeError):
-            return False
+        found = self._takes.get((indicator_id, unit))
+        if found is None:
+            found = True
+            if unit and self.units.known(unit):
+                try:
+                    self.units.convert(1.0, unit, self.canonical[indicator_id])
+                except (pint.errors.PintError, KeyError, AttributeError):
+                    found = False
+            self._takes[(indicator_id, unit)] = found
+        return found
+
+
+class ParagraphAliases:
+    """Every alias occurrence of one paragraph, found once (one scan per alias); a window's occurrences are
+    then looked up by bisection instead of scanning the window for every alias again."""
+
+    def __init__(self, text: str, keys: list[tuple[str, str]]):
+        found = []  # (start, end, alias, rank of the alias: longest first)
+        for rank, (key, alias) in enumerate(keys):
+            pos = text.find(key)
+            while pos != -1:
+                found.append((pos, pos + len(key), alias, rank))
+                pos = text.find(key, pos + 1)
+        self.by_start = sorted(found)
+        self.starts = [o[0] for o in self.by_start]
+        # for closest(): by end, then length, then the alias listed first (max's first maximum)
+        self.by_end = sorted(found, key=lambda o: (o[1], o[1] - o[0], -o[3]))
+        self.ends = [o[1] for o in self.by_end]
+        self.fitting: dict[str | None, tuple[list, list[int]]] = {None: (self.by_end, self.ends)}
+
+    def inside(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        window = self.by_start[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+        return [(s, e, alias) for s, e, alias, _ in sorted((o for o in window if o[1] <= end), key=itemgetter(3, 0))]
+
+    def closest(self, start: int, end: int, unit: str | None, index: AliasIndex):
+        if unit not in self.fitting:
+            fit = [o for o in self.by_end if index.compatible(o[2], unit)]
+            self.fitting[unit] = (fit, [o[1] for o in fit])
+        occurrences, ends = self.fitting[unit]
+        k = bisect.bisect_right(ends, end) - 1
+        while k >= 0 and ends[k] > start:
+            s, e, alias, _ = occurrences[k]
+            if s >= start:
+                return s, e, alias
+            k -= 1
+        return None
 
 
 class IndicatorChoice:
@@ -127,9 +193,8 @@ class IndicatorChoice:
         """
         first = group[0]
         unit = self.row_unit(first)
-        before = [m for m in mentions if m.end <= first.start]
         sentence_start = max(para.rfind(ch, 0, first.start) for ch in SENTENCE_END) + 1
-        own_start = max([sentence_start] + [m.end for m in before])
+        own_start = max(sentence_start, self.last_end_before(mentions, first.start))
         context = para[max(sentence_start, first.start - 30):first.start]
         if id(first) in self.assigned:
             occurrence = self.assigned[id(first)]
@@ -166,13 +231,21 @@ class IndicatorChoice:
             self.chosen[id(first)] = occurrence
         return [(m, choice) for m in group]
 
+    def last_end_before(self, mentions, pos: int) -> int:
+        """The end of the last value written before ``pos`` (0 if none), by bisection over the paragraph's
+        value ends (sorted once per paragraph)."""
+        if getattr(self, "_ends_of", None) is None or self._ends_of[0] is not mentions:
+            self._ends_of = (mentions, sorted(m.end for m in mentions))
+        ends = self._ends_of[1]
+        k = bisect.bisect_right(ends, pos)
+        return ends[k - 1] if k else 0
+
     def row_unit(self, m) -> str:
         return grammar.CONVENTION_UNITS.get(m.unit, m.unit)
 
     def choose_alias(self, para, first, unit, own_start, sentence_start, mentions):
         ind = self.indicators
         ok = lambda occ: bool(ind.compatible(occ[2], unit))  # noqa: E731
-        closest = lambda occs: max(occs, key=lambda o: (o[1], o[1] - o[0])) if occs else None  # noqa: E731
         covering = [o for o in ind.all_occurrences(para, own_start, min(len(para), first.end + 8))
                     if o[0] < first.value_span[0] < o[1] and ok(o)]
         if covering:
@@ -183,7 +256,7 @@ class IndicatorChoice:
             if same:
                 return max(same, key=lambda o: o[1] - o[0])
         segment_start = max([own_start] + [para.rfind(ch, 0, first.start) + 1 for ch in SEGMENT_END])
-        own = closest([o for o in ind.all_occurrences(para, segment_start, first.start) if ok(o)])
+        own = ind.closest_fitting(para, segment_start, first.start, unit)
         if own:
             return own
         if ind.counted(unit):
@@ -197,12 +270,12 @@ class IndicatorChoice:
         if len(own_phrase) > MAX_BARE_SUBJECT and ind.fuzzy(own_phrase, unit)[1] >= FUZZY_MIN_RATIO:
             return None  # the part names its own subject: a fuzzy guess from it, not a neighbour's alias
         self.neighbour = len(own_phrase) > MAX_BARE_SUBJECT
-        return closest([o for o in ind.all_occurrences(para, sentence_start, first.start) if ok(o)]) or closest(
-            ind.all_occurrences(para, own_start, first.start))
+        return (ind.closest_fitting(para, sentence_start, first.start, unit)
+                or ind.closest_fitting(para, own_start, first.start, None))
 
     def restated(self, para, m, mentions):
         """The alias span of the value this one restates in brackets: 占比约77%（720.9万吨）."""
-        if not re.search(r"[（(]\s*$", para[:m.start]):
+        if not re.search(r"[（(]\s*$", para[max(0, m.start - grammar.NEAR):m.start]):
             return None
         previous = [p for p in mentions if p.end <= m.start and id(p) in self.chosen]
         if not previous or not re.fullmatch(r"\s*[（(]\s*", para[previous[-1].end:m.start]):
@@ -217,7 +290,7 @@ class IndicatorChoice:
         for m in mentions:
             if m.start < first.start or m.start >= sentence_end:
                 continue
-            bracketed = bool(re.search(r"[（(]\s*$", para[:m.start]))
+            bracketed = bool(re.search(r"[（(]\s*$", para[max(0, m.start - grammar.NEAR):m.start]))
             if not bracketed:
                 k += 1
             if k > len(chain):

@@ -2,7 +2,10 @@
 
 The only code that writes under ``data/raw/``. It never overwrites: an existing doc_id, text file or
 any workbook row of the same plan stops it. Every check runs, and the text, workbook and manifest row
-are all prepared in memory, before the first byte is written, so bad input writes nothing.
+are all prepared in memory, before the first byte is written, so bad input writes nothing; the three are
+then written as one transaction, one new-plan at a time (comparison.newplan.transaction), never while
+the workbook is open in Excel or LibreOffice. Text cells are written as text (a line ``=HYPERLINK(…)``
+never becomes a formula), without control characters.
 
 What the curator receives in ``data/raw/cities/<city_id>.xlsx`` (new, or extended for a city that
 already has a plan), every row marked ``status = suggested``:
@@ -26,9 +29,10 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook, load_workbook
 
-from comparison.tables.atomic import atomic_path
+from comparison.newplan import transaction
 from comparison.newplan import curation_surface
 from comparison.newplan.coding import MeasureCoder, suggest_pillars
+from comparison.text.controls import IN_FIELD, IN_TEXT, field_problem
 from comparison.text.corpus import MANIFEST_COLUMNS, read_manifest, row_problems
 from comparison.text.documents import ParsedDocument
 from comparison.newplan.extract import extract
@@ -38,7 +42,7 @@ from comparison.text.plantext import read_plan_text
 from comparison.problems import Problem, raise_if_any
 from comparison.curation.taxonomy import load_taxonomy
 from comparison.curation.units import UnitConverter
-from comparison.curation.validation import CITY_SCHEMA
+from comparison.curation.validation import CITY_SCHEMA, city_workbooks
 from comparison.curation.workbooks import read_workbook
 
 DOC_ID = re.compile(r"[a-z][a-z0-9_]*_(19|20)\d\d")
@@ -77,14 +81,22 @@ class AddedPlan:
 
 def add_plan(paths: ProjectPaths, info: PlanInfo) -> AddedPlan:
     """Check everything, prepare the text, workbook and manifest row, then write them (never overwriting)."""
+    with transaction.exclusive(paths) as recovered:
+        return _add_plan(paths, info, list(recovered))
+
+
+def _add_plan(paths: ProjectPaths, info: PlanInfo, messages: list[str]) -> AddedPlan:
     manifest = read_manifest(paths)
-    messages: list[str] = []
     _check_info(paths, info, manifest)
     plan = read_plan_text(info.text, info.doc_id, info.city_id)
     if plan.encoding != "utf-8":
         messages.append(f"{info.text} was {plan.encoding}; stored as UTF-8 (the characters are unchanged)")
+    if plan.controls:
+        messages.append(f"{info.text} held control characters ({', '.join(plan.controls)}); stored without them "
+                        "(a VT or FF as a line break)")
     doc = plan.doc
     workbook_path = paths.cities / f"{info.city_id}.xlsx"
+    raise_if_any(transaction.open_elsewhere(workbook_path))
     _check_workbook(workbook_path, info.doc_id)
 
     taxonomy = load_taxonomy(paths)
@@ -93,14 +105,10 @@ def add_plan(paths: ProjectPaths, info: PlanInfo) -> AddedPlan:
     row = _manifest_row(info, doc, plan.utf8)
 
     workbook_bytes = _workbook_bytes(workbook_path, rows, taxonomy)
-    text_path = paths.texts / f"{info.doc_id}.txt"
-    written = []
-    for target, data in ((text_path, plan.utf8), (workbook_path, workbook_bytes),
-                         (paths.manifest, _manifest_bytes(paths.manifest, row))):
-        with atomic_path(target) as tmp:
-            Path(tmp).write_bytes(data)
-        written.append(target)
-    return AddedPlan(info.doc_id, written, {sheet: len(df) for sheet, df in rows.items()}, messages)
+    files = {paths.texts / f"{info.doc_id}.txt": plan.utf8, workbook_path: workbook_bytes,
+             paths.manifest: _manifest_bytes(paths.manifest, row)}
+    transaction.commit(paths, files, info.doc_id)
+    return AddedPlan(info.doc_id, list(files), {sheet: len(df) for sheet, df in rows.items()}, messages)
 
 
 def _check_info(paths: ProjectPaths, info: PlanInfo, manifest: pd.DataFrame) -> None:
@@ -134,6 +142,8 @@ def _check_info(paths: ProjectPaths, info: PlanInfo, manifest: pd.DataFrame) -> 
                                     column=column, value=given, expected=known[column].iloc[0],
                                     fix="use the same names for every plan of a city"))
     problems += row_problems(vars(info), shown)
+    problems += [p for name, value in vars(info).items() if isinstance(value, str)
+                 and (p := field_problem(shown, f"--{name.replace('_', '-')}", value))]
     raise_if_any(problems)
 
 
@@ -156,7 +166,7 @@ def _check_workbook(path: Path, doc_id: str) -> None:
 def _curated_rows(paths: ProjectPaths, manifest: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The reviewed sections and measures of every city workbook: the training data of the suggesters."""
     frames: dict[str, list[pd.DataFrame]] = {"sections": [], "measures": []}
-    for path in sorted(paths.cities.glob("*.xlsx")):
+    for path in [p for p in city_workbooks(paths) if p.suffix.lower() == ".xlsx"]:  # no lock files (~$x.xlsx)
         sheets = read_workbook(path, CITY_SCHEMA, f"data/raw/cities/{path.name}")
         for sheet in frames:
             frames[sheet].append(sheets[sheet][sheets[sheet].status == "curated"])
@@ -195,7 +205,7 @@ def _suggestions(doc: ParsedDocument, info: PlanInfo, taxonomy, curated) -> dict
 def _manifest_row(info: PlanInfo, doc: ParsedDocument, stored: bytes) -> dict[str, str]:
     first = next((c for c in doc.clauses if c.section_no > 0), doc.clauses[-1])
     preamble = doc.raw[:doc.clean.raw_span(first.start, first.end)[0]]  # raw lines, as the issuer wrote them
-    title = info.title_zh or _title(preamble)
+    title = info.title_zh or IN_FIELD.sub(" ", _title(preamble))  # a tab in the text's title line
     number = info.doc_number or (m.group(1) if (m := DOC_NUMBER.search(preamble)) else "")
     return dict(doc_id=info.doc_id, city_id=info.city_id, city_zh=info.city_zh, city_en=info.city_en,
                 province_zh=info.province_zh, province_en=info.province_en, title_zh=title, title_en=info.title_en,
@@ -246,7 +256,11 @@ def _workbook_bytes(path: Path, rows: dict[str, pd.DataFrame], taxonomy) -> byte
             header = columns
             ws.append(header)
         for record in df.to_dict("records"):
-            ws.append([_cell(record.get(col)) for col in header])
+            values = [_cell(record.get(col)) for col in header]
+            ws.append(values)
+            for k, value in enumerate(values, 1):
+                if isinstance(value, str) and value.startswith("="):
+                    ws.cell(ws._current_row, k).data_type = "s"  # text, not a formula (openpyxl's guess)
     curation_surface.apply(wb, taxonomy)
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -254,7 +268,10 @@ def _workbook_bytes(path: Path, rows: dict[str, pd.DataFrame], taxonomy) -> byte
 
 
 def _cell(value):
-    """Values as the curators write them: text, plain numbers, true/false, blanks for missing."""
+    """Values as the curators write them: text (without control characters), plain numbers, true/false, blanks
+    for missing."""
+    if isinstance(value, str):
+        return IN_TEXT.sub("", value)
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
     if isinstance(value, bool):

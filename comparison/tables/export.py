@@ -19,7 +19,6 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
 
 from comparison.tables.atomic import atomic_path, neutralize_formula
 from comparison.curation.taxonomy import CODE_COLUMN_SHEETS, DIMENSION_SHEETS
@@ -48,7 +47,7 @@ def with_labels(df: pd.DataFrame, taxonomy) -> pd.DataFrame:
     return out
 
 
-def write_xlsx(tables: dict[str, pd.DataFrame], target: Path, taxonomy) -> None:
+def write_xlsx(tables: dict[str, pd.DataFrame], target: Path, taxonomy, reserve=None) -> None:
     """One sheet per table.
 
     openpyxl (write-only mode) lays each sheet out and writes its bold header row; the data rows, nearly
@@ -71,9 +70,16 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path, taxonomy) -> None:
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
     wb.properties.creator = "citycompare"
+    if reserve is not None:  # written with the other files of a set (atomic.atomic_paths)
+        _save(wb, sheets, reserve(target))
+        return
     with atomic_path(target) as tmp:
-        wb.save(tmp)
-        _finish_archive(Path(tmp), {ws.path.lstrip("/"): df for ws, df in sheets})
+        _save(wb, sheets, tmp)
+
+
+def _save(wb, sheets, path) -> None:
+    wb.save(path)  # numbers the sheets: their paths are known from here on
+    _finish_archive(Path(path), {ws.path.lstrip("/"): df for ws, df in sheets})
 
 
 def _header_cell(ws, name: str) -> WriteOnlyCell:
@@ -109,11 +115,12 @@ def _rows_xml(df: pd.DataFrame, chunk_rows: int = 2000) -> Iterator[str]:
 
 
 def _cell_xml(ref: str, value) -> str:
-    """One cell as openpyxl writes it: text inline (at most Excel's 32767 characters), numbers as %.16g."""
+    """One cell as openpyxl writes it: text inline (at most Excel's 32767 characters, without the control
+    characters a cell cannot hold: the CSV keeps the text exact), numbers as %.16g."""
     if isinstance(value, str):
         text = value[:EXCEL_MAX_TEXT]
         if ILLEGAL_CHARACTERS_RE.search(text):
-            raise IllegalCharacterError(f"{text} cannot be used in worksheets.")
+            text = ILLEGAL_CHARACTERS_RE.sub("", text)
         if not text:
             return f'<c r="{ref}" t="inlineStr" />'
         space = ' xml:space="preserve"' if text.strip() and text != text.strip() else ""

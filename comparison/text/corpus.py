@@ -1,7 +1,9 @@
 """The raw corpus: the manifest ``data/raw/plans.csv`` and the plan texts it points to.
 
 Reading only: texts are returned exactly as stored (byte-identical to the published plans), checked
-against the manifest's sha256, and decoded as strict UTF-8.
+against the manifest's sha256, and decoded as strict UTF-8. A text must lie under ``data/raw/texts/``
+(the manifest's ``file`` cannot point elsewhere) and be at most ``MAX_TEXT_BYTES``; manifest fields hold
+no control characters.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import pandas as pd
 
 from comparison.paths import ProjectPaths
 from comparison.problems import Problem, raise_if_any
+from comparison.text.controls import field_problem
 
 MANIFEST_COLUMNS = [
     "doc_id", "city_id", "city_zh", "city_en", "province_zh", "province_en", "title_zh", "title_en",
@@ -30,6 +33,7 @@ SNAKE_CASE = re.compile(r"[a-z0-9_]+")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 RESTORE_HASH = "restore the hash recorded when the plan was added (git log -p data/raw/plans.csv)"
 STATUSES = ("final", "draft")
+MAX_TEXT_BYTES = 2**20  # five times the longest plans (a five-year plan outline is ~0.2 MiB)
 PLAN_TYPES = ("green_economy", "pollution_carbon_synergy")
 
 
@@ -139,9 +143,18 @@ def _cell_count_problem(file: str, line: int, cells: int, columns: int) -> Probl
                    expected=f"{columns} cells, one per column", fix=fix)
 
 
+def text_size_problem(shown: str, size: int) -> Problem:
+    return Problem(shown, f"the text is {size / 2**20:.1f} MiB, more than a plan's limit of "
+                   f"{MAX_TEXT_BYTES / 2**20:.0f} MiB", value=f"{size:,} bytes",
+                   expected="one plan's text (the longest plans are about 0.2 MiB)",
+                   fix="check that the file holds one plan, not a whole web site or a compilation of plans; "
+                       "give each plan its own file")
+
+
 def _cell_problems(row, file: str, line: int) -> list[Problem]:
-    """Required cells filled in, ids in lower-case ASCII snake_case (city_id names the workbook), a hex hash."""
-    problems = []
+    """No control characters; required cells filled in, ids in lower-case ASCII snake_case (city_id names the
+    workbook), a hex hash."""
+    problems = [p for column in MANIFEST_COLUMNS if (p := field_problem(file, column, row[column], line))]
     for column, example in REQUIRED_CELLS.items():
         if not row[column].strip():
             problems.append(Problem(file, f"{column} is empty", row=line, column=column, value=row[column],
@@ -183,10 +196,16 @@ def read_documents(paths: ProjectPaths, manifest: pd.DataFrame) -> dict[str, Raw
         raise_if_any([Problem(name, "the manifest lists no plans", expected="one row per plan below the header",
                               fix="add each plan with: python -m comparison new-plan … (see README, Add a city)")])
     docs, problems = {}, []
+    texts = paths.texts.resolve()
     for i, row in manifest.iterrows():
         line = i + 2
         path = paths.raw / row.file
         shown = _rel(paths, path)
+        if not path.resolve().is_relative_to(texts):
+            problems.append(Problem(name, "file points outside data/raw/texts/", row=line, column="file",
+                                    value=row.file, expected=f"a text in data/raw/texts/, e.g. texts/{row.doc_id}.txt",
+                                    fix="put the plan's text into data/raw/texts/ and name it as texts/<name>.txt"))
+            continue
         if path.is_dir():
             problems.append(Problem(name, f"{shown} is a folder, not a plan text", row=line, column="file",
                                     value=row.file, expected=f"a text file, e.g. texts/{row.doc_id}.txt",
@@ -195,6 +214,9 @@ def read_documents(paths: ProjectPaths, manifest: pd.DataFrame) -> dict[str, Raw
         if not path.exists():
             problems.append(Problem(name, f"the plan text {shown} does not exist", row=line, column="file",
                                     value=row.file, fix=f"put the text at {shown} or correct the file column"))
+            continue
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            problems.append(text_size_problem(shown, path.stat().st_size))
             continue
         data = path.read_bytes()
         if not data.strip():

@@ -23,6 +23,10 @@ from dataclasses import dataclass
 from comparison.text.numbers import DOUBLING, chinese_numeral_value
 
 YEAR_RANGE = (1990, 2060)
+# The rules read the words next to a number, never the whole paragraph: each looks at most NEAR characters
+# either side (a 《title》 at most MAX_TITLE), so a long paragraph costs time in proportion to its length.
+NEAR = 80
+MAX_TITLE = 200
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*([0-9]{4})\s*[〕\]］】)）]\s*(?:第\s*)?([0-9]+)\s*号")
 DATE = re.compile(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*日)?")
@@ -127,9 +131,11 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
     for m in DOC_NUMBER.finditer(para):
         mark(m.start(1), "document_number")
         mark(m.start(2), "document_number")
+    first, last = len(para) - len(para.lstrip()), len(para.rstrip())  # where the words start and end
     for m in DATE.finditer(para):
-        alone = not para[:m.start()].strip() and (not para[m.end():].strip() or ISSUED_AFTER.match(para[m.end():]))
-        role = "issue_date" if in_preamble or alone or ISSUED_AFTER.match(para[m.end():]) else "date"
+        issued = ISSUED_AFTER.match(para[m.end():m.end() + NEAR])
+        alone = m.start() <= first and (m.end() >= last or issued)
+        role = "issue_date" if in_preamble or alone or issued else "date"
         for g in (1, 2, 3):
             if m.group(g):
                 mark(m.start(g), role)
@@ -140,7 +146,7 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
     for t in tokens:
         if t.role != "quantity":
             continue
-        before, after = para[:t.start], para[t.end:]
+        before, after = para[max(0, t.start - NEAR):t.start], para[t.end:t.end + NEAR]
         if re.search(r"[A-Za-z][A-Za-z/.]*\s?$", before):
             t.role = "chemical_or_technical"
         elif re.match(r"^[A-Za-z]", after) or re.match(r"^\s*\+|^[A-Za-z]", after) or re.search(r"\+\s*$", before):
@@ -155,22 +161,24 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
                                   or re.match(r"^\s*[-—–~～至到]\s*[0-9]{4}\s*年", after)):
             t.role = "year"
     for t in tokens:  # the second year of a period 2021-2023年
-        if t.role == "quantity" and is_year(t.text) and re.search(r"[0-9]{4}\s*[-—–~～至到]\s*$", para[:t.start]):
+        if t.role == "quantity" and is_year(t.text) and re.search(r"[0-9]{4}\s*[-—–~～至到]\s*$",
+                                                                  para[max(0, t.start - NEAR):t.start]):
             t.role = "year"
     return tokens
 
 
 def _inside(text: str, pos: int, opener: str, closer: str) -> bool:
-    left = text.rfind(opener, 0, pos)
-    return left != -1 and text.rfind(closer, left, pos) == -1 and text.find(closer, pos) != -1
+    """Between an opener and its closer, each at most MAX_TITLE characters away."""
+    left = text.rfind(opener, max(0, pos - MAX_TITLE), pos)
+    return left != -1 and text.rfind(closer, left, pos) == -1 and text.find(closer, pos, pos + MAX_TITLE) != -1
 
 
 def _inside_short_quote(text: str, pos: int) -> bool:
     """Inside “…” that names something (short, no sentence in it): “356”, “2+6+N”."""
-    left = text.rfind("“", 0, pos)
+    left = text.rfind("“", max(0, pos - 12), pos)
     if left == -1 or text.rfind("”", left, pos) != -1:
         return False
-    right = text.find("”", pos)
+    right = text.find("”", pos, left + 13)
     return right != -1 and right - left <= 12 and not re.search(r"[，。；]", text[left:right])
 
 
@@ -180,10 +188,11 @@ def year_marks(para: str, tokens: list[Token], plan_year: int | None) -> list[Ye
     years = [t for t in tokens if t.role == "year"]
     for t in years:
         year = int(t.text)
-        before, after = para[:t.start], para[t.end:]
+        lo = max(0, t.start - NEAR)
+        before, after = para[lo:t.start], para[t.end:t.end + NEAR]
         period = PERIOD.match(para, t.start) or re.search(r"[0-9]{4}\s*[-—–~～至到]\s*$", before)
-        target = TARGET_MARK.search(before)
-        base = BASE_MARK.search(before)
+        target = TARGET_MARK.search(para, lo, t.start)  # offsets in para; $ matches at t.start
+        base = BASE_MARK.search(para, lo, t.start)
         tail = TARGET_YEAR_TAIL.match(after)
         end = t.end + (tail.end() if tail else 0)
         if period:
@@ -235,7 +244,7 @@ def comparator_after(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def comparator_before(text: str, pos: int) -> str | None:
-    before = re.sub(r"[\s的在]*$", "", text[:pos])
+    before = re.sub(r"[\s的在]*$", "", text[max(0, pos - NEAR):pos])
     for word, comp in BEFORE_COMPARATORS:
         if before.endswith(word):
             if word == "近" and before.endswith(("接近", "将近", "最近", "附近")):

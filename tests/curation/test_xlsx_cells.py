@@ -1,23 +1,33 @@
-"""The fast cell reader reads what openpyxl reads: every real workbook and a catalogue of cell types."""
+"""The fast cell reader reads what openpyxl reads: every real workbook and a catalogue of cell types.
+
+(Cells that no spreadsheet program writes, and workbooks over a limit, are in test_hostile_workbooks.py.)
+"""
 import datetime as dt
 import shutil
 import zipfile
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import MergedCell
 
-from comparison.curation.workbooks import _rows
-from comparison.curation.xlsx_cells import _read_plain, _read_with_openpyxl, read_book
+from comparison.curation.xlsx_cells import ERROR, read_book
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
+def openpyxl_reading(path) -> dict:
+    """The reference: each sheet's cells as openpyxl holds them (value, formula or error flag), blanks left out."""
+    wb = load_workbook(path)
+    return {ws.title: {p: (c.value, ERROR if c.data_type == "e" else c.data_type == "f")
+                       for p, c in ws._cells.items() if not isinstance(c, MergedCell) and c.value is not None}
+            for ws in wb.worksheets}
+
+
 def same_reading(path):
-    fast, reference = _read_plain(path), _read_with_openpyxl(path)
-    assert fast.sheet_names == reference.sheet_names
-    assert fast.cells.keys() == reference.cells.keys()
-    for sheet in reference.cells:
-        assert _rows(fast.cells[sheet]) == _rows(reference.cells[sheet]), sheet
+    fast, reference = read_book(path), openpyxl_reading(path)
+    assert fast.sheet_names == list(reference)
+    for sheet, cells in reference.items():
+        assert {p: c for p, c in fast.cells[sheet].items() if c[0] is not None} == cells, sheet
 
 
 def test_real_workbooks(paths):
@@ -75,13 +85,11 @@ def test_shared_strings_and_rich_text(tmp_path):
     same_reading(rebuilt)
     cells = read_book(rebuilt).cells["Sheet"]
     assert [cells[(1, c)][0] for c in (1, 2, 3)] == ["plain", "rich text", "under_score"]
-    assert [cells[(2, c)][0] for c in (1, 2, 3, 4)] == ["cached", "#DIV/0!", 7, True]
+    assert [cells[(2, c)] for c in (1, 2, 3, 4)] == [("cached", False), ("#DIV/0!", ERROR), (7, False), (True, False)]
 
 
 @pytest.mark.parametrize("change", ["formula", "merge"])
-def test_formulas_and_merges_are_read_by_openpyxl(project_copy, change):
-    from openpyxl import load_workbook
-
+def test_formulas_and_merges_are_read_as_openpyxl_reads_them(project_copy, change):
     path = project_copy / "data/raw/cities/tianshui.xlsx"
     wb = load_workbook(path)
     if change == "formula":
@@ -89,9 +97,27 @@ def test_formulas_and_merges_are_read_by_openpyxl(project_copy, change):
     else:
         wb["quantities"].merge_cells("N2:O2")
     wb.save(path)
+    same_reading(path)
     book = read_book(path)
     if change == "formula":
         assert book.cells["quantities"][(2, 7)] == ("=30+5", True)
     else:
         assert [str(r) for r in book.merged["quantities"]] == ["N2:O2"]
     shutil.rmtree(project_copy / "data")
+
+
+def test_shared_formulas_are_translated_to_each_cell_as_openpyxl_does(tmp_path):
+    wb = Workbook()
+    wb.active.append([1, 2])
+    path = tmp_path / "shared_formula.xlsx"
+    wb.save(path)
+    sheet = (f'<worksheet xmlns="{MAIN}"><sheetData>'
+             '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>2</v></c></row>'
+             '<row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>4</v></c></row>'
+             '<row r="3"><c r="B3"><f t="shared" si="0"/><v>0</v></c></row></sheetData></worksheet>')
+    rebuilt = tmp_path / "rebuilt.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(rebuilt, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, sheet.encode() if info.filename == "xl/worksheets/sheet1.xml" else src.read(info))
+    same_reading(rebuilt)
+    assert read_book(rebuilt).cells["Sheet"][(3, 2)] == ("=A3*2", True)

@@ -221,3 +221,38 @@ def test_rows_keep_their_numbers_after_an_empty_row(project_copy):
     set_cell(project_copy, "tianshui_2022", "status", "Final")
     assert problems(project_copy) == [msg(where(TIANSHUI_ROW + 1, "status"), "unknown status", "Final",
                                           "final | draft", "use one of the expected values")]
+
+
+# Inputs stay inside the project: the manifest's file must name a text under data/raw/texts/.
+
+@pytest.mark.parametrize("file", ["../../outside/x.txt", "/etc/hostname", "texts/../plans.csv",
+                                  "texts/../../../../etc/hostname"])
+def test_a_file_outside_the_texts_folder_is_not_read(project_copy, file):
+    (project_copy / "outside").mkdir()
+    (project_copy / "outside/x.txt").write_text("一、总体要求\n", encoding="utf-8")
+    set_cell(project_copy, "tianshui_2022", "file", file)
+    assert problems(project_copy) == [msg(where(column="file"), "file points outside data/raw/texts/", file,
+                                          "a text in data/raw/texts/, e.g. texts/tianshui_2022.txt",
+                                          "put the plan's text into data/raw/texts/ and name it as texts/<name>.txt")]
+
+
+def test_a_link_in_the_texts_folder_to_a_file_outside_is_not_read(project_copy):
+    (project_copy / "data/raw/texts/tianshui_2022.txt").unlink()
+    (project_copy / "data/raw/texts/tianshui_2022.txt").symlink_to("/etc/hostname")
+    assert problems(project_copy) == [msg(where(column="file"), "file points outside data/raw/texts/",
+                                          "texts/tianshui_2022.txt",
+                                          "a text in data/raw/texts/, e.g. texts/tianshui_2022.txt",
+                                          "put the plan's text into data/raw/texts/ and name it as texts/<name>.txt")]
+
+
+@pytest.mark.parametrize("column,value,shown", [
+    ("title_en", "Tianshui\rimplementation plan", "CR (U+000D)"),
+    ("doc_number", "天政发〔2022〕\x0b12号", "VT (U+000B)"),
+    ("title_zh", "关于\x00加快", "NUL (U+0000)"),
+    ("city_en", "Tian\tshui", "tab (U+0009)"),
+])
+def test_a_control_character_in_a_field(project_copy, column, value, shown):
+    set_cell(project_copy, "tianshui_2022", column, value)
+    assert msg(where(column=column), f"{column} holds the control character {shown}", value,
+               "text without control characters (no tab, line break or CR)",
+               "retype the value (control characters are invisible in most editors)") in problems(project_copy)

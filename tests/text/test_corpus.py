@@ -6,6 +6,7 @@ import sys
 import pandas as pd
 
 from comparison.text.corpus import MANIFEST_COLUMNS
+from helpers import msg, problems
 
 DOC_IDS = ["nanping_2021", "nanping_2022", "shangrao_2022", "tianshui_2022", "jiaozuo_2021"]
 
@@ -90,3 +91,15 @@ def test_parse_writes_ids_for_a_plan_without_a_workbook(project_copy):
     assert "tianshui_2022:2.1.1" in set(sentences.sentence_id)
     assert_clean_failure(run_cli(project_copy, "validate"),
                          "data/raw/cities/tianshui.xlsx: no curated workbook for plan tianshui_2022")
+
+
+def test_a_text_over_the_size_limit_is_not_read(project_copy):
+    """A 5 MB text used to run for more than 600 s; a plan is at most 1 MiB (the longest are ~0.2 MiB)."""
+    path = project_copy / "data/raw/texts/tianshui_2022.txt"
+    path.write_bytes(path.read_bytes() * 60)  # 1.2 MB
+    size = path.stat().st_size
+    assert problems(project_copy) == [msg("data/raw/texts/tianshui_2022.txt",
+                                          f"the text is {size / 2**20:.1f} MiB, more than a plan's limit of 1 MiB",
+                                          f"{size:,} bytes", "one plan's text (the longest plans are about 0.2 MiB)",
+                                          "check that the file holds one plan, not a whole web site or a compilation "
+                                          "of plans; give each plan its own file")]
