@@ -27,7 +27,7 @@ from matplotlib.patches import Rectangle
 
 from comparison.analysis.targets import COMPARATOR_MARKER, target_text, unit_label
 from comparison.figures.charts import Chart, part_name
-from comparison.figures.fit import content_width, fitting, line_height, shortened, text_size, widest
+from comparison.figures.fit import content_width, fitting, line_height, shortened, spread_order, text_size, widest
 from comparison.figures.layout import MAX_HEIGHT_IN
 from comparison.figures.plan_axis import PLAN_FONT
 from comparison.figures.planstyle import GREY, PlanStyle
@@ -154,10 +154,13 @@ def _strip(ax, marks: _Marks, g, style: PlanStyle, x0: float, y0: float, w: floa
     docs = list(style.order)
     strip_h = len(docs) * ROW_PT if rows_mode else STRIP_PT
     marks.lines.append([(x0, base), (x0 + w, base)])
-    for x in ticks:
-        half = text_size(_tick_text(x), TICK_PT)[0] / 2
-        if to_x(x) - half < x0 - 4 or to_x(x) + half > x0 + w + 2:
-            continue  # a label past the strip's ends would run into the next strip or off the page
+    # a label past the strip's ends would run into the next strip or off the page; labels that would touch
+    # (values crowded near a bound such as 100 %) are thinned, every other one first
+    inside = [x for x in ticks if x0 - 4 <= to_x(x) - text_size(_tick_text(x), TICK_PT)[0] / 2
+              and to_x(x) + text_size(_tick_text(x), TICK_PT)[0] / 2 <= x0 + w + 2]
+    widths = [text_size(_tick_text(x), TICK_PT)[0] for x in inside]
+    for k in fitting([float(to_x(x)) for x in inside], widths, spread_order(len(inside)), gap=3.0):
+        x = inside[k]
         marks.lines.append([(to_x(x), base), (to_x(x), base - 2.5)])
         ax.text(to_x(x), base - 3.5, _tick_text(x), fontsize=TICK_PT, ha="center", va="top")
     arrow = f"{t['amb']} →" if g.direction.iat[0] == "higher" else f"← {t['amb']}"
