@@ -180,7 +180,10 @@ def _strip(ax, marks: _Marks, g, style: PlanStyle, x0: float, y0: float, w: floa
                         color=style.label_color(d))
         for d, v, c, sym, full, x in zip(doc_ids, values, comparators, symbols, comparable, to_x(values)):
             marks.point(x, ypos[d], c, full, style.colors[d], 22)
-            ax.text(x + 5, ypos[d], target_text(v, sym, unit, style.lang), fontsize=VALUE_PT, va="center", ha="left")
+            label = target_text(v, sym, unit, style.lang)
+            right = x + 5 + text_size(label, VALUE_PT)[0] <= x0 + w + 4  # else left of the point, inside the strip
+            ax.text(x + 5 if right else x - 5, ypos[d], label, fontsize=VALUE_PT, va="center",
+                    ha="left" if right else "right", path_effects=None if right else HALO)
         return
     q1, med, q3 = np.percentile(values, [25, 50, 75])
     mid = base + strip_h * 0.42
@@ -199,8 +202,9 @@ def _strip(ax, marks: _Marks, g, style: PlanStyle, x0: float, y0: float, w: floa
         texts = [target_text(v, sym, unit, style.lang) for v, sym in zip(values[focus], symbols[focus])]
         widths = [text_size(s, VALUE_PT)[0] for s in texts]
         at = xs[focus]
-        for i in fitting(list(at + 4 + np.array(widths) / 2), widths):
-            ax.text(at[i] + 4, mid + 5, texts[i], fontsize=VALUE_PT, va="bottom", ha="left",
+        starts = np.minimum(at + 4, x0 + w + 4 - np.array(widths))  # a label never runs past the strip's end
+        for i in fitting(list(starts + np.array(widths) / 2), widths):
+            ax.text(starts[i], mid + 5, texts[i], fontsize=VALUE_PT, va="bottom", ha="left",
                     color=style.colors[doc_ids[focus][i]], path_effects=HALO)
 
 
