@@ -5,21 +5,22 @@
   exports are byte-stable (under any locale).
 - ``plan_colors()`` gives each plan a fixed colour from its city (manifest order, so adding a city
   never recolours the others); a city's second plan gets a lighter shade of the same hue.
-- ``save_figure()`` writes ``reports/figures/<lang>/<NN>_<name>.png`` (300 dpi) and ``.svg`` and a
-  caption file the HTML report reads; in a notebook it then shows the PNG it wrote.
+- ``save_figure()`` writes ``reports/figures/<lang>/<NN>_<name>.png`` (300 dpi), ``.svg`` and ``.pdf``
+  (vector, text as outlines in both) and a caption file the HTML report reads; in a notebook it then
+  shows the PNG it wrote.
 """
 from __future__ import annotations
 
 import colorsys
 import json
 import warnings
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import matplotlib
-import numpy as np
 import matplotlib.pyplot as plt
 from matplotlib import colors as mcolors
-from matplotlib import font_manager
+from matplotlib import font_manager, patheffects
 from matplotlib.text import Text
 
 from comparison.tables.atomic import atomic_path
@@ -86,14 +87,16 @@ def _lighter(color: str, amount: float) -> str:
 
 def save_figure(fig, number: str, name: str, lang: str, caption: str,
                 paths: ProjectPaths | None = None) -> list[Path]:
-    """Export ``fig`` as PNG (300 dpi) and SVG under reports/figures/<lang>/ with its caption; returns the paths."""
+    """Export ``fig`` as PNG (300 dpi), SVG and PDF under reports/figures/<lang>/ with its caption; returns the
+    paths. No export carries a date (PDF ``CreationDate``, SVG ``Date``), so the same figure gives the same bytes."""
     paths = paths or project_paths()
     folder = paths.figures / lang
     stem = f"{number}_{name}"
     written = []
-    for ext, kwargs in (("png", {"metadata": {"Software": None}}), ("svg", {"metadata": {"Date": None}})):
+    for ext, kwargs in (("png", {"metadata": {"Software": None}}), ("svg", {"metadata": {"Date": None}}),
+                        ("pdf", {"metadata": {"CreationDate": None}})):
         target = folder / f"{stem}.{ext}"
-        with atomic_path(target) as tmp:
+        with atomic_path(target) as tmp, (_text_as_outlines(fig) if ext == "pdf" else nullcontext()):
             fig.savefig(tmp, format=ext, **kwargs)
         written.append(target)
     target = folder / f"{stem}.json"
@@ -103,6 +106,24 @@ def save_figure(fig, number: str, name: str, lang: str, caption: str,
     written.append(target)
     _show_exported(fig, written[0])
     return written
+
+
+@contextmanager
+def _text_as_outlines(fig):
+    """Draw every text of ``fig`` as outlines while it is saved, as the SVG does (``svg.fonttype`` "path").
+
+    Matplotlib would embed the bundled font, an OpenType font with CFF outlines, in a PDF as a TrueType
+    font program, which the PDF specification does not allow and strict readers reject; outlines render
+    the same in every reader and need no font. (A path effect makes a text draw itself as paths; texts
+    that already have one draw as paths anyway.)"""
+    plain = [t for t in fig.findobj(Text) if not t.get_path_effects()]
+    for t in plain:
+        t.set_path_effects([patheffects.Normal()])
+    try:
+        yield
+    finally:
+        for t in plain:
+            t.set_path_effects([])
 
 
 def _show_exported(fig, png: Path) -> None:
@@ -138,32 +159,3 @@ def unreviewed_note(plans, lang: str) -> str:
 
 def new_figure(width: float = PAGE_WIDTH_IN, height: float = 3.0, **kwargs):
     return plt.subplots(figsize=(width, height), **kwargs)
-
-
-def plan_heatmap(values, labels: dict, colors: dict, title: str, cmap: str,
-                 row_title: str | None = None, col_title: str | None = None):
-    """An annotated plan × plan heatmap (diagonal blank, tick labels in plan colours) at column width."""
-    v = values.to_numpy(dtype=float).copy()
-    np.fill_diagonal(v, np.nan)
-    fig, ax = new_figure(COLUMN_WIDTH_IN, 3.4)
-    fig.subplots_adjust(left=0.42, right=0.99, bottom=0.33, top=0.9)  # room for the labels within the column
-    vmax = np.nanmax(v) * 1.2
-    ax.imshow(v, cmap=cmap, vmin=0, vmax=vmax)
-    for i in range(len(v)):
-        for j in range(len(v)):
-            if i != j:
-                ax.text(j, i, f"{v[i, j]:.2f}", ha="center", va="center", fontsize=6.5,
-                        color="white" if v[i, j] > vmax * 0.6 else "black")
-    names = [labels[d] for d in values.index]
-    ax.set_xticks(range(len(v)), names, rotation=35, ha="right", rotation_mode="anchor")
-    ax.set_yticks(range(len(v)), names)
-    for tick, d in zip(ax.get_xticklabels() + ax.get_yticklabels(), list(values.index) * 2):
-        tick.set_color(colors[d])
-    ax.spines[:].set_visible(False)
-    ax.tick_params(length=0)
-    if row_title:
-        ax.set_ylabel(row_title)
-    if col_title:
-        ax.set_xlabel(col_title)
-    ax.set_title(title)
-    return fig

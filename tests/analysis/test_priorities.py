@@ -1,10 +1,9 @@
 """Priority profiles: reshaping, emphasis against the mean plan, synergy shares, drawing helpers."""
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
 from comparison.analysis.priorities import (NO_CATEGORY_COLOR, category_colors, codebook_order, emphasis, group_breaks,
-                                   heatmap, profile, stacked_barh, synergy_share, top_emphasis)
+                                   profile, synergy_share, top_emphasis)
 
 
 def rows(dimension, shares):
@@ -117,40 +116,6 @@ def test_category_colors_are_distinct_and_none_is_grey():
     assert len({c["x"], c["y"], c["z"], c["none"]}) == 4
     with pytest.raises(ValueError):
         category_colors([f"c{i}" for i in range(21)])
-
-
-def test_diverging_heatmap_is_centred_at_zero_and_annotated():
-    fig, ax = plt.subplots()
-    table = pd.DataFrame({"p": [0.05, -0.02], "q": [-0.05, 0.02]}, index=["a", "b"])
-    image = heatmap(ax, table, diverging=True, fmt="{:+.1f}")
-    assert image.norm.vmin == pytest.approx(-5) and image.norm.vmax == pytest.approx(5)
-    assert sorted(t.get_text() for t in ax.texts) == sorted(["+5.0", "-2.0", "-5.0", "+2.0"])
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b"]
-
-
-def test_heatmap_writes_no_signed_zero():
-    fig, ax = plt.subplots()
-    heatmap(ax, pd.DataFrame({"p": [-0.0003, 0.0004]}), diverging=True, fmt="{:+.1f}")
-    assert [t.get_text() for t in ax.texts] == ["0.0", "0.0"]
-
-
-def test_stacked_bars_label_only_wide_segments():
-    fig, ax = plt.subplots()
-    table = pd.DataFrame({"p": [0.95, 0.05], "q": [0.5, 0.5]}, index=["a", "b"])
-    stacked_barh(ax, table, {"a": "#000000", "b": "#ffffff"}, {"a": "A", "b": "B"})
-    assert sorted(t.get_text() for t in ax.texts) == ["50", "50", "95"]
-    assert [h.get_label() for h in ax.get_legend_handles_labels()[0]] == ["A", "B"]
-
-
-def test_share_heatmaps_put_both_panels_on_one_scale():
-    from comparison.analysis.priorities import share_heatmaps
-    s = pd.DataFrame({"p": [0.8, 0.2]}, index=["a", "b"])
-    c = pd.DataFrame({"p": [0.4, 0.6]}, index=["a", "b"])
-    fig = share_heatmaps(s, c, ("sentences", "characters"), width=4, height=2)
-    left, right = fig.axes
-    assert left.images[0].norm.vmax == pytest.approx(80) and right.images[0].norm.vmax == pytest.approx(80)
-    assert sorted(t.get_text() for t in right.texts) == ["40.0", "60.0"]
-    assert left.get_title() == "sentences"
 
 
 def test_emphasis_uses_the_mean_not_the_median():

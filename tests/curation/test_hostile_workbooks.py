@@ -29,7 +29,7 @@ FIX_SIZE = ("delete the rows and columns after the data (select them, right-clic
 FIX_CELL = ("retype the value in Excel and save (the file was written by a program that does not follow the "
             ".xlsx format), or restore the workbook from git")
 QUANTITIES = "xl/worksheets/sheet2.xml"  # tianshui.xlsx: sections, quantities, ignored_numbers, measures
-MEASURES = "xl/worksheets/sheet4.xml"    # columns: sentence_id, doc_id, sector_id, instrument_id, synergy, note …
+MEASURES = "xl/worksheets/sheet4.xml"    # columns: sentence_id, doc_id, text, sector_id, instrument_id, synergy, note …
 
 
 @pytest.fixture

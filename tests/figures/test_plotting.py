@@ -36,17 +36,23 @@ def test_plan_colours_follow_the_city_and_are_stable():
     assert plotting.plan_colors(subset) == {"a_2022": colors["a_2022"], "c_2023": plotting.PALETTE[2]}
 
 
-def test_save_figure_writes_png_svg_and_caption(tmp_path):
+def test_save_figure_writes_png_svg_pdf_and_caption(tmp_path):
     from comparison.paths import project_paths
 
     plotting.setup()
     fig, ax = plt.subplots()
     ax.plot([1, 2])
+    ax.set_title("方案 plan")
     written = plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))
-    assert [p.name for p in written] == ["99_test.png", "99_test.svg", "99_test.json"]
-    first = (tmp_path / "reports/figures/en/99_test.svg").read_bytes()
+    assert [p.name for p in written] == ["99_test.png", "99_test.svg", "99_test.pdf", "99_test.json"]
+    folder = tmp_path / "reports/figures/en"
+    first = {ext: (folder / f"99_test.{ext}").read_bytes() for ext in ("svg", "pdf")}
     plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))
-    assert (tmp_path / "reports/figures/en/99_test.svg").read_bytes() == first
+    assert {ext: (folder / f"99_test.{ext}").read_bytes() for ext in ("svg", "pdf")} == first
+    pdf = first["pdf"]
+    assert pdf.startswith(b"%PDF") and b"/CreationDate" not in pdf
+    assert b"/Type /Font" not in pdf and b"/FontFile" not in pdf  # text as outlines, as in the SVG
+    assert not any(t.get_path_effects() for t in fig.findobj(plotting.Text))  # the figure is left as it was
 
 
 def test_in_a_notebook_the_exported_png_is_shown_and_the_figure_closed(tmp_path, monkeypatch):
@@ -67,13 +73,3 @@ def test_in_a_notebook_the_exported_png_is_shown_and_the_figure_closed(tmp_path,
         fig, ax = plt.subplots(figsize=(4, 2))
         png = plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))[0]
     assert shown[-1].width == int.from_bytes(png.read_bytes()[16:20], "big")
-
-
-def test_plan_heatmap_blanks_the_diagonal_and_colours_labels():
-    plotting.setup()
-    values = pd.DataFrame([[1.0, 0.2], [0.4, 1.0]], index=["a_2021", "b_2022"], columns=["a_2021", "b_2022"])
-    fig = plotting.plan_heatmap(values, {"a_2021": "A 2021", "b_2022": "B 2022"},
-                                {"a_2021": "#111111", "b_2022": "#222222"}, "t", "Greens")
-    ax = fig.axes[0]
-    assert sorted(t.get_text() for t in ax.texts) == ["0.20", "0.40"]
-    assert [t.get_color() for t in ax.get_yticklabels()] == ["#111111", "#222222"]

@@ -129,20 +129,24 @@ def test_workbook_already_holding_rows_of_the_plan(project_copy):
         "    fix: choose another doc_id, or delete this plan's rows by hand first"]
 
 
-def test_text_without_sections(project_copy, tmp_path):
+def test_text_without_sections_is_read_as_paragraphs_and_says_so(project_copy, tmp_path):
     source = tmp_path / "notice.txt"
     source.write_text("关于做好绿色发展工作的通知\n请各单位认真落实。\n", encoding="utf-8")
-    assert refused(project_copy, info(source)) == [
-        f"{source}: no section headings (一、 二、 …) were found: this does not look like a plan text\n"
-        "    expected: section headings such as 一、总体要求 at the start of a line\n"
-        "    fix: check that the file holds the full plan; headings must start their own line"]
+    added = add_plan(project_paths(project_copy), info(source))
+    assert added.messages == [
+        f"{source}: the text has no section headings (一、, 第一章, 第一部分 …): read as one section whose 2 clauses "
+        "are its paragraphs (a news report, a summary or part of a plan)",
+        f"{source}: the text has no digits: there are no quantities to suggest"]
+    sheets = read_workbook(project_copy / "data/raw/cities/shili.xlsx", CITY_SCHEMA, "shili.xlsx")
+    assert list(sheets["sections"].section_title) == ["关于做好绿色发展工作的通知"]
+    assert list(sheets["measures"].sentence_id) == ["shili_2023:1.1.1", "shili_2023:1.2.1"]
 
 
 def test_empty_text(project_copy, tmp_path):
     source = tmp_path / "empty.txt"
     source.write_bytes(b"\n \n")
     assert refused(project_copy, info(source)) == [
-        f"{source}: the file is empty\n    fix: copy the full plan text into the file"]
+        f"{source}: the file holds only spaces and line breaks\n    fix: copy the full plan text into the file"]
 
 
 def test_text_in_neither_utf8_nor_gb18030(project_copy, tmp_path):

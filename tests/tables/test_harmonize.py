@@ -152,6 +152,8 @@ def test_the_data_package_describes_every_table_and_frictionless_validates_it(bu
     package = json.loads((built.processed / "datapackage.json").read_text(encoding="utf-8"))
     assert sorted(r["path"] for r in package["resources"]) == sorted(p.name for p in built.processed.glob("*.csv"))
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    from comparison import __version__
+    assert package["version"] == __version__
     resources = {r["name"]: r["schema"] for r in package["resources"]}
     fields = {f["name"]: f for f in resources["quantities"]["fields"]}
     assert (fields["value"]["type"], fields["target_year"]["type"], fields["quote"]["type"]) == ("number", "year",

@@ -10,25 +10,17 @@ the order in which runs finish changes no output.
 """
 from __future__ import annotations
 
-import base64
-import html
-import json
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-
-from comparison.analysis.targets import wide_comparison
-from comparison.api import load
-from comparison.tables.atomic import write_text
 from comparison.paths import ProjectPaths
 from comparison.pipeline import build
 
 LANGS = ("en", "zh")
 MAX_JOBS = None  # kernels at a time: no cap beyond one per CPU (a number caps it, e.g. on a shared machine)
-TITLES = {"en": "citycompare: Chinese city green-economy and synergy plans compared",
-          "zh": "城市绿色低碳循环发展与减污降碳协同方案比较"}
 
 
 def notebooks(paths: ProjectPaths) -> list[Path]:
@@ -50,6 +42,17 @@ def kernels_use(paths: ProjectPaths):
             os.environ["CITYCOMPARE_ROOT"] = before
 
 
+def kernel_config():
+    """Kernel manager settings: CurveZMQ keys for the kernel's sockets when pyzmq has CurveZMQ (its wheels
+    do). A kernel on plain TCP prints "Kernel is running over TCP without encryption" to the console, once
+    per notebook run; with keys provisioned the traffic is encrypted and the kernel has nothing to warn of.
+    (IPC sockets would also silence it, but two kernels started from one folder would share socket names.)"""
+    import zmq
+    from traitlets.config import Config
+
+    return Config({"KernelManager": {"transport_encryption": "auto"}}) if zmq.has("curve") else Config()
+
+
 def run_notebook(path: Path, out: Path, lang: str, paths: ProjectPaths) -> None:
     """Run one notebook in a fresh kernel (inside ``kernels_use(paths)``, as ``run_notebooks`` does)."""
     import papermill
@@ -65,7 +68,8 @@ def run_notebook(path: Path, out: Path, lang: str, paths: ProjectPaths) -> None:
     try:
         papermill.execute_notebook(str(path), str(partial), parameters={"lang": lang}, kernel_name="python3",
                                    cwd=str(paths.notebooks), progress_bar=False, log_output=False,
-                                   request_save_on_cell_execute=False, shutdown_kernel="immediate")
+                                   request_save_on_cell_execute=False, shutdown_kernel="immediate",
+                                   config=kernel_config())
     finally:
         if partial.exists():
             os.replace(partial, out)
@@ -94,40 +98,29 @@ def run_notebooks(runs: list[tuple[Path, Path, str]], paths: ProjectPaths, on_do
             raise
 
 
+class Progress:
+    """Console lines for a long run: each step with the time since the run started, notebooks counted
+    ("notebook 3 of 12"), so a reader sees the report move and what it is waiting for."""
+
+    def __init__(self, total: int, clock=time.monotonic, out=print):
+        self.total, self.done, self.clock, self.out = total, 0, clock, out
+        self.start = clock()
+
+    def say(self, message: str) -> None:
+        self.out(f"report [{self.clock() - self.start:5.1f} s] {message}")
+
+    def ran(self, run: tuple[Path, Path, str]) -> None:
+        self.done += 1
+        self.say(f"notebook {self.done} of {self.total} done: {run[0].name} ({run[2]})")
+
+
 def run_report(paths: ProjectPaths, allow_suggested: bool = False) -> None:
-    build(paths, allow_suggested=allow_suggested)
-    print(f"report: built tables in {paths.processed}")
+    from comparison.report.page import write_reports
+
     runs = [(nb, paths.reports / "notebooks" / lang / nb.name, lang) for lang in LANGS for nb in notebooks(paths)]
-    run_notebooks(runs, paths, on_done=lambda run: print(f"report: ran {run[0].name} ({run[2]})"))
-    for lang in LANGS:
-        target = paths.reports / ("report.html" if lang == "en" else f"report_{lang}.html")
-        write_text(report_html(paths, lang), target)
-        print(f"report: wrote {target}")
-
-
-def report_html(paths: ProjectPaths, lang: str) -> str:
-    """A self-contained HTML page: every figure (embedded PNG) with its caption, and the key tables."""
-    t = load(lang, paths)
-    parts = [f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(TITLES[lang])}</title>",
-             "<style>body{font-family:sans-serif;max-width:60em;margin:auto;padding:1em}figure{margin:2em 0}"
-             "img{max-width:100%}figcaption{font-size:.9em;color:#333}table{border-collapse:collapse;font-size:.8em}"
-             "td,th{border:1px solid #ccc;padding:2px 6px}</style></head><body>",
-             f"<h1>{html.escape(TITLES[lang])}</h1>"]
-    plans = t.plans[["plan", "title_zh", "issued", "status", "n_sentences", "n_targets", "n_baselines"]]
-    parts += [f"<h2>{'方案' if lang == 'zh' else 'Plans'}</h2>", plans.to_html(index=False, na_rep="")]
-    for meta in sorted((paths.figures / lang).glob("*.json")):
-        info = json.loads(meta.read_text(encoding="utf-8"))
-        png = meta.with_suffix(".png")
-        if not png.exists():
-            continue
-        data = base64.b64encode(png.read_bytes()).decode("ascii")
-        parts.append(f"<figure><img alt='{html.escape(info['figure'])}' src='data:image/png;base64,{data}'>"
-                     f"<figcaption><b>{html.escape(info['figure'])}</b>: {html.escape(info['caption'])}</figcaption></figure>")
-    shown = wide_comparison(t.comparison, t.plan_order, lang).drop(columns="indicator_id").rename(
-        columns=t.plan_labels())
-    dagger = ("† 与其他方案的单位、口径、目标年、基准年或范围不同，不可直接比较（见 comparison.csv 的 reason 列）。"
-              if lang == "zh" else "† not comparable with the other plans' values: unit, measure, target year, base "
-              "year or scope differ (the reason column of comparison.csv says which).")
-    parts += [f"<h2>{'多个方案共有的目标' if lang == 'zh' else 'Targets set by two or more plans'}</h2>",
-              shown.to_html(index=False, na_rep=""), f"<p>{html.escape(dagger)}</p>", "</body></html>"]
-    return "\n".join(parts)
+    progress = Progress(len(runs))
+    build(paths, allow_suggested=allow_suggested)
+    progress.say(f"built tables in {paths.processed}")
+    progress.say(f"running {len(runs)} notebooks, {jobs()} at a time")
+    run_notebooks(runs, paths, on_done=progress.ran)
+    write_reports(paths, on_written=lambda target: progress.say(f"wrote {target}"))

@@ -1,7 +1,8 @@
 """make report end to end, on a copy of the project: every notebook in zh and en, figures, tables, HTML.
 
 One run serves all the checks: notebooks execute top to bottom in fresh kernels (a missing-glyph
-warning is an error inside them), the raw inputs are untouched, and every listed figure exists.
+warning is an error inside them), the raw inputs are untouched, and every listed figure exists in each
+export format. The document itself is checked in test_report_page.py and in a browser in test_browser.py.
 """
 import os
 
@@ -32,40 +33,41 @@ def test_every_notebook_ran_in_both_languages(real_report):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_figures_exist_as_png_and_svg(real_report, lang):
+def test_figures_exist_as_png_svg_and_pdf(real_report, lang):
     root, _ = real_report
     folder = root / "reports" / "figures" / lang
     made = {p.stem for p in folder.glob("*.png")}
     assert set(FIGURES) <= made
     for stem in made:
-        assert (folder / f"{stem}.svg").exists() and (folder / f"{stem}.json").exists()
+        for ext in ("svg", "pdf", "json"):
+            assert (folder / f"{stem}.{ext}").exists(), f"{stem}.{ext}"
 
 
-def test_html_report_and_workbook(real_report):
+def test_html_reports_and_workbook(real_report):
     root, _ = real_report
-    html = (root / "reports" / "report.html").read_text(encoding="utf-8")
-    assert html.count("<figure>") >= len(FIGURES) and "data:image/png;base64," in html
-    assert "<figure>" in (root / "reports" / "report_zh.html").read_text(encoding="utf-8")
+    for name in ("report.html", "report_zh.html", "report_single.html", "report_single_zh.html"):
+        html = (root / "reports" / name).read_text(encoding="utf-8")
+        assert html.count("<figure ") >= len(FIGURES) and "data:image/png;base64," in html, name
     assert (root / "reports" / "tables" / "comparison.xlsx").exists()
 
 
-def test_svg_figures_are_deterministic(real_report):
+def test_vector_figures_are_deterministic(real_report):
     root, _ = real_report
     from comparison.report import kernels_use, run_notebook
 
     nb = notebooks(project_paths(root))[0]
-    svg = root / "reports" / "figures" / "en" / "01_plan_size.svg"
-    first = svg.read_bytes()
+    files = [root / "reports" / "figures" / "en" / f"01_plan_size.{ext}" for ext in ("svg", "pdf")]
+    first = [f.read_bytes() for f in files]
     with kernels_use(project_paths(root)):
         run_notebook(nb, root / "reports" / "notebooks" / "again.ipynb", "en", project_paths(root))
-    assert svg.read_bytes() == first
+    assert [f.read_bytes() for f in files] == first
 
 
 def test_run_notebooks_reports_in_order_and_stops_after_a_failure(monkeypatch, tmp_path):
     import threading
     import time
 
-    from comparison import report
+    from comparison.report import run as report
     started, lock = [], threading.Lock()
 
     def fake_run(src, out, lang, paths):
@@ -134,7 +136,8 @@ def test_selection_folder_names_are_stable_and_short():
     assert selection_name(many).startswith("50_items_") and len(selection_name(many)) == len("50_items_") + 12
 
 
-def test_a_failed_notebook_run_keeps_its_executed_copy_and_no_partial_file(tmp_path, monkeypatch):
+def test_a_failed_notebook_run_keeps_its_executed_copy_and_no_partial_file(tmp_path, monkeypatch, capfd):
+    """Also: the kernel prints no transport warning (its sockets get CurveZMQ keys)."""
     import nbformat
     from papermill.exceptions import PapermillExecutionError
 
@@ -153,6 +156,8 @@ def test_a_failed_notebook_run_keeps_its_executed_copy_and_no_partial_file(tmp_p
         run_notebook(tmp_path / "notebooks" / "99_fails.ipynb", out, "en", project_paths(tmp_path))
     assert [p.name for p in out.parent.iterdir()] == [out.name]
     assert "cell failed on purpose" in out.read_text(encoding="utf-8")
+    printed = capfd.readouterr()
+    assert "without encryption" not in printed.out + printed.err
 
 
 def test_kernels_see_the_project_root_only_while_the_report_runs(monkeypatch, tmp_path):
@@ -166,3 +171,18 @@ def test_kernels_see_the_project_root_only_while_the_report_runs(monkeypatch, tm
     with kernels_use(project_paths(tmp_path)):
         pass
     assert os.environ["CITYCOMPARE_ROOT"] == "/elsewhere"
+
+
+def test_progress_counts_notebooks_and_shows_the_time_since_the_start():
+    from pathlib import Path
+
+    from comparison.report import Progress
+
+    ticks, lines = iter([100.0, 101.5, 112.3, 130.0]), []
+    progress = Progress(12, clock=lambda: next(ticks), out=lines.append)
+    progress.say("built tables")
+    progress.ran((Path("notebooks/01_corpus_overview.ipynb"), Path("out"), "en"))
+    progress.ran((Path("notebooks/02_targets.ipynb"), Path("out"), "zh"))
+    assert lines == ["report [  1.5 s] built tables",
+                     "report [ 12.3 s] notebook 1 of 12 done: 01_corpus_overview.ipynb (en)",
+                     "report [ 30.0 s] notebook 2 of 12 done: 02_targets.ipynb (zh)"]

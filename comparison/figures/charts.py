@@ -1,0 +1,61 @@
+"""A drawn figure with its stable name and caption, and the one call that exports it from a notebook.
+
+Figure functions return ``Chart`` objects (or a list of them, for a figure split into parts when it would
+be taller than a page: ``02_coverage``, ``02_coverage_part2`` …); ``export`` writes each through
+``plotting.save_figure`` and removes parts left over from an earlier, larger run.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+
+from comparison.figures import plotting
+from comparison.paths import ProjectPaths
+
+
+@dataclass
+class Chart:
+    fig: object
+    number: str
+    name: str
+    lang: str
+    caption: str
+
+    @property
+    def stem(self) -> str:
+        return f"{self.number}_{self.name}"
+
+
+def outputs(paths: ProjectPaths, highlight) -> ProjectPaths:
+    """Where a notebook's figures go: with a highlight, apart under reports/selections/highlight=…/, so a
+    figure focused on a few plans never replaces the figure of the whole corpus."""
+    if isinstance(highlight, str):
+        highlight = [highlight]
+    return paths.selecting("highlight", highlight) if highlight else paths
+
+
+def part_name(name: str, part: int) -> str:
+    """The stable name of part ``part`` (1-based) of a figure: the first part keeps the figure's name."""
+    return name if part == 1 else f"{name}_part{part}"
+
+
+def export(charts, paths: ProjectPaths, plans=None, note: str = "") -> list[Path]:
+    """Save each chart (PNG, SVG and caption) under ``paths``; ``plans`` adds the caption note naming plans
+    still unreviewed, ``note`` any other sentence. Parts of the same figure beyond the ones drawn are
+    deleted, so a report never shows a stale part."""
+    charts = [charts] if isinstance(charts, Chart) else list(charts)
+    written = []
+    for c in charts:
+        tail = (plotting.unreviewed_note(plans, c.lang) if plans is not None else "") + note
+        written += plotting.save_figure(c.fig, c.number, c.name, c.lang, c.caption + tail, paths)
+        plt.close(c.fig)
+    for base in {(c.number, c.name.split("_part")[0], c.lang) for c in charts}:
+        number, name, lang = base
+        drawn = {c.stem for c in charts}
+        folder = paths.figures / lang
+        for stale in sorted(folder.glob(f"{number}_{name}_part*.*")):
+            if stale.stem not in drawn and stale.stem.removeprefix(f"{number}_{name}_part").isdigit():
+                stale.unlink()
+    return written
