@@ -165,6 +165,14 @@ def test_the_cli_refuses_a_stray_cell_with_status_2_within_seconds(project_copy)
 # ---------- cells no spreadsheet program writes: each named with file, sheet, cell, value and fix
 
 
+def column_of(book, sheet: str, name: str) -> str:
+    """The column letter of a header name (the workbooks' column order is the curation surface's)."""
+    from openpyxl import load_workbook
+
+    header = next(load_workbook(book, read_only=True)[sheet].iter_rows(max_row=1))
+    return next(c.column_letter for c in header if c.value == name)
+
+
 def replace_cell(ref: str, cell: str):
     """Replace the cell ``ref`` (e.g. E2) of a sheet's XML by ``cell``."""
     def change(xml):
@@ -219,20 +227,22 @@ def test_a_malformed_row_number_is_named(book, row):
 
 
 def test_a_date_cell_outside_the_dates_excel_shows(book):
-    def date_style(xml):  # a second cell format showing a date (numFmtId 14: m/d/yyyy)
-        return re.sub(r'<cellXfs count="(\d+)">', lambda m: f'<cellXfs count="{int(m.group(1)) + 1}">', xml).replace(
-            "</cellXfs>", '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" /></cellXfs>')
     styles = zipfile.ZipFile(book).read("xl/styles.xml").decode()
-    new_style = int(re.search(r'<cellXfs count="(\d+)">', styles).group(1))  # the index of the format added
+    count = int(re.search(r'<cellXfs count="(\d+)"', styles).group(1))  # the new format's index
+
+    def date_style(xml):  # one more cell format, showing a date (numFmtId 14: m/d/yyyy)
+        return re.sub(r'<cellXfs count="\d+"', f'<cellXfs count="{count + 1}"', xml).replace(
+            "</cellXfs>", '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" /></cellXfs>')
     rewrite_xlsx(book, {"xl/styles.xml": date_style,
-                        MEASURES: replace_cell("E2", f'<c r="E2" s="{new_style}"><v>1e10</v></c>')})
+                        MEASURES: replace_cell("E2", f'<c r="E2" s="{count}"><v>1e10</v></c>')})
     assert msg(f"{TIANSHUI}, sheet 'measures', row 2", "cell E2 is formatted as a date but holds 1e10, outside "
                "the dates Excel can show", "1e10", "a date from 1900 to 9999, or a number formatted as a number",
                FIX_CELL) in read_problems(book)
 
 
 def test_an_excel_error_value_is_named_with_its_column(book):
-    rewrite_xlsx(book, {MEASURES: replace_cell("F2", '<c r="F2" t="e"><v>#N/A</v></c>')})
+    ref = f"{column_of(book, 'measures', 'synergy')}2"
+    rewrite_xlsx(book, {MEASURES: replace_cell(ref, f'<c r="{ref}" t="e"><v>#N/A</v></c>')})
     assert msg(f"{TIANSHUI}, sheet 'measures', row 2, column 'synergy'", "an Excel error value in a curated cell",
                "#N/A", "a plain value", "replace #N/A by the value it stands for, or clear the cell"
                ) in read_problems(book)
@@ -249,16 +259,17 @@ def test_unreadable_cells_are_listed_up_to_fifty_then_counted(book):
 
 
 @pytest.mark.parametrize("cell,value", [
-    ('<c r="G2" t="inlineStr"><is><t>inline</t></is></c>', "inline"),
-    ('<c r="G2" t="inlineStr"><is><r><rPr><b/></rPr><t>rich </t></r><r><t>text</t></r></is></c>', "rich text"),
-    ('<c r="G2" t="str"><v>95</v></c>', "95"),
-    ('<c r="G2" t="inlineStr"><is><t>95</t></is></c>', "95"),
-    ('<c r="G2"><v>95</v></c>', "95"),
-    ('<c r="G2" t="b"><v>1</v></c>', "true"),
+    ('<c r="{ref}" t="inlineStr"><is><t>inline</t></is></c>', "inline"),
+    ('<c r="{ref}" t="inlineStr"><is><r><rPr><b/></rPr><t>rich </t></r><r><t>text</t></r></is></c>', "rich text"),
+    ('<c r="{ref}" t="str"><v>95</v></c>', "95"),
+    ('<c r="{ref}" t="inlineStr"><is><t>95</t></is></c>', "95"),
+    ('<c r="{ref}"><v>95</v></c>', "95"),
+    ('<c r="{ref}" t="b"><v>1</v></c>', "true"),
 ], ids=["inline", "rich_text", "cached_text", "number_as_text", "number", "boolean"])
 def test_well_formed_encodings_read_as_their_text(book, cell, value):
-    """The note column (G) holds free text: each encoding reads as the text a curator sees in Excel."""
-    rewrite_xlsx(book, {MEASURES: replace_cell("G2", cell)})
+    """The note column holds free text: each encoding reads as the text a curator sees in Excel."""
+    ref = f"{column_of(book, 'measures', 'note')}2"
+    rewrite_xlsx(book, {MEASURES: replace_cell(ref, cell.format(ref=ref))})
     sheets = read_workbook(book, CITY_SCHEMA, TIANSHUI)
     assert sheets["measures"].set_index("excel_row").loc[2, "note"] == value
 
