@@ -2,12 +2,10 @@
 the sentence next to its codes. Validation stays the authority: a drop-down only helps."""
 import shutil
 
-import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from comparison.curation.city_schema import CITY_SCHEMA
-from comparison.curation.taxonomy import load_taxonomy
 from comparison.curation.workbooks import read_workbook
 from comparison.curation.xlsx_cells import read_book
 from comparison.newplan.curation_surface import apply, code_lists
@@ -17,11 +15,6 @@ CODE_COLUMNS = {"sections": ["pillar_id", "status"],
                 "quantities": ["kind", "indicator_id", "comparator", "commitment", "status"],
                 "ignored_numbers": ["reason", "status"],
                 "measures": ["sector_id", "instrument_id", "synergy", "status"]}
-
-
-@pytest.fixture(scope="module")
-def taxonomy(paths):
-    return load_taxonomy(paths)
 
 
 def expected_drop_downs():

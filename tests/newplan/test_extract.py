@@ -11,20 +11,8 @@ from comparison.text.documents import ParsedDocument
 from comparison.newplan.extract import extract
 from comparison.text.numbers import digit_tokens
 from comparison.text.structure import parse
-from comparison.curation.taxonomy import load_taxonomy
-from comparison.curation.units import UnitConverter
 
 PREAMBLE = "测试市绿色发展实施方案\n\n2022年3月1日\n\n"
-
-
-@pytest.fixture(scope="module")
-def taxonomy(paths):
-    return load_taxonomy(paths)
-
-
-@pytest.fixture(scope="module")
-def units(taxonomy):
-    return UnitConverter(taxonomy)
 
 
 def plan(body: str, section: str = "主要目标", doc_id: str = "test_2022") -> ParsedDocument:

@@ -13,7 +13,6 @@ import time
 
 import pytest
 
-from comparison.curation.taxonomy import load_taxonomy
 from comparison.curation.units import UnitConverter
 from comparison.newplan.extract import extract
 from comparison.newplan.aliases import AliasIndex
@@ -26,11 +25,6 @@ SENTENCES = ["到2025年，全市单位地区生产总值能耗比2020年下降1
              "新增绿色建筑面积120万平方米，城市生活垃圾资源化利用率达到60%左右",
              "建成{k}个示范园区，培育绿色工厂15家，森林覆盖率稳定在66.8%",
              "推进“无废城市”建设，力争工业固体废物综合利用率提高到75%"]
-
-
-@pytest.fixture(scope="module")
-def taxonomy(paths):
-    return load_taxonomy(paths)
 
 
 def plan_with_one_long_clause(n_bytes: int, doc_id: str = "long_2022") -> ParsedDocument:

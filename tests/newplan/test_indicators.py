@@ -5,22 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from comparison.curation.taxonomy import load_taxonomy
-from comparison.curation.units import UnitConverter
 from comparison.newplan.calibration import MIN_SUGGESTED, load_calibration
 from comparison.newplan.extract import extract
 from comparison.newplan.indicators import rule_of
 from comparison.newplan.scoring import sentence_doc
-
-
-@pytest.fixture(scope="module")
-def taxonomy(paths):
-    return load_taxonomy(paths)
-
-
-@pytest.fixture(scope="module")
-def units(taxonomy):
-    return UnitConverter(taxonomy)
 
 
 def rows(sentence: str, taxonomy, units) -> pd.DataFrame:

@@ -17,6 +17,16 @@ def _agency_names(r: pd.DataFrame, lang: str) -> dict[str, str]:
     return dict(zip(r.agency_id, r[f"label_{lang}"]))
 
 
+def _counted(t, lang: str):
+    """What leads and involvement both read: the responsibilities, the plans that name units, each agency's
+    clauses per plan, each plan's clauses with units and the agencies' names; None when no plan names any."""
+    r = t.responsibilities
+    plans = rs.plans_with_units(r)
+    if not plans:
+        return None
+    return r, plans, rs.involvement(r), rs.clauses_with_units(r), _agency_names(r, lang)
+
+
 def named(t, lang: str, label) -> Finding:
     """The plans that list responsible units (and how many clauses), and that each listed clause has one lead."""
     r = t.responsibilities
@@ -54,13 +64,9 @@ def named(t, lang: str, label) -> Finding:
 
 def leads(t, lang: str, label) -> Finding | None:
     """How many agencies lead in each plan, the largest share any one leads, and each plan's top lead (ties)."""
-    r = t.responsibilities
-    plans = rs.plans_with_units(r)
-    if not plans:
+    if (counted := _counted(t, lang)) is None:
         return None
-    inv = rs.involvement(r)
-    n_clauses = rs.clauses_with_units(r)
-    agency = _agency_names(r, lang)
+    r, plans, inv, n_clauses, agency = counted
     leading = inv[inv.lead > 0].groupby("doc_id").size().reindex(plans, fill_value=0)
     top = rs.top_leads(inv).set_index("doc_id")
     share = {d: top.at[d, "lead"] / n_clauses[d] for d in plans}
@@ -93,13 +99,9 @@ def leads(t, lang: str, label) -> Finding | None:
 
 def involvement(t, lang: str, label) -> Finding | None:
     """The most involved agency per plan (lead or supporting), and agencies named often that rarely lead."""
-    r = t.responsibilities
-    plans = rs.plans_with_units(r)
-    if not plans:
+    if (counted := _counted(t, lang)) is None:
         return None
-    inv = rs.involvement(r)
-    n_clauses = rs.clauses_with_units(r)
-    agency = _agency_names(r, lang)
+    r, plans, inv, n_clauses, agency = counted
     most = inv.loc[inv.groupby("doc_id", sort=False).total.idxmax()].set_index("doc_id").reindex(plans)
     ties = {d: sorted(inv.agency_id[(inv.doc_id == d) & (inv.total == most.at[d, "total"])]) for d in plans}
     values = {"most_involved": {d: ties[d] for d in plans}, "total": {d: int(most.at[d, "total"]) for d in plans}}

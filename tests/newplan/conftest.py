@@ -1,0 +1,15 @@
+"""Fixtures of the new-plan tests: the real codebook and its unit registry, read once per run."""
+import pytest
+
+from comparison.curation.taxonomy import load_taxonomy
+from comparison.curation.units import UnitConverter
+
+
+@pytest.fixture(scope="session")
+def taxonomy(paths):
+    return load_taxonomy(paths)
+
+
+@pytest.fixture(scope="session")
+def units(taxonomy):
+    return UnitConverter(taxonomy)
