@@ -72,10 +72,13 @@ def test_publishing_files_agree_on_version_and_licences():
 
 def make_lab(*variables: str) -> str:
     """The command make lab would run (make -n prints it; no server starts)."""
+    import os
     import subprocess
 
+    # A make test run with ARGS passes them to this make through the environment; the test sets its own.
+    env = {k: v for k, v in os.environ.items() if k not in {"ARGS", "MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
     out = subprocess.run(["make", "-n", "lab", *variables], cwd=REPO_ROOT, capture_output=True, text=True,
-                         timeout=60, check=True).stdout
+                         timeout=60, check=True, env=env).stdout
     return next(line for line in out.splitlines() if "jupyter lab" in line)
 
 
