@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -120,6 +121,7 @@ def test_temporary_files_of_killed_runs_are_removed_by_the_next_build(built, mon
     stale = [built / "data/processed/.quantities.csv.k1lled0x.tmp", built / "reports/tables/.comparison.xlsx.k2ll3d0x.tmp"]
     for path in stale:
         path.write_bytes(b"")  # a SIGKILL during a write leaves an empty temporary file
+        os.utime(path, (time.time() - 60, time.time() - 60))  # a minute ago
     assert cli.main(["--root", str(built), "build"]) == 0  # the same inputs: the same bytes as before
     assert not any(path.exists() for path in stale)
 

@@ -63,7 +63,7 @@ class Accepted:
 def accept_proposals(paths: ProjectPaths, city_id: str | None = None) -> Accepted:
     """Check every accepted proposal, then write the codebook and the city workbooks as one transaction (the
     lock and journal of new-plan: transaction.py)."""
-    with transaction.exclusive(paths):
+    with transaction.exclusive(paths):  # an interrupted add is finished first, and said
         return _accept(paths, city_id)
 
 

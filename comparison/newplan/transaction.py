@@ -117,6 +117,9 @@ def commit(paths: ProjectPaths, files: dict[Path, bytes], label: str) -> None:
         raise InputError([Problem("data/raw", f"not enough free space: new-plan needs {needed / 2**20:.1f} MiB, "
                                   f"the disk has {free / 2**20:.1f} MiB free", fix="free space on the disk (df -h "
                                   f"{paths.raw}) and run new-plan again; nothing was written")])
+    for target in files:
+        if target.is_dir():  # found before anything is staged
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
     entries = []
     try:
         staging.mkdir()

@@ -153,7 +153,7 @@ def make_quantities(plans: pd.DataFrame, lang: str, rng) -> pd.DataFrame:
     unit = np.where(r.canonical_unit.isin(["%", "percent"]), "percent", r.canonical_unit.astype(str))
     centre = np.where(unit == "percent", 50 + (i * 37) % 50, 10.0 ** (1 + i % 5))
     value = centre * rng.uniform(0.7, 1.3, len(i))
-    value = np.where(unit == "percent", np.round(value, 1), np.round(value))
+    value = np.where(unit == "percent", np.round(np.minimum(value, 100.0), 1), np.round(value))
     df = pd.DataFrame(dict(quantity_id=[f"{d}_q{k:03d}" for d, k in zip(doc, q)], doc_id=doc, kind="target",
                            indicator_id=r.indicator_id, label_zh=r.label_zh, label_en=r.label_en,
                            indicator=r[f"label_{lang}"], sector_id=r.sector_id,

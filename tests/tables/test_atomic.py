@@ -46,19 +46,25 @@ def test_a_carriage_return_in_a_field_is_quoted(tmp_path):
 def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next_write(tmp_path):
     import fcntl
     import os
+    import time
 
     target = tmp_path / "quantities.csv"
     stale = tmp_path / ".quantities.csv.k1lled0x.tmp"  # as mkstemp names them; zero bytes, as a SIGKILL leaves it
     stale.write_bytes(b"")
     in_use = tmp_path / ".quantities.csv.writing1.tmp"  # another run is writing this one: it holds the lock
     in_use.write_bytes(b"half")
+    just_made = tmp_path / ".quantities.csv.justmade.tmp"  # created a moment ago, about to be locked
+    just_made.write_bytes(b"")
+    for path in (stale, in_use):
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
     fd = os.open(in_use, os.O_RDONLY)
     fcntl.flock(fd, fcntl.LOCK_EX)
     try:
         write_csv(pd.DataFrame({"a": [1]}), target)
     finally:
         os.close(fd)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".quantities.csv.writing1.tmp", "quantities.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".quantities.csv.justmade.tmp",
+                                                          ".quantities.csv.writing1.tmp", "quantities.csv"]
 
 
 def test_a_set_of_files_is_renamed_together_or_not_at_all(tmp_path):
