@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 
-
 from comparison.newplan.calibration import MIN_SUGGESTED, load_calibration
 from comparison.newplan.sentence_parts import (PHRASE_END, PHRASE_HEAD, PHRASE_TAIL, SCOPE_BEFORE, SEGMENT_END,
                                                SENTENCE_END, alias_chain)
