@@ -27,7 +27,6 @@ RULES = {
     "alias_restated": "a value restated in brackets takes the indicator of the value before it",
     "alias_adjacent": "an alias that opens the value's part of the sentence, only verbs, comparators or years "
                       "between it and the value (到2025年，全市森林覆盖率达到39%)",
-    "table_row": "a table pasted as text: the alias opens the row's indicator cell, the value is in a year column",
     "alias_prefixed": "an alias right before the value, but other words before it in its part of the sentence "
                       "(工业能耗强度下降20% holds the alias 能耗强度)",
     "alias_apart": "an alias in the value's own part of the sentence, other words between",

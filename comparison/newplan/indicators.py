@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 
-
 from comparison.newplan.calibration import MIN_SUGGESTED, load_calibration
 from comparison.newplan.sentence_parts import (PHRASE_END, PHRASE_HEAD, PHRASE_TAIL, SCOPE_BEFORE, SEGMENT_END,
                                                SENTENCE_END, alias_chain)
@@ -20,12 +19,12 @@ FUZZY_MIN_RATIO, FUZZY_CLOSE_RATIO = 0.35, 0.6
 MAX_BARE_SUBJECT = 2  # 规模突破300亿元: a part this short takes the alias named earlier in the sentence
 YEAR_WORDS = re.compile(r"[比较到至]?(?:19|20)[0-9]{2}年(?:底|末)?")
 RULE_NOTE = re.compile(r"indicator rule ([a-z_]+)")
-BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a unit or remark in a table's indicator cell: 森林覆盖率（%）
-TABLE_FILLER = re.compile(r"[-—–~～\s]+|[0-9０-９.．]+\s*[%％]?|[%％]|[\[［]?[0-9.]+[\]］]?")  # other columns' cells
-VALUE_MARK = re.compile(r"[≥≤<>＞＜约~\[［\s]*")  # what a cell may write before its value
-# Verbs that lead to a value beside the extractor's phrase tails (降至28微克/立方米, 增至20%).
+TIME_WORDS = re.compile(r"^(?:今年|去年|当年|目前|当前|现阶段|截至目前|截至|近年来|近年|年内|届时|期间|以来|"
+                        r"“十[一二三四五]五”(?:期间|时期|末)?|十[一二三四五]五(?:期间|时期|末)?)+")
+# Words that lead to a value beside the extractor's phrase tails: verbs (降至28微克/立方米, 增至20%), comparators
+# (超65%, 高达62%), adverbs (仍, 已, 预计) and 规模 after a capacity or an industry (光伏装机规模达到).
 LEAD_VERBS = re.compile(r"(?:降至|降到|下降到|下降至|压减到|压减至|减少到|减少至|增长到|增长至|增加到|增加至|增至|升至|"
-                        r"上升到|上升至|力争|确保)")
+                        r"上升到|上升至|力争|确保|超(?!过)|高达|仍|已经|已(?!经)|将|预计|有望|进一步|规模)")
 SCOPE_WORDS = re.compile(r"^(?:全市|全省|全国|全区|全县|我市|本市|市区|城区|市中心城区|中心城区|城镇|农村|城市|县城|市县|各县(?:（市、区）|\(市、区\)|区)?)+")
 
 
@@ -42,11 +41,13 @@ def adjacent(between: str) -> bool:
 
 
 def opens_its_part(before: str) -> bool:
-    """Only years, scope and linking words before the alias in its part of the sentence (到2025年，全市森林覆盖率):
-    the alias is the value's whole phrase, not the tail of a longer one (工业能耗强度 holds 能耗强度)."""
-    rest = YEAR_WORDS.sub("", before).replace(" ", "")
-    rest = SCOPE_WORDS.sub("", PHRASE_HEAD.sub("", rest))
-    return not PHRASE_HEAD.sub("", rest)
+    """Only years, time, scope and linking words before the alias in its part of the sentence (到2025年，全市
+    森林覆盖率; 今年全市): the alias is the value's whole phrase, not the tail of a longer one (工业能耗强度 holds
+    能耗强度)."""
+    rest, previous = YEAR_WORDS.sub("", before).replace(" ", ""), None
+    while rest and rest != previous:
+        previous, rest = rest, SCOPE_WORDS.sub("", TIME_WORDS.sub("", PHRASE_HEAD.sub("", rest)))
+    return not rest
 
 
 class IndicatorChoice:
@@ -164,10 +165,7 @@ class IndicatorChoice:
         segment_start = max([own_start] + [para.rfind(ch, 0, first.start) + 1 for ch in SEGMENT_END])
         own = ind.closest_fitting(para, segment_start, first.start, unit)
         if own:
-            between = para[own[1]:first.start]
-            if "|" in between:  # a table row: the alias in the row's indicator cell, the value in a year column
-                return own, "table_row" if self.table_cells(para, segment_start, own, between) else "alias_apart"
-            if not adjacent(between):
+            if not adjacent(para[own[1]:first.start]):
                 return own, "alias_apart"
             return own, "alias_adjacent" if opens_its_part(para[segment_start:own[0]]) else "alias_prefixed"
         if ind.counted(first.unit) or ind.counted(unit):  # first.unit as written: 亿级 (a class) reads as 亿元
@@ -186,15 +184,6 @@ class IndicatorChoice:
             return earlier, rule
         mismatch = ind.closest_fitting(para, own_start, first.start, None)
         return (mismatch, "unit_mismatch") if mismatch else (None, "")
-
-    def table_cells(self, para, segment_start, own, between) -> bool:
-        """True when the alias opens its cell of a table row and only units, numbers of other columns and
-        dashes stand between it and the value (| 森林覆盖率（%） | % | 58.6 | ≥59 |)."""
-        cell_start = max(segment_start, para.rfind("|", segment_start, own[0]) + 1)
-        cells = [c.strip() for c in BRACKETED.sub("", between).split("|")]
-        fillers = all(not c or TABLE_FILLER.fullmatch(c) or c in self.indicators.unit_canonical for c in cells[1:-1])
-        return opens_its_part(para[cell_start:own[0]]) and adjacent(cells[0]) and fillers and bool(
-            VALUE_MARK.fullmatch(cells[-1]))
 
     def restated(self, para, m, mentions):
         """The alias span of the value this one restates in brackets: 占比约77%（720.9万吨）."""
@@ -249,14 +238,3 @@ class IndicatorChoice:
         return (ind_id, phrase, "fuzzy_close" if ratio >= FUZZY_CLOSE_RATIO else "fuzzy_far",
                 f"no exact alias: closest indicator by wording (similarity {ratio:.2f}); "
                 "check it and add the phrase as an alias", "")
-
-    # ---------- the item of a 分别 list (A、B分别达到x、y: x is about A), for the extractor's list rule
-    def exact(self, para, occurrence, unit, _confidence=None) -> tuple:
-        """The rated choice of an alias written in the value's own item of a 分别 list (rule list_item)."""
-        return self.rated(self.alias_choice(para, occurrence, unit, "list_item"), occurrence[2])
-
-    def fuzzy(self, para, start, end, unit) -> tuple:
-        """The rated choice for an item of a 分别 list that names no alias: the closest wording of its phrase."""
-        phrase = self.own_phrase(para, start, end)
-        return self.rated(self.phrase_choice(phrase, unit), phrase)
-
