@@ -9,7 +9,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: report build validate test lab bench bench-extract new-plan clean lock
+.PHONY: report build validate test lab bench bench-extract calibrate new-plan accept-proposals clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,8 +57,16 @@ new-plan: $(STAMP)
 		--city-zh "$(CITY_ZH)" --city-en "$(CITY_EN)" --province-zh "$(PROVINCE_ZH)" --province-en "$(PROVINCE_EN)" \
 		--issued "$(ISSUED)" --status "$(or $(STATUS),final)" --plan-type "$(or $(PLAN_TYPE),green_economy)"
 
+# make accept-proposals [CITY=xinyang]: move accepted proposed indicators, units and agencies into the codebook
+accept-proposals: $(STAMP)
+	$(PY) -m comparison accept-proposals $(if $(CITY),--city "$(CITY)")
+
 bench-extract: $(STAMP)
 	$(PY) benchmarks/extraction.py
+
+# Re-measure how often each indicator rule is right (comparison/newplan/indicator_calibration.csv).
+calibrate: $(STAMP)
+	$(PY) benchmarks/calibrate_indicators.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) data/processed/*.csv reports/figures reports/tables reports/selections reports/notebooks reports/report*.html

@@ -5,7 +5,7 @@ doc_id and city, its sha256 in ``plans.csv``, and its own city workbook holding 
 plan (sections, quantities, ignored_numbers, measures) with doc_id, clause_id, sentence_id and quantity_id
 re-targeted. Quotes stay exact substrings of the synthetic raw text inside the right clause, every digit
 sequence stays accounted for and every sentence stays coded, so the real validation passes;
-``taxonomy.xlsx`` is copied as is.
+``taxonomy.xlsx`` and ``references.xlsx`` (the same provinces) are copied as they are.
 """
 from __future__ import annotations
 
@@ -102,7 +102,9 @@ def generate(n: int, root: Path, templates) -> dict:
     raw = root / "data" / "raw"
     (raw / "texts").mkdir(parents=True)
     (raw / "cities").mkdir()
-    shutil.copy2(REPO_ROOT / "data" / "raw" / "taxonomy.xlsx", raw / "taxonomy.xlsx")
+    for shared in ("taxonomy.xlsx", "references.xlsx"):  # the codebook and the national and provincial targets
+        if (REPO_ROOT / "data" / "raw" / shared).exists():
+            shutil.copy2(REPO_ROOT / "data" / "raw" / shared, raw / shared)
     width = len(str(n))
     out_rows = []
     for k in range(n):

@@ -22,7 +22,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-OPTIONAL_ANALYSES = ("targets", "priorities", "clustering", "similarity", "responsibility")
+OPTIONAL_ANALYSES = ("targets", "priorities", "clustering", "similarity", "responsibility", "alignment", "findings")
 MIB = 2 ** 20
 
 
@@ -202,7 +202,23 @@ def _cluster_plans(m, t):
     return profiles
 
 
-RECIPES = {"overview": _recipe_overview, "targets": _recipe_targets, "priorities": _recipe_priorities,
+def _recipe_alignment(m, t, step):  # as notebooks/07_alignment.ipynb
+    step("status_counts + reasons + targets_with_reference",
+         lambda: (m.status_counts(t.alignment, t.plan_order), m.reasons(t.alignment), m.targets_with_reference(t.alignment)))
+
+
+def _recipe_findings(m, t, step):  # the notebooks' computed prose (the expensive results passed in, as there)
+    import importlib
+
+    for topic in ("overview", "targets", "priorities", "responsibility", "alignment"):
+        module = importlib.import_module(f"comparison.analysis.findings.{topic}")
+        step(f"{topic} (zh and en)", lambda module=module: [module.findings(t, lang) for lang in ("zh", "en")])
+    similarity = importlib.import_module("comparison.analysis.findings.similarity")
+    step("similarity: the most overlapping pair at shingle lengths 6, 10, 12",
+         lambda: similarity.findings(t, "en", only="shingle_length"))
+
+
+RECIPES = {"overview": _recipe_overview, "alignment": _recipe_alignment, "findings": _recipe_findings, "targets": _recipe_targets, "priorities": _recipe_priorities,
            "responsibility": _recipe_responsibility, "similarity": _recipe_similarity,
            "clustering": _recipe_clustering}
 
@@ -260,6 +276,10 @@ def one_pass(root: Path, rec: Recorder, notes: list[str], breakdown: bool, budge
     from comparison.curation.taxonomy import load_taxonomy
     from comparison.curation.units import UnitConverter
     from comparison.curation.validation import validate_cities
+    from comparison.curation.references import load_references
+    from comparison.tables.alignment import alignment_table, reference_documents_table
+    from comparison.tables.datapackage import datapackage_json
+    from comparison.tables.harmonize import unknown_agencies
     import comparison.tables.harmonize as harmonize_module
     import comparison.curation.validation as validation_module
 
@@ -280,17 +300,24 @@ def one_pass(root: Path, rec: Recorder, notes: list[str], breakdown: bool, budge
             manifest, docs = rec.run("parse corpus", "build", parse)
             taxonomy = rec.run("load taxonomy", "build", load_taxonomy, paths)
             units = rec.run("unit registry (pint)", "build", UnitConverter, taxonomy)
+            rec.run("unknown agencies", "build", unknown_agencies, docs, taxonomy)
+            references = rec.run("load references", "build", load_references, paths, taxonomy, units,
+                                 set(manifest.province_zh))
             curated = rec.run("validate city workbooks", "build", validate_cities, paths, manifest, docs, taxonomy,
                               units, False)
-            inputs = Inputs(manifest, docs, taxonomy, units, curated)
+            inputs = Inputs(manifest, docs, taxonomy, units, curated, references)
             tables = rec.run("clause & sentence tables", "build",
                              lambda: {"clauses": clauses_table(docs), "sentences": sentences_table(docs)})
             tables.update(rec.run("harmonize", "build", harmonize, inputs))
+            tables.update(rec.run("alignment tables", "build", lambda: {
+                "alignment": alignment_table(tables["quantities"], manifest, references, units, taxonomy),
+                "reference_documents": reference_documents_table(references)}))
 
             def write_tables():
                 for name, df in tables.items():
                     write_csv(df, paths.processed / f"{name}.csv")
                 write_text(dictionary.readme(), paths.processed / "README.md")
+                write_text(datapackage_json(list(tables)), paths.processed / "datapackage.json")
 
             rec.run("write CSV tables", "build", write_tables)
             rec.run("write comparison.xlsx", "build", write_xlsx,

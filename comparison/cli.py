@@ -1,4 +1,4 @@
-"""Command line: ``python -m comparison parse | validate | build | report | new-plan | extract``.
+"""Command line: ``python -m comparison parse | validate | build | report | new-plan | extract | accept-proposals``.
 
 A problem in the user's inputs prints a list of problems (file, sheet, row, column, value, expected,
 fix) and exits with status 2, as does a fault of the machine (a read-only folder, a full disk, a folder
@@ -39,9 +39,16 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--title-zh", default="", help="default: read from the text")
     new.add_argument("--title-en", default="")
     new.add_argument("--doc-number", default="", help="文号; default: read from the text")
-    extract = sub.add_parser("extract", help="suggest the quantities and ignored numbers of a plan text (prints them)")
-    extract.add_argument("path", help="the plan text (UTF-8 or GB18030)")
-    extract.add_argument("--doc-id", help="doc_id for the suggested rows (default: the file name)")
+    extract = sub.add_parser("extract", help="suggest the quantities and ignored numbers of plan texts (prints "
+                                             "them, or writes them with --out)")
+    extract.add_argument("paths", nargs="+", metavar="path", help="plan texts (UTF-8 or GB18030), any layout")
+    extract.add_argument("--doc-id", help="doc_id for the suggested rows of one text (default: the file name)")
+    extract.add_argument("--out", help="write the rows of every text to FILE.xlsx (sheets quantities, "
+                                       "ignored_numbers, texts) or FILE.csv (and FILE_ignored_numbers.csv, "
+                                       "FILE_texts.csv) instead of printing them")
+    accept = sub.add_parser("accept-proposals", help="move the proposals marked accepted in city workbooks "
+                                                     "(proposed_indicators, _units, _agencies) into the codebook")
+    accept.add_argument("--city", help="only this city's workbook (its city_id)")
     args = parser.parse_args(argv)
     paths = project_paths(args.root)
     try:
@@ -59,12 +66,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build: wrote {len(written)} files to {paths.processed}")
         elif args.command == "extract":
             from comparison.newplan.extract_cli import run_extract
-            return run_extract(paths, args.path, args.doc_id)
+            return run_extract(paths, args.paths, args.doc_id, args.out)
         elif args.command == "report":
             from comparison.report import run_report
             run_report(paths, allow_suggested=args.allow_suggested)
         elif args.command == "new-plan":
             _new_plan(paths, args)
+        elif args.command == "accept-proposals":
+            from comparison.newplan.accept import accept_proposals
+            for line in accept_proposals(paths, args.city).lines():
+                print(f"accept-proposals: {line}")
     except InputError as err:
         print(err.report(), file=sys.stderr)
         return 2
@@ -103,6 +114,7 @@ def _new_plan(paths, args) -> None:
         print(f"new-plan: wrote {path.relative_to(paths.root)}")
     counts = ", ".join(f"{n} {sheet}" for sheet, n in added.counts.items())
     print(f"new-plan: suggested rows for {added.doc_id}: {counts}.\n"
-          f"Review them in data/raw/cities/{info.city_id}.xlsx (set status to curated), then run "
-          f"`make validate` and `make report`; preview before review with "
-          f"`python -m comparison report --allow-suggested`.")
+          f"Preview them now with `python -m comparison report --allow-suggested` (or build --allow-suggested).\n"
+          f"Review them in data/raw/cities/{info.city_id}.xlsx: set status to curated on each row you have checked, "
+          f"and to accepted on each proposed indicator, unit and agency you have completed; then run "
+          f"`python -m comparison accept-proposals --city {info.city_id}`, `make validate` and `make report`.")

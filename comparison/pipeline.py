@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,6 +86,9 @@ def _validate(paths: ProjectPaths, allow_suggested: bool) -> Inputs:
         curated = validate_cities(paths, manifest, docs, taxonomy, units, allow_suggested)
     except InputError as err:
         raise InputError(err.problems + problems) from None
+    if allow_suggested:  # a name in a plan under review is a warning; harmonize leaves it out
+        curated.preview.warnings += [p for p in problems if p.doc_id in curated.unreviewed_docs]
+        problems = [p for p in problems if p.doc_id not in curated.unreviewed_docs]
     raise_if_any(problems)
     return Inputs(manifest, docs, taxonomy, units, curated, references)
 
@@ -103,7 +107,8 @@ def parse_only(paths: ProjectPaths) -> list[Path]:
 @collector_paused()
 def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
     """Validate, then write every processed table and comparison.xlsx: renamed into place together once all
-    are written, so a failure (a full disk, Ctrl-C) leaves the previous set whole."""
+    are written, so a failure (a full disk, Ctrl-C) leaves the previous set whole. A preview prints its
+    warnings and what it left out to stderr."""
     inputs = validate(paths, allow_suggested)
     tables = {
         "clauses": clauses_table(inputs.docs),
@@ -113,6 +118,8 @@ def build(paths: ProjectPaths, allow_suggested: bool = False) -> list[Path]:
     tables["alignment"] = alignment_table(tables["quantities"], inputs.manifest, inputs.references, inputs.units,
                                           inputs.taxonomy)
     tables["reference_documents"] = reference_documents_table(inputs.references)
+    for line in inputs.curated.preview.summary():
+        print(line, file=sys.stderr)
     written = []
     with atomic_paths() as reserve:
         for name, df in tables.items():

@@ -18,6 +18,7 @@ class Problem:
     value: object = ""
     expected: str = ""
     fix: str = ""
+    doc_id: str = ""  # the plan a problem without a row is about (a preview tells a new plan's from the others)
 
     def __str__(self) -> str:
         where = self.file

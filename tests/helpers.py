@@ -73,6 +73,29 @@ def tree_digest(folder) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def openpyxl_reading(path) -> dict:
+    """The reference for the fast cell reader: each sheet's cells as openpyxl holds them (value, formula or
+    error flag), blanks left out."""
+    from openpyxl.cell.cell import MergedCell
+
+    from comparison.curation.xlsx_cells import ERROR
+
+    wb = load_workbook(path)
+    return {ws.title: {p: (c.value, ERROR if c.data_type == "e" else c.data_type == "f")
+                       for p, c in ws._cells.items() if not isinstance(c, MergedCell) and c.value is not None}
+            for ws in wb.worksheets}
+
+
+def same_reading(path):
+    """The fast reader reads every sheet and cell of the workbook as openpyxl does."""
+    from comparison.curation.xlsx_cells import read_book
+
+    fast, reference = read_book(path), openpyxl_reading(path)
+    assert fast.sheet_names == list(reference)
+    for sheet, cells in reference.items():
+        assert {p: c for p, c in fast.cells[sheet].items() if c[0] is not None} == cells, sheet
+
+
 def sheet_member(path, sheet: str) -> str:
     """The archive member holding a sheet of an .xlsx (workbook.xml's sheet → its relationship's target)."""
     import posixpath

@@ -13,6 +13,7 @@ break does not hide a passage copied word for word.
 """
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 
 import numpy as np
@@ -80,15 +81,18 @@ def shingle_matrix(texts, n: int = 8) -> sp.csr_matrix:
     shorter than n is its own shingle).
 
     Every shingle gets one column, so set operations between sentences and plans become sparse matrix
-    products instead of Python set intersections.
+    products instead of Python set intersections. Columns are in no particular order (every use here is a
+    count of shared shingles): each window of n characters becomes a few integers (its characters as
+    small dense codes, packed ``63 // bits`` to a word), and one sort of those words numbers the distinct
+    shingles exactly.
     """
     normalized = [normalize(t) for t in texts]
-    long_texts = [s if len(s) >= n else "" for s in normalized]
+    lengths = np.fromiter(map(len, normalized), dtype=np.int64, count=len(normalized))
+    long_rows = np.flatnonzero(lengths >= n)
+    rows, columns, n_long = _window_ids([normalized[i] for i in long_rows], lengths[long_rows], n)
+    grams = sp.csr_matrix((np.ones(len(rows), dtype=np.int64), (long_rows[rows], columns)),
+                          shape=(len(normalized), n_long))
     short = np.array([s if 0 < len(s) < n else "" for s in normalized], dtype=object)
-    if any(long_texts):
-        grams = char_ngram_counts(long_texts, (n, n), binary=True).counts
-    else:
-        grams = sp.csr_matrix((len(normalized), 0), dtype=np.int64)
     is_short = np.flatnonzero(short != "")
     names, column = np.unique(short[is_short].astype(str), return_inverse=True)
     whole = sp.csr_matrix((np.ones(len(is_short), dtype=np.int64), (is_short, column.ravel())),
@@ -96,13 +100,67 @@ def shingle_matrix(texts, n: int = 8) -> sp.csr_matrix:
     return sp.hstack([grams, whole], format="csr").astype(np.int64)
 
 
+def _window_ids(texts: list[str], lengths: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, int]:
+    """For texts of at least n characters: each distinct (text, shingle) pair as (text index, shingle id),
+    and the number of distinct shingles."""
+    if not texts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), 0
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    seen = np.zeros(int(codes.max()) + 1, dtype=np.int64)   # code point → dense code, without a sort
+    seen[codes] = 1
+    dense = np.cumsum(seen) - 1
+    chars = dense[codes]
+    bits = max(1, int(dense[-1] + 1).bit_length())
+    per_word = 63 // bits
+    windows = lengths - n + 1                                 # windows per text
+    text_of = np.repeat(np.arange(len(texts), dtype=np.int64), windows)
+    start = np.repeat(np.cumsum(lengths) - lengths, windows) + (np.arange(len(text_of)) - np.repeat(
+        np.cumsum(windows) - windows, windows))               # each window's first character
+    words = []
+    for first in range(0, n, per_word):
+        word = np.zeros(len(start), dtype=np.int64)
+        for k in range(first, min(n, first + per_word)):
+            word = (word << bits) | chars[start + k]
+        words.append(word)
+    order = np.lexsort(words[::-1])                           # by the first word, then the next …
+    new = np.zeros(len(order), dtype=bool)
+    new[:1] = True
+    for word in words:
+        w = word[order]
+        new[1:] |= w[1:] != w[:-1]
+    shingle = np.empty(len(order), dtype=np.int64)
+    shingle[order] = np.cumsum(new) - 1
+    n_shingles = int(new.sum())
+    pair = np.sort(text_of * n_shingles + shingle)            # a shingle repeated in one text counts once
+    pair = pair[np.concatenate(([True], pair[1:] != pair[:-1]))]
+    return pair // n_shingles, pair % n_shingles, n_shingles
+
+
+_RECENT: dict = {}  # (n, the sentences' content) → plan shingle matrices, the last two kept
+
+
+def _content_key(sentences: pd.DataFrame) -> str:
+    """A digest of the plans' order, each sentence's plan and its text: equal tables give equal keys."""
+    rows = map("\x1f".join, zip(sentences.doc_id.astype(str).tolist(), sentences.text.astype(str).tolist()))
+    content = "\x1f".join(doc_order(sentences)) + "\x1d" + "\x1e".join(rows)
+    return hashlib.blake2b(content.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 def _plan_shingle_matrix(sentences: pd.DataFrame, n: int) -> tuple[list[str], np.ndarray, sp.csr_matrix, sp.csr_matrix]:
-    """Plans in order, each sentence's plan position, sentences × shingles and plans × shingles (binary)."""
-    docs, codes = _plan_codes(sentences)
-    by_sentence = shingle_matrix(sentences.text, n)
-    by_plan = (_membership(codes, len(docs)) @ by_sentence).tocsr()
-    by_plan.data[:] = 1
-    return docs, codes, by_sentence, by_plan
+    """Plans in order, each sentence's plan position, sentences × shingles and plans × shingles (binary).
+
+    ``containment`` and ``sentence_reuse`` of the same sentences need the same matrices (a notebook calls
+    both): the last two are kept, keyed by the sentences' content, so they are built once."""
+    key = (n, _content_key(sentences))
+    if key not in _RECENT:
+        docs, codes = _plan_codes(sentences)
+        by_sentence = shingle_matrix(sentences.text, n)
+        by_plan = (_membership(codes, len(docs)) @ by_sentence).tocsr()
+        by_plan.data[:] = 1
+        while len(_RECENT) >= 2:
+            _RECENT.pop(next(iter(_RECENT)))
+        _RECENT[key] = (docs, codes, by_sentence, by_plan)
+    return _RECENT[key]
 
 
 def gram(rows: sp.spmatrix, block: int = 8192) -> np.ndarray:

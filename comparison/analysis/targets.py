@@ -114,23 +114,6 @@ def comparability_notes(shared: pd.DataFrame, lang: str, scope_labels: dict[str,
     return comparability(shared, lang, {"scope_class": scope_labels or {}}, plan_labels)
 
 
-def wide_comparison(comparison: pd.DataFrame, plan_order: list[str], lang: str) -> pd.DataFrame:
-    """The comparison table as one row per indicator and one column per plan (a view for a page or a sheet):
-    each cell the plan's distinct targets ("≥98%"; "; " between several), a value that is not comparable
-    marked "†" (its reason is in the long table). Needs ``comparator_symbol`` (``comparison.api.load``)."""
-    rows = []
-    for ind, g in comparison.groupby("indicator_id", sort=True):
-        first = g.iloc[0]
-        row = {"indicator_id": ind, "indicator": first[f"label_{lang}"], "unit_std": first.unit_std}
-        for doc in plan_order:
-            mine = g[g.doc_id.astype(str) == doc]
-            texts = dict.fromkeys(target_text(v, s, first.unit_std, lang) + ("" if ok else "†")
-                                  for v, s, ok in zip(mine.value_std, mine.comparator_symbol, mine.comparable))
-            row[doc] = "; ".join(texts)
-        rows.append(row)
-    return pd.DataFrame(rows, columns=["indicator_id", "indicator", "unit_std", *plan_order])
-
-
 def coverage(quantities: pd.DataFrame, indicators: pd.DataFrame, sectors: pd.DataFrame, plan_order: list[str],
              lang: str) -> pd.DataFrame:
     """Indicator × plan: the number of target rows each plan states for each codebook indicator.

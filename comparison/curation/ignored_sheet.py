@@ -82,5 +82,5 @@ def check_completeness(quantities, ignored, docs) -> list[Problem]:
                                         sheet="quantities", column="quote", value=context,
                                         expected=f"a quantities row or an ignored_numbers row for clause {clause}",
                                         fix="add a quantities row if it states a quantity, else an ignored_numbers "
-                                            "row with its reason"))
+                                            "row with its reason", doc_id=doc_id))
     return problems

@@ -47,5 +47,6 @@ def check_measures(df, docs, taxonomy) -> list[Problem]:
         if sentence_id not in coded and doc_id in files:
             problems.append(Problem(files[doc_id], "sentence left uncoded", sheet="measures", column="sentence_id",
                                     value=sentence_id, expected=f"a row coding: {text[:40]}",
-                                    fix="add a row with sector_id, instrument_id and synergy for this sentence"))
+                                    fix="add a row with sector_id, instrument_id and synergy for this sentence",
+                                    doc_id=doc_id))
     return problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pint
 
-from comparison.curation.city_schema import KINDS, TARGET_YEAR_IN_QUOTE
+from comparison.curation.city_schema import PROPOSED_PREFIX, KINDS, TARGET_YEAR_IN_QUOTE
 from comparison.curation.comparators import contradicted
 from comparison.curation.row_checks import check_location, number_in, year_in, year_stated
 from comparison.problems import Problem
@@ -100,7 +100,14 @@ def check_quantities(df, docs, taxonomy, units) -> list[Problem]:
             problems.append(Problem(r.file, "a target without a year, but its quote states one", sheet=r.sheet,
                                     row=r.excel_row, column="target_year", value="", expected=year,
                                     fix=f"fill in target_year {year}"))
-        if r.indicator_id not in canonical_unit:
+        if r.indicator_id.startswith(PROPOSED_PREFIX) and r.indicator_id not in canonical_unit:
+            problems.append(Problem(r.file, "indicator_id is a proposed indicator the codebook does not have yet",
+                                    sheet=r.sheet, row=r.excel_row, column="indicator_id", value=r.indicator_id,
+                                    expected="an indicator_id of the indicators sheet",
+                                    fix="complete its row in the sheet proposed_indicators, set its status to accepted "
+                                        "and run python -m comparison accept-proposals; or write an existing "
+                                        "indicator_id here"))
+        elif r.indicator_id not in canonical_unit:
             close = ", ".join(taxonomy.closest_indicators(r.indicator_as_written or r.indicator_id))
             problems.append(Problem(r.file, "indicator_id not in the indicator dictionary", sheet=r.sheet,
                                     row=r.excel_row, column="indicator_id", value=r.indicator_id,
@@ -126,7 +133,8 @@ def check_quantities(df, docs, taxonomy, units) -> list[Problem]:
                 problems.append(Problem(r.file, "unknown unit", sheet=r.sheet, row=r.excel_row,
                                         column="unit_as_written", value=r.unit_as_written,
                                         expected="a unit_as_written of the units sheet of data/raw/taxonomy.xlsx",
-                                        fix="add the unit with its pint expression to the units sheet"))
+                                        fix="add the unit with its pint expression to the units sheet (or accept its "
+                                            "row in the sheet proposed_units with accept-proposals)"))
             elif value is not None:
                 try:
                     units.convert(value, r.unit_as_written, canonical)

@@ -35,7 +35,8 @@ def check_sections(df, docs, taxonomy, plan_types) -> list[Problem]:
                 problems.append(Problem(df[df.doc_id == doc.doc_id].file.iloc[0], "section has no pillar",
                                         sheet="sections", column="section_no", value=f"{doc.doc_id} section {no}",
                                         expected="one row per section of the plan",
-                                        fix=f"add a row: doc_id {doc.doc_id}, section_no {no}, pillar_id"))
+                                        fix=f"add a row: doc_id {doc.doc_id}, section_no {no}, pillar_id",
+                                        doc_id=doc.doc_id))
     dup = df[df.duplicated(["doc_id", "section_no"])]
     for r in dup.itertuples():
         problems.append(Problem(r.file, "section mapped twice", sheet="sections", row=r.excel_row, column="section_no",

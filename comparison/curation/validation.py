@@ -11,7 +11,8 @@ and not contradicted by the words next to the number (以上, 不低于, 约 …
 ids present and unique, no quantity twice under two ids; units known and convertible to the indicator's
 unit; every digit sequence of every text accounted for (quantities or ignored_numbers; an ignored number
 written with a unit of measure is a quantity); every sentence of
-the substantive sections (1 and above) coded once; rows still marked ``suggested`` need review.
+the substantive sections (1 and above) coded once; rows still marked ``suggested`` need review (in a
+preview, ``allow_suggested``, their problems are warnings and the rows are left out: preview.py).
 
 This module reads the workbooks and runs the checks; each sheet's checks live in ``<sheet>_sheet.py``,
 the checks they share in ``row_checks.py``.
@@ -26,6 +27,7 @@ import pandas as pd
 from comparison.curation.city_schema import CITY_SCHEMA, KINDS, STATUSES, TARGET_YEAR_IN_QUOTE, YEAR_RANGE  # noqa: F401
 from comparison.curation.ignored_sheet import check_completeness, check_ignored
 from comparison.curation.measures_sheet import check_measures
+from comparison.curation.preview import Preview, split
 from comparison.curation.quantities_sheet import check_quantities
 from comparison.curation.sections_sheet import check_sections
 from comparison.curation.taxonomy import Taxonomy
@@ -45,6 +47,7 @@ class CuratedData:
     ignored_numbers: pd.DataFrame
     measures: pd.DataFrame
     unreviewed_docs: set[str]
+    preview: Preview  # in a preview: the warnings on rows still suggested, and the rows left out
 
 
 def validate_cities(paths: ProjectPaths, manifest: pd.DataFrame, docs: dict[str, ParsedDocument],
@@ -117,9 +120,12 @@ def validate_cities(paths: ProjectPaths, manifest: pd.DataFrame, docs: dict[str,
     problems += check_completeness(data["quantities"], data["ignored_numbers"],
                                     {d: doc for d, doc in docs.items() if d not in unchecked})
     problems += check_measures(data["measures"], docs, taxonomy)
+    preview = Preview()
+    if allow_suggested:
+        problems, preview, data = split(problems, data, unreviewed)
     raise_if_any(problems)
     return CuratedData(_typed_sections(data["sections"]), _typed_quantities(data["quantities"]),
-                       data["ignored_numbers"], _typed_measures(data["measures"]), unreviewed)
+                       data["ignored_numbers"], _typed_measures(data["measures"]), unreviewed, preview)
 
 
 def city_workbooks(paths: ProjectPaths) -> list[Path]:

@@ -1,7 +1,8 @@
 """One plotting style for every figure: a bundled CJK font, fixed plan colours, one export helper.
 
 - ``setup()`` registers the bundled OFL font Noto Sans SC (Chinese and Latin glyphs), makes a missing
-  glyph an error rather than a silent tofu box, and fixes SVG and PDF metadata so exports are byte-stable.
+  glyph an error rather than a silent tofu box, and fixes SVG and PDF metadata and the text language so
+  exports are byte-stable (under any locale).
 - ``plan_colors()`` gives each plan a fixed colour from its city (manifest order, so adding a city
   never recolours the others); a city's second plan gets a lighter shade of the same hue.
 - ``save_figure()`` writes ``reports/figures/<lang>/<NN>_<name>.png`` (300 dpi), ``.svg`` and ``.pdf``
@@ -54,6 +55,9 @@ def setup() -> None:
         "savefig.bbox": "tight",
         "svg.fonttype": "path",
         "svg.hashsalt": "citycompare",
+        # libraqm takes the text's language from the locale when none is set: under zh_CN, the digits of
+        # "Nanping 2021" get other glyphs. Pinned, a figure has the same bytes under any locale.
+        "text.language": "en",
         "pdf.fonttype": 42,
     })
     warnings.filterwarnings("error", message=r"Glyph .* missing from")

@@ -9,30 +9,42 @@ target, base or reference years, and the unit and comparator of each value. This
    (确保/力争) of the sentence part, the indicator from the codebook's aliases written before the number
    (exact alias → high confidence; otherwise the closest alias by character overlap → low confidence),
    and a short quote cut from the raw text inside the clause;
-2. gives every other digit sequence of the raw text an ignored row with its reason, so the suggestion
-   is complete (every digit sequence covered) before a curator reviews it.
+2. reads a table pasted as text row by row: each value of a year column is a baseline or a target of
+   that year (comparison.newplan.table_rows);
+3. gives every other digit sequence of the raw text an ignored row with its reason (page furniture with
+   the reason of its kind: publish time, page information, contact details, web addresses), so the
+   suggestion is complete (every digit sequence covered) before a curator reviews it.
 
 Every row has status ``suggested``.
 """
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from comparison.curation.taxonomy import Taxonomy
 from comparison.curation.units import UnitConverter
 from comparison.curation.validation import TARGET_YEAR_IN_QUOTE
-from comparison.newplan.indicators import AliasIndex, IndicatorChoice, normalized
+from comparison.newplan.aliases import AliasIndex, normalized
+from comparison.newplan.indicators import IndicatorChoice
 from comparison.newplan.quotes import Quotes
 from comparison.newplan.rows import Rows
+from comparison.newplan.table_rows import TableRows
 from comparison.newplan.sentence_parts import (SITUATION_TITLE, base_mark, commitment_of, number_text, plan_year,
-                                               value_lists, year_context)
+                                               respectively_items, value_lists, year_context)
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 from comparison.text.structure import paragraphs
 from comparison.text import grammar
+
+
+# A line that heads a list with its year: 到2025年： or 2025年目标：
+LEAD_YEAR = re.compile(r"(?:(?:到|至)\s*)?((?:19|20)[0-9]{2})\s*年(?:底|末)?\s*(?:(?:主要|预期|发展)?目标)?\s*[：:]")
+SCOPE_ITEM = re.compile(r"(?:全|本)?(?:市|县|区|乡|镇|省|城市|农村|城镇|乡村|县城|市区|城区|中心城区|市级|县级|省级|国家级|"
+                        r"市本级|各县区|县（市、区）)")
 
 
 @dataclass
@@ -46,7 +58,7 @@ def extract(doc: ParsedDocument, taxonomy: Taxonomy, units: UnitConverter | None
     return _Extractor(doc, taxonomy, units or UnitConverter(taxonomy)).run()
 
 
-class _Extractor(Quotes, IndicatorChoice, Rows):
+class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
     def __init__(self, doc: ParsedDocument, taxonomy: Taxonomy, units: UnitConverter):
         self.doc, self.taxonomy, self.units = doc, taxonomy, units
         self.text = normalized(simplified(doc.clean.text))
@@ -60,6 +72,8 @@ class _Extractor(Quotes, IndicatorChoice, Rows):
         self.chosen: dict[int, tuple] = {}  # id(mention) → alias occurrence chosen for it
         self.neighbour = False  # the alias chosen last was named in an earlier part of the sentence
         self.assigned: dict[int, tuple] = {}  # id(mention) → alias occurrence imposed by an earlier 分别
+        self.item_phrases: dict[int, tuple[int, int]] = {}  # id(mention) → its item of a 分别 list (para offsets)
+        self.lead = None  # (year mark, clause_id, paragraph start, paragraph) of a lead-in line 到2025年：
 
     # ---------- locations
     def clause_at(self, raw_pos: int):
@@ -77,9 +91,14 @@ class _Extractor(Quotes, IndicatorChoice, Rows):
 
     def paragraph(self, ps: int, pe: int) -> None:
         para = self.text[ps:pe]
-        self.chosen, self.assigned = {}, {}
+        self.chosen, self.assigned, self.item_phrases = {}, {}, {}
         clause = self.clause_at(self.raw(ps, pe)[0])
+        if self.table_paragraph(ps, para, clause):
+            return
         tokens = grammar.classify_tokens(para, clause.section_no == 0)
+        if self.lead is not None and self.lead[1] != clause.clause_id:
+            self.lead = None
+        lead = LEAD_YEAR.fullmatch(para.strip())
         for t in tokens:
             self.token_info[self.raw(ps + t.start, ps + t.end)[0]] = (t.role, t.note, ps + t.start, ps + t.end)
         marks = grammar.year_marks(para, tokens, self.plan_year)
@@ -90,8 +109,41 @@ class _Extractor(Quotes, IndicatorChoice, Rows):
                 mentions.append(m)
                 taken.append(m.value_span)
         mentions.sort(key=lambda m: (m.value_span[0], m.range_part != "lower"))
+        if lead:
+            mark = next(m for m in marks if m.token.start >= para.index(lead.group(1)))
+            self.lead = (mark, clause.clause_id, ps, para)
         for group in value_lists(para, mentions):
             self.group_rows(para, ps, clause, group, marks, mentions)
+
+    def respective_choices(self, para, group, mentions) -> list[tuple]:
+        """The indicator choice of each value; in a 分别 list each value takes its own item's phrase (A、B分别达到
+        x、y: x is about A) when the aliases alone give every value the same one. ``item_phrases`` keeps the
+        item of each value (for the indicator choice)."""
+        choices = self.indicator_choices(para, group, mentions)
+        items = respectively_items(para, group, mentions)
+        if items is None:
+            return choices
+        values = [m for m in group if m.range_part != "upper"]
+        item_of = {}
+        for m in group:
+            item_of[id(m)] = items[min(len([v for v in values if v.start < m.start or v is m]) - 1, len(items) - 1)]
+        for m in group:
+            self.item_phrases[id(m)] = item_of[id(m)]
+        if len({(c[0], c[1]) for _, c in choices}) > 1:
+            return choices  # the aliases told the values apart already
+        if all(SCOPE_ITEM.fullmatch(para[a:b].strip()) for a, b in items[:-1]):
+            return choices  # 市、县污泥无害化处理率: scopes of one indicator written once
+        return [(m, self.item_choice(para, item_of[id(m)], m)) for m, _ in choices]
+
+    def item_choice(self, para, span, m) -> tuple:
+        """The indicator choice for value ``m`` as if ``para[span]`` were written right before it (a 分别 item, a
+        table row's indicator cell): the choice sees that phrase and the value, nothing else."""
+        view = para[span[0]:span[1]]
+        shift = len(view) - m.start
+        seen = replace(m, start=m.start + shift, end=m.end + shift,
+                       value_span=(m.value_span[0] + shift, m.value_span[1] + shift))
+        view += para[m.start:m.end]
+        return self.indicator_choices(view, [seen], [seen])[0][1]
 
     # ---------- one value list (a single value, a range, or A、B after 分别)
     def group_rows(self, para, ps, clause, group, marks, mentions) -> None:
@@ -101,6 +153,9 @@ class _Extractor(Quotes, IndicatorChoice, Rows):
                 if not m.after_comparator and not m.range_part:
                     m.comparator = last.comparator
         context = year_context(marks, first.start)
+        lead = None
+        if context is None and self.lead is not None and self.lead[0].role == "target":
+            lead = self.lead  # 到2025年： on the line over this list
         base = base_mark(para, marks, first.start)
         situation = bool(SITUATION_TITLE.search(clause.section_title)) or bool(
             SITUATION_TITLE.search(clause.clause_title))
@@ -110,19 +165,26 @@ class _Extractor(Quotes, IndicatorChoice, Rows):
             kind, target_year, base_year = "baseline", None, base or context
         else:
             kind, target_year, base_year = ("baseline" if situation else "target"), None, base
-        commitment = commitment_of(para, first.start)
+        commitment = commitment_of(para, first.start, mentions)
         q_start, q_end = self.quote_bounds(para, first, last, context, mentions)
         raw_q = self.once_in_clause(self.raw(ps + q_start, ps + q_end), clause.clause_id)
         quote = self.doc.raw[raw_q[0]:raw_q[1]]
         year_in_quote = TARGET_YEAR_IN_QUOTE.search(quote)
         for k, (m, (ind_id, as_written, confidence, ind_note, scope)) in enumerate(
-                self.indicator_choices(para, group, mentions)):
+                self.respective_choices(para, group, mentions)):
             unit, unit_note = self.unit_as_written(ps, m)
             ty = str(target_year.year) if target_year else ""
             if kind == "target" and not ty and year_in_quote:
                 ty = year_in_quote.group(1)
+            if kind == "target" and not ty and lead is not None:
+                mark, _, lead_ps, lead_para = lead
+                ty = str(mark.year)
+                self.year_use.setdefault(self.raw(lead_ps + mark.token.start, lead_ps + mark.token.end)[0],
+                                         set()).add("target:out")
             by = str(base_year.year) if base_year else ""
             notes = [n for n in (m.note, unit_note, ind_note) if n]
+            if lead is not None and ty == str(lead[0].year) and not target_year:
+                notes.append(f"target year {ty} from “{lead[3].strip()}” over the list")
             if target_year and not (q_start <= target_year.token.start < q_end):
                 notes.append(f"target year {ty} from “{para[target_year.start:target_year.end]}” earlier "
                              "in the paragraph")

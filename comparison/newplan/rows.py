@@ -10,6 +10,16 @@ from comparison.curation.units import same_number
 from comparison.curation.validation import CITY_SCHEMA
 from comparison.text.numbers import digit_tokens
 
+FURNITURE_NOTES = {
+    "publish_time": "publish time of the web page, not a date of the plan",
+    "issue_date": "成文日期 in the web page's information block",
+    "document_number": "发文字号 in the web page's information block",
+    "page_metadata": "web-page information (index number, source, view counter, font size …), not the plan",
+    "contact_details": "telephone, fax, postcode or address of the issuer or the web site",
+    "web_address": "a link, site id, copyright or ICP / public-security registration of the web site",
+    "page_or_footer": "page navigation or footer of the web page",
+}
+
 
 class Rows:
     """Mixed into the extractor: uses its ``rows``, ``token_info``, ``year_use`` and quotes."""
@@ -41,13 +51,21 @@ class Rows:
     def ignored_frame(self) -> pd.DataFrame:
         covered = self.covered()
         clean_end = self.doc.clean.raw_ends[-1] if self.doc.clean.text else 0
+        furniture = sorted(self.doc.clean.furniture)
+        starts = [a for a, _, _ in furniture]
         rows = []
         for s, e, _ in digit_tokens(self.doc.raw):
             if s in covered:
                 continue
             number = self.doc.raw[s:e]
             info = self.token_info.get(s)
-            if info is None:
+            k = bisect.bisect_right(starts, s) - 1
+            if info is None and k >= 0 and s < furniture[k][1]:
+                clause = self.clause_at(s)
+                reason = furniture[k][2]
+                note = FURNITURE_NOTES[reason]
+                quote = self.furniture_quote(s, e, clause.clause_id)
+            elif info is None:
                 clause = self.doc.clauses[-1] if s >= clean_end else self.clause_at(s)
                 reason = "page_or_footer" if s >= clean_end else "other"
                 note = ("after the end of the plan text (web page footer)" if s >= clean_end
@@ -61,6 +79,18 @@ class Rows:
             rows.append(dict(doc_id=self.doc.doc_id, clause_id=clause.clause_id, number=number, quote=quote,
                              reason=reason, note=note, status="suggested"))
         return pd.DataFrame(rows, columns=CITY_SCHEMA["ignored_numbers"])
+
+    def furniture_quote(self, s: int, e: int, clause_id: str) -> str:
+        """The raw line of a furniture digit (stripped), widened until it occurs once in its clause."""
+        raw = self.doc.raw
+        a, b = raw.rfind("\n", 0, s) + 1, raw.find("\n", e)
+        b = len(raw) if b == -1 else b
+        while a < s and raw[a].isspace():
+            a += 1
+        while b > e and raw[b - 1].isspace():
+            b -= 1
+        a, b = self.once_in_clause((a, b), clause_id)
+        return raw[a:b]
 
     def reason(self, role: str, note: str, raw_start: int) -> tuple[str, str]:
         if role == "year":

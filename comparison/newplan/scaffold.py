@@ -15,7 +15,9 @@ already has a plan), every row marked ``status = suggested``:
   with its suggested indicator and confidence, or as a number that is not a quantity with its reason
   (extract.extract);
 - ``measures``: every sentence of sections 1 and later with suggested sector, instrument and synergy
-  (coding.MeasureCoder trained on the curated plans).
+  (coding.MeasureCoder trained on the curated plans);
+- ``proposed_indicators``, ``proposed_units``, ``proposed_agencies``: what the plan names and the codebook
+  lacks (proposals.propose); a quantity with no suggested indicator carries its proposed id.
 """
 from __future__ import annotations
 
@@ -36,6 +38,9 @@ from comparison.text.controls import IN_FIELD, IN_TEXT, field_problem
 from comparison.text.corpus import MANIFEST_COLUMNS, read_manifest, row_problems
 from comparison.text.documents import ParsedDocument
 from comparison.newplan.extract import extract
+from comparison.curation.city_schema import PROPOSAL_SCHEMA
+from comparison.newplan.proposal_surface import proposal_surface
+from comparison.newplan.proposals import propose
 from comparison.text.hanzi import simplified
 from comparison.paths import ProjectPaths
 from comparison.text.plantext import read_plan_text
@@ -81,12 +86,13 @@ class AddedPlan:
 
 def add_plan(paths: ProjectPaths, info: PlanInfo) -> AddedPlan:
     """Check everything, prepare the text, workbook and manifest row, then write them (never overwriting)."""
-    with transaction.exclusive(paths) as recovered:
-        return _add_plan(paths, info, list(recovered))
+    with transaction.exclusive(paths):
+        return _add_plan(paths, info)
 
 
-def _add_plan(paths: ProjectPaths, info: PlanInfo, messages: list[str]) -> AddedPlan:
+def _add_plan(paths: ProjectPaths, info: PlanInfo) -> AddedPlan:
     manifest = read_manifest(paths)
+    messages: list[str] = []
     _check_info(paths, info, manifest)
     plan = read_plan_text(info.text, info.doc_id, info.city_id)
     if plan.encoding != "utf-8":
@@ -94,6 +100,7 @@ def _add_plan(paths: ProjectPaths, info: PlanInfo, messages: list[str]) -> Added
     if plan.controls:
         messages.append(f"{info.text} held control characters ({', '.join(plan.controls)}); stored without them "
                         "(a VT or FF as a line break)")
+    messages += [f"{info.text}: {note}" for note in plan.notes]
     doc = plan.doc
     workbook_path = paths.cities / f"{info.city_id}.xlsx"
     raise_if_any(transaction.open_elsewhere(workbook_path))
@@ -187,7 +194,8 @@ def _suggestions(doc: ParsedDocument, info: PlanInfo, taxonomy, curated) -> dict
                              "pillar_id": pillars.pillar_id, "note": "", "status": "suggested",
                              "confidence": pillars.similarity})
 
-    extraction = extract(doc, taxonomy, UnitConverter(taxonomy))
+    units = UnitConverter(taxonomy)
+    extraction = extract(doc, taxonomy, units)
 
     sentences = [(s.sentence_id, s.text) for c in doc.clauses if c.section_no > 0 for s in c.sentences]
     coder = MeasureCoder.train(curated["measures"])
@@ -198,8 +206,10 @@ def _suggestions(doc: ParsedDocument, info: PlanInfo, taxonomy, curated) -> dict
                              "text": [t for _, t in sentences],
                              "confidence": codes[[f"{d}_p" for d in ("sector_id", "instrument_id", "synergy")]]
                              .min(axis=1)})
-    return {"sections": sections, "quantities": extraction.quantities, "ignored_numbers": extraction.ignored,
-            "measures": measures}
+    proposed = propose(doc, extraction.quantities, taxonomy, units,
+                       lambda texts: list(coder.suggest(texts).sector_id))
+    return {"sections": sections, "quantities": proposed.pop("quantities"), "ignored_numbers": extraction.ignored,
+            "measures": measures, **proposed}
 
 
 def _manifest_row(info: PlanInfo, doc: ParsedDocument, stored: bytes) -> dict[str, str]:
@@ -243,7 +253,7 @@ def _workbook_bytes(path: Path, rows: dict[str, pd.DataFrame], taxonomy) -> byte
         wb = Workbook()
         wb.remove(wb.active)
     for sheet, df in rows.items():
-        columns = CITY_SCHEMA[sheet] + EXTRA_COLUMNS.get(sheet, [])
+        columns = {**CITY_SCHEMA, **PROPOSAL_SCHEMA}[sheet] + EXTRA_COLUMNS.get(sheet, [])
         if sheet in wb.sheetnames:
             ws = wb[sheet]
             header = [c.value for c in ws[1]]
@@ -262,6 +272,7 @@ def _workbook_bytes(path: Path, rows: dict[str, pd.DataFrame], taxonomy) -> byte
                 if isinstance(value, str) and value.startswith("="):
                     ws.cell(ws._current_row, k).data_type = "s"  # text, not a formula (openpyxl's guess)
     curation_surface.apply(wb, taxonomy)
+    proposal_surface(wb)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

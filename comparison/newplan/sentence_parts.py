@@ -16,6 +16,11 @@ PHRASE_TAIL = re.compile(r"(?:分别|均|都|要|持续|稳定|基本|累计|实
                          r"下降|降低到|降低至|降低|减少|增长|增加|控制在|稳定在|保持在|保持|为|是|占|比重|不低于|"
                          r"不少于|不超过|超过|突破|大于|低于|不足|约|近|将近|左右|以上|新增|年均)+$")
 PHRASE_HEAD = re.compile(r"^(?:其中|力争|确保|全市|同时|并|及|和|与|、|到|至)+")
+OBJECT_GOAL = re.compile(r"(?:的|等)?目标\s*$")  # 力争实现…的目标: the commitment's object spans its part
+ITEMS_HEAD = re.compile(r"(?:(?:到|至|截至)?[0-9]{4}年(?:底|末)?|其中|力争|确保|全市|全省|全县|全区|市、县|城市|"
+                        r"同时|并|要|使)+")
+ITEMS_TAIL = re.compile(r"(?:(?:比|较|相比|与)[0-9]{4}年(?:底|末)?|均|都|要|将|继续|进一步)+$")
+ITEM_SEPARATORS = "、和及与"
 SCOPE_BEFORE = re.compile(r"(全市|全省|全国|市县|市、县|城镇|农村|城市|县城|市中心城区)$")
 
 
@@ -56,14 +61,24 @@ def base_mark(para: str, marks, pos: int):
     return found
 
 
-def commitment_of(para: str, pos: int) -> str:
+def commitment_of(para: str, pos: int, mentions=()) -> str:
+    """确保/力争 of the value at ``pos``: the word governs its own clause part only, i.e. the comma segment of
+    the first value after it (力争到2025年，A达到x: x; 力争A达到x，B达到y: x only), and a whole sentence
+    part whose object ends with 目标 (力争实现A x，B y的目标: both)."""
     part_start = max(para.rfind(ch, 0, pos) for ch in PART_END) + 1
     best, best_pos = "none", -1
     for word in grammar.COMMITMENTS:
         k = para.rfind(word, part_start, pos)
         if k > best_pos:
             best, best_pos = word, k
-    return best
+    if best_pos == -1:
+        return "none"
+    part_end = min([k for k in (para.find(ch, pos) for ch in PART_END) if k != -1] or [len(para)])
+    if OBJECT_GOAL.search(para[pos:part_end]):
+        return best
+    segment_start = max(para.rfind(ch, 0, pos) for ch in SEGMENT_END) + 1
+    earlier = [m for m in mentions if best_pos < m.start and m.end <= segment_start]
+    return "none" if earlier else best
 
 
 def value_lists(para: str, mentions) -> list[list]:
@@ -82,6 +97,39 @@ def value_lists(para: str, mentions) -> list[list]:
                 continue
         groups.append([m])
     return groups
+
+
+def respectively_items(para: str, group, mentions) -> list[tuple[int, int]] | None:
+    """The items a 分别 list pairs with its values, one (start, end) per value: A、B和C分别为x、y、z → A, B, C.
+
+    The items are the enumeration (、 和 及 与) right before 分别 in its comma segment, without the words
+    around it (到2025年, 全市, 比2020年, 均); None unless there are as many items as values.
+    """
+    values = [m for m in group if m.range_part != "upper"]
+    first = group[0]
+    k = para.rfind("分别", 0, first.start)
+    if len(values) < 2 or k == -1 or any(k < m.start < first.start for m in mentions if m not in group):
+        return None
+    start = max([para.rfind(ch, 0, k) + 1 for ch in SEGMENT_END] + [m.end for m in mentions if m.end <= k])
+    end = k
+    tail = ITEMS_TAIL.search(para, start, end)
+    if tail:
+        end = tail.start()
+    head = ITEMS_HEAD.match(para, start, end)
+    if head:
+        start = head.end()
+    items, depth, item_start = [], 0, start
+    for i in range(start, end):
+        if para[i] in "（(“《":
+            depth += 1
+        elif para[i] in "）)”》":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and para[i] in ITEM_SEPARATORS:
+            items.append((item_start, i))
+            item_start = i + 1
+    items.append((item_start, end))
+    items = [(a, b) for a, b in items if b > a]
+    return items if len(items) == len(values) else None
 
 
 def alias_chain(para: str, found) -> list[tuple[int, int, str]]:

@@ -78,9 +78,11 @@ def _acquire(fd: int, kind: int, lock_path: Path, who: str) -> None:
 
 @contextmanager
 def exclusive(paths: ProjectPaths):
-    """new-plan's lock; yields the messages of the recovery of an interrupted add, if any."""
+    """new-plan's lock; an interrupted add is finished first (said on stderr)."""
     with _locked(paths, fcntl.LOCK_EX, "new-plan"):
-        yield recover(paths)
+        for message in recover(paths):
+            print(f"new-plan: {message}", file=sys.stderr)
+        yield
 
 
 @contextmanager
@@ -115,12 +117,20 @@ def commit(paths: ProjectPaths, files: dict[Path, bytes], label: str) -> None:
         raise InputError([Problem("data/raw", f"not enough free space: new-plan needs {needed / 2**20:.1f} MiB, "
                                   f"the disk has {free / 2**20:.1f} MiB free", fix="free space on the disk (df -h "
                                   f"{paths.raw}) and run new-plan again; nothing was written")])
+    for target in files:
+        if target.is_dir():  # found before anything is staged
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
     entries = []
     try:
         staging.mkdir()
         for k, (target, data) in enumerate(files.items()):
             staged = staging / f"{k}.{target.name}"
-            _write_durably(staged, data)
+            try:
+                _write_durably(staged, data)
+            except OSError as err:  # name the file being added, not its staged copy
+                err.filename = err.filename2 = None
+                err.filename = str(target)
+                raise
             entries.append({"target": str(target.relative_to(paths.raw)), "staged": staged.name,
                             "before": _sha(target), "after": hashlib.sha256(data).hexdigest()})
         journal = json.dumps({"label": label, "files": entries}, ensure_ascii=False, indent=1).encode("utf-8")

@@ -20,8 +20,11 @@ from comparison.tables.dictionary import TABLES
 # One line per processed table in Chinese (the data dictionary describes them in English).
 TABLES_ZH = {"plans": "每份方案一行：方案清单及计数", "quantities": "方案中每个数字一行（目标与基线事实），已统一口径",
              "measures": "每个编码句子一行（第一部分及以后）", "priorities": "每份方案 × 维度 × 类别一行：方案的重点分布",
-             "comparison": "两个及以上方案设定的指标每个一行，每份方案一列", "responsibilities": "条款所列每个责任单位一行",
-             "clauses": "每个条款一行", "sentences": "每个句子一行"}
+             "comparison": "两个及以上方案设定的指标的每个目标值一行，并注明能否与其他方案比较及原因",
+             "responsibilities": "条款所列每个责任单位一行",
+             "clauses": "每个条款一行", "sentences": "每个句子一行",
+             "alignment": "每个城市目标 × 国家或本省同一指标的上级目标一行（data/raw/references.xlsx）",
+             "reference_documents": "每份国家或省级上级文件一行：文号、日期、所读文本的来源"}
 
 
 def plans_table(t: Tables) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from comparison.analysis import alignment as al
 from comparison.analysis import priorities as pr
 from comparison.analysis import responsibility as rs
 from comparison.analysis.overview import plan_overview
@@ -155,8 +156,36 @@ def responsibility_tables(t: Tables) -> list[KeyTable]:
     return [_table(caption, df, "data/processed/responsibilities.csv")]
 
 
+def alignment_tables(t: Tables) -> list[KeyTable]:
+    """Each city target beside the province's and the nation's target of the same indicator, with both
+    sources: the city's clause and quote, the reference document, its section and quote."""
+    a = getattr(t, "alignment", None)
+    if a is None or a.empty:
+        return []
+    lang = t.lang
+    symbols = dict(zip(t.quantities.comparator, t.quantities.comparator_symbol))
+    clause_of = dict(zip(t.quantities.quantity_id, t.quantities.clause_id))
+    colon = "：" if lang == "zh" else ": "
+    status = [al.STATUS_LABELS[lang].get(s, s) + (f"{colon}{al.REASON_LABELS[lang].get(r, r)}" if isinstance(r, str)
+                                                  and r else "") for s, r in zip(a.status, a.reason_id)]
+    reference = [("" if pd.isna(v) else target_text(v, symbols.get(c, c), u, lang))
+                 for v, c, u in zip(a.reference_value_std, a.reference_comparator, a.unit_std)]
+    df = pd.DataFrame({
+        "plan": a.plan.astype(str).to_numpy(), "indicator": a.indicator.astype(str).to_numpy(),
+        "target": [target_text(v, s, u, lang) for v, s, u in zip(a.value_std, a.comparator_symbol, a.unit_std)],
+        "target_year": _year(a.target_year).to_numpy(),
+        "reference_level": [al.LEVEL_LABELS[lang].get(x, x) for x in a.reference_level],
+        "reference_title": a.reference_title.fillna("").astype(str).to_numpy(), "reference_target": reference,
+        "status": status, "clause_id": a.quantity_id.map(clause_of).astype(str).to_numpy(),
+        "quote": a.quote.astype(str).to_numpy(), "reference_quote": a.reference_quote.fillna("").astype(str).to_numpy(),
+    })
+    caption = {"en": "City targets beside the province's and the nation's, with both sources",
+               "zh": "城市目标与省级、国家目标对照及其出处"}[lang]
+    return [_table(caption, df, "data/processed/alignment.csv", {"quote", "reference_quote"}, group="plan")]
+
+
 BY_SECTION = {"01": overview_tables, "02": target_tables, "03": priority_tables, "05": similarity_tables,
-              "06": responsibility_tables}
+              "06": responsibility_tables, "07": alignment_tables}
 
 
 def key_tables(number: str, t: Tables) -> list[KeyTable]:

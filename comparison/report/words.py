@@ -54,7 +54,9 @@ COLUMNS = {
         "share_chars": "share of characters", "sentence_id": "sentence", "text": "text", "agency": "agency",
         "lead": "clauses led", "dimension": "dimension", "n_sentences_coded": "sentences coded",
         "share_of_coded": "share of coded sentences", "kappa": "Cohen's kappa", "agreement": "agreement",
-        "comparable": "comparable with another plan",
+        "comparable": "comparable with another plan", "reference_level": "level",
+        "reference_title": "reference document", "reference_target": "its target", "status": "status",
+        "reference_quote": "quote (the reference document)",
     },
     "zh": {
         "plan": "方案", "province": "省份", "title_zh": "标题", "title_en": "英文译名", "doc_number": "文号",
@@ -66,7 +68,8 @@ COLUMNS = {
         "difference": "差值", "rank": "排序", "n_synergy": "协同句子数", "share_sentences": "句子占比", "share_chars": "字数占比",
         "sentence_id": "句子", "text": "文本", "agency": "部门", "lead": "牵头条款数", "dimension": "维度",
         "n_sentences_coded": "编码句子数", "share_of_coded": "占编码句子比例", "kappa": "Cohen kappa 系数", "agreement": "一致率",
-        "comparable": "可与其他方案比较",
+        "comparable": "可与其他方案比较", "reference_level": "层级", "reference_title": "上级文件",
+        "reference_target": "上级目标", "status": "状态", "reference_quote": "上级文件原文",
     },
 }
 
@@ -94,6 +97,8 @@ SECTIONS_ZH = {
     "05_similarity": ("方案间的文本相似与复用", "各方案逐字共享多少文本，用词有多接近，各方案中有多少套话可在其他方案中找到，"
                       "哪些段落是该方案独有的？"),
     "06_responsibility": ("责任分工", "由谁负责？哪些部门牵头各条款，各部门牵头的频率如何，哪些部门参与其中？"),
+    "07_alignment": ("与上级目标的对照", "城市方案的目标是照搬、高于还是低于上级文件的目标？每个城市目标都与本省文件和国家文件中"
+                     "同一指标的目标对照，并按指标的方向判断。"),
 }
 
 

@@ -9,16 +9,19 @@ its target.
 from __future__ import annotations
 
 import csv
+import errno
 import fcntl
 import glob
 import os
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # a tab or CR first: spreadsheets skip it and run the rest
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+STALE_SECONDS = 10  # a tab or CR first: spreadsheets skip it and run the rest
 
 
 @contextmanager
@@ -30,6 +33,8 @@ def atomic_paths():
     def reserve(target: Path) -> Path:
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir():  # found now, before any file of the set is renamed
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
         remove_stale(target)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         reserved.append((fd, Path(tmp), target))
@@ -56,9 +61,12 @@ def atomic_path(target: Path):
 
 
 def remove_stale(target: Path) -> None:
-    """Remove the temporary files of ``target`` that killed runs left (those no run holds locked)."""
+    """Remove the temporary files of ``target`` that killed runs left: those no run holds locked, at least
+    STALE_SECONDS old (a file another run has just created is locked a moment later)."""
     for name in glob.glob(glob.escape(str(Path(target).parent / f".{Path(target).name}.")) + "*.tmp"):
         try:
+            if time.time() - os.stat(name).st_mtime < STALE_SECONDS:
+                continue
             fd = os.open(name, os.O_RDONLY)
         except OSError:
             continue

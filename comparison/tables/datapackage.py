@@ -8,8 +8,8 @@ here: every field comes from ``tables.dictionary``. The text is deterministic (n
 from __future__ import annotations
 
 import json
+from importlib.metadata import version
 
-from comparison import __version__
 from comparison.tables import dictionary
 
 TYPE_FORMATS = {"date": "%Y-%m-%d"}
@@ -60,7 +60,7 @@ def descriptor(tables: list[str]) -> dict:
         "description": "Tidy tables built by `python -m comparison build` from the plan texts and the curated "
                        "city workbooks in data/raw; every number is traceable to its plan, clause and quote. "
                        "The meaning of every column is in README.md beside this file.",
-        "version": __version__,
+        "version": version("comparison"),  # pyproject.toml's, as installed
         "licenses": [LICENSE],
         "sources": [{"title": "Plan texts published by the city governments (data/raw/texts, listed with their "
                               "sha256 in data/raw/plans.csv)"}],

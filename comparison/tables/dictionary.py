@@ -126,8 +126,10 @@ TABLES: dict[str, tuple[str, list[tuple[str, ...]]]] = {
     ]),
     "clauses": ("one row per clause", [
         ("clause_id", "<doc_id>:<section>.<clause>", ""), ("doc_id", "plan id", ""), ("city_id", "city id", ""),
-        ("section_no", "section number (0 = preamble)", "", "integer"), ("section_title", "section heading", ""),
-        ("clause_no", "clause number as written (0 = text before the first clause)", "", "integer"),
+        ("section_no", "section number (0 = preamble; a text without headings is section 1)", "", "integer"),
+        ("section_title", "section heading (一、…, 第一章 …)", ""),
+        ("clause_no", "clause number as written (0 = text before the first clause; in a text without headings "
+                      "the paragraph's number)", "", "integer"),
         ("clause_title", "short heading sentence", ""), ("text", "cleaned text", ""),
         ("raw_start", "start offset in the raw text", "characters"), ("raw_end", "end offset (exclusive)", "characters"),
         ("responsible_units", "units named responsible, ;-joined", ""),
@@ -147,6 +149,7 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "plans": ["doc_id"], "quantities": ["quantity_id"], "measures": ["sentence_id"],
     "priorities": ["doc_id", "dimension", "category_id"], "comparison": ["quantity_id"],
     "responsibilities": ["clause_id", "position"], "clauses": ["clause_id"], "sentences": ["sentence_id"],
+    "alignment": ["quantity_id", "reference_target_id"], "reference_documents": ["reference_doc_id"],
 }
 FOREIGN_KEYS: dict[str, list[tuple[list[str], str, list[str]]]] = {
     "quantities": [(["doc_id"], "plans", ["doc_id"]), (["clause_id"], "clauses", ["clause_id"]),
@@ -158,6 +161,8 @@ FOREIGN_KEYS: dict[str, list[tuple[list[str], str, list[str]]]] = {
     "responsibilities": [(["doc_id"], "plans", ["doc_id"]), (["clause_id"], "clauses", ["clause_id"])],
     "clauses": [(["doc_id"], "plans", ["doc_id"])],
     "sentences": [(["doc_id"], "plans", ["doc_id"]), (["clause_id"], "clauses", ["clause_id"])],
+    "alignment": [(["quantity_id"], "quantities", ["quantity_id"]), (["doc_id"], "plans", ["doc_id"]),
+                  (["reference_doc_id"], "reference_documents", ["reference_doc_id"])],
 }
 TYPE_OF_UNIT = {"count": "integer", "rank": "integer", "characters": "integer", "year": "year", "bool": "boolean",
                 "ISO date": "date", "fraction": "number", "unit": "number", "unit_std": "number"}

@@ -12,6 +12,10 @@ Transformations:
 - comparison: every target value of the indicators two or more plans set, with whether it is comparable
   (same unit, measure, target year, base year and scope class as another plan's) and why not;
 - responsibilities: responsible units mapped to canonical agencies.
+
+In a preview (``build --allow-suggested``) validation has left out the rows still suggested that fail a
+check, so every row here can be harmonized; only responsible units of a plan under review that the agency
+dictionary lacks are left out here, and counted.
 """
 from __future__ import annotations
 
@@ -189,19 +193,26 @@ def unknown_agencies(docs, taxonomy) -> list[Problem]:
     return [Problem(taxonomy.file, "responsible unit not in the agency dictionary", sheet="agency_aliases",
                     column="name_as_written", value=name,
                     expected=f"a row mapping it to an agency_id (named in {c.clause_id})",
-                    fix="add the name and its agency_id to agency_aliases")
+                    fix="add the name and its agency_id to agency_aliases (or accept its row in the city workbook's "
+                        "sheet proposed_agencies with accept-proposals)", doc_id=doc.doc_id)
             for doc in docs.values() for c in doc.clauses for name in c.responsible_units if name not in agency_of]
 
 
 def responsibilities_table(inputs) -> pd.DataFrame:
-    """One row per responsible unit named in a clause (validated inputs: every name maps to an agency)."""
+    """One row per responsible unit named in a clause. Validated inputs map every name to an agency, except
+    in a preview a plan under review: its unknown names are left out and counted."""
     agency_of = inputs.taxonomy.agency_of()
     agencies = inputs.taxonomy.table("agencies").set_index("agency_id")
+    left_out = inputs.curated.preview.left_out
     rows = []
     for doc in inputs.docs.values():
         for c in doc.clauses:
             for k, name in enumerate(c.responsible_units, 1):
-                a = agency_of[name]
+                a = agency_of.get(name)
+                if a is None:
+                    key = (doc.doc_id, "responsible units not in the agency dictionary")
+                    left_out[key] = left_out.get(key, 0) + 1
+                    continue
                 rows.append(dict(doc_id=doc.doc_id, city_id=doc.city_id, clause_id=c.clause_id, position=k,
                                  name_as_written=name, agency_id=a, label_zh=agencies.loc[a, "label_zh"],
                                  label_en=agencies.loc[a, "label_en"]))

@@ -6,15 +6,20 @@ character offsets into the raw text decoded as UTF-8.
 
 The repairs, in order, each a general rule (no per-document patches):
 
-1. cut a trailing web-page footer or end marker (``（完）``, ``标签:``, ``留言与评论``, ``验证码:`` …);
-2. fold full-width digits, letters and ``％`` to half-width; half-width ``, ; : ! ? ( )`` next to
+1. cut a trailing web-page footer or end marker (``（完）``, ``标签:``, ``留言与评论``, ``验证码:`` …), and
+   empty every line of page furniture (发布时间, 来源, 浏览次数, 索引号 blocks, links, menus: see
+   comparison.text.furniture), keeping the raw span and reason of each furniture item in ``furniture``;
+2. write the cells of a table row pasted as text (separated by tabs or ``|``) with one ``|`` between
+   them, so no space folding merges two cells;
+3. fold full-width digits, letters and ``％`` to half-width; half-width ``, ; : ! ? ( )`` next to
    Chinese text to their full-width forms; odd spaces (U+3000, NBSP, tab, BOM) to plain spaces;
-3. drop spaces next to Chinese characters or punctuation (``“ 两高 ”`` → ``“两高”``, ``到 2025 年`` →
+4. drop spaces next to Chinese characters or punctuation (``“ 两高 ”`` → ``“两高”``, ``到 2025 年`` →
    ``到2025年``) and at line ends;
-4. re-join lines broken in mid-sentence: in hard-wrapped documents every full-width line continues,
+5. re-join lines broken in mid-sentence: in hard-wrapped documents every full-width line continues,
    in paragraph-per-line documents a long line that does not end a sentence continues across a page
-   break, and the character a page break repeats (``基\\n\\n基础设施``) is dropped once;
-5. replace stray English function words between Chinese words (``棚户区 and 城镇``) by their Chinese
+   break, and the character a page break repeats (``基\\n\\n基础设施``) is dropped once; headings of every
+   scheme, numbered items, 专栏 boxes and table rows always start a line of their own;
+6. replace stray English function words between Chinese words (``棚户区 and 城镇``) by their Chinese
    equivalents (``和``), mapped to the English word's raw span.
 
 Digits and Chinese characters of the content are never changed (only folded from full width).
@@ -24,7 +29,10 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from comparison.text.furniture import furniture_lines
+from comparison.text.headings import CHAPTER_MARKER, SECTION_MARKER, is_heading, starts_structure
 
 FOOTER_MARKERS = re.compile(
     r"^\s*(?:[（(]\s*完\s*[）)]|标签\s*[:：]|留言与评论|验证码\s*[:：]|打印本页|关闭窗口|【打印】|分享到|"
@@ -32,9 +40,8 @@ FOOTER_MARKERS = re.compile(
 )
 FOOTER_LINE_MAX_CHARS = 40
 
-SECTION_MARKER = re.compile(r"^([一二三四五六七八九十百]+)、")
-CLAUSE_MARKER = re.compile(r"^[（(]([一二三四五六七八九十百]+)[）)]")
-LIST_MARKER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
+CELL_SEPARATOR = re.compile(r"[ \t\u3000\xa0]*[\t|｜][ \t\u3000\xa0\t|｜]*")
+TABLE_RULE = re.compile(r"[\s|｜:：\-—–=+]*")  # a markdown rule row |---|:--|
 
 SENTENCE_END = "。；！？：;!?:"
 CLOSERS = "）)”’》」』】〕"
@@ -59,6 +66,7 @@ class CleanText:
     text: str
     raw_starts: tuple[int, ...]
     raw_ends: tuple[int, ...]
+    furniture: tuple[tuple[int, int, str], ...] = ()  # raw (start, end, reason) of each page-furniture item
 
     @classmethod
     def identity(cls, raw: str) -> "CleanText":
@@ -102,11 +110,13 @@ def clean(raw: str) -> CleanText:
     """Apply all repairs to a raw plan text (see the module docstring)."""
     ct = CleanText.identity(raw)
     ct = _cut_footer(ct)
+    ct, furniture = _drop_furniture(ct)
+    ct = _mark_cells(ct)
     ct = _fold_characters(ct)
     ct = _drop_spaces(ct)
     ct = _join_lines(ct)
     ct = _replace_stray_english(ct)
-    return ct
+    return replace(ct, furniture=furniture)
 
 
 def is_cjk(ch: str) -> bool:
@@ -155,6 +165,52 @@ def _cut_footer(ct: CleanText) -> CleanText:
     if cut is None:
         return ct
     return CleanText(ct.text[:cut], ct.raw_starts[:cut], ct.raw_ends[:cut])
+
+
+def _drop_furniture(ct: CleanText) -> tuple[CleanText, tuple[tuple[int, int, str], ...]]:
+    """Empty each furniture line (its newline stays); the raw spans and reasons of its items."""
+    out, pos, items = _Builder(), 0, []
+    for start, end, found in furniture_lines(ct.text):
+        out.copy_range(ct, pos, start)
+        pos = end
+        items += [(ct.raw_starts[s], ct.raw_ends[e - 1], kind) for s, e, kind in found]
+    if not items:
+        return ct, ()
+    out.copy_range(ct, pos, len(ct.text))
+    return out.build(), tuple(items)
+
+
+def _mark_cells(ct: CleanText) -> CleanText:
+    """Table rows pasted as text: cells joined by one ``|``, no separator at the row's ends, rule rows emptied."""
+    text = ct.text
+    if "\t" not in text and "|" not in text and "｜" not in text:
+        return ct
+    out, pos, line_start = _Builder(), 0, 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        inner = line.strip(" \t\u3000\xa0|｜")
+        if line.strip() and TABLE_RULE.fullmatch(line) and "-" in line and ("|" in line or "｜" in line):
+            out.copy_range(ct, pos, line_start)
+            pos = line_end
+        elif inner and CELL_SEPARATOR.search(inner):
+            a = line_start + line.index(inner)
+            b = a + len(inner)
+            out.copy_range(ct, pos, line_start)
+            k = a
+            for m in CELL_SEPARATOR.finditer(text, a, b):
+                out.copy_range(ct, k, m.start())
+                out.insert("|", ct.raw_starts[m.start()], ct.raw_ends[m.end() - 1])
+                k = m.end()
+            out.copy_range(ct, k, b)
+            pos = line_end
+        line_start = line_end + 1
+    out.copy_range(ct, pos, len(text))
+    return out.build()
+
+
+def is_table_row(line: str) -> bool:
+    """A line of a table pasted as text (``_mark_cells`` joined its cells with ``|``)."""
+    return "|" in line
 
 
 def _fold_characters(ct: CleanText) -> CleanText:
@@ -236,7 +292,7 @@ def _join_lines(ct: CleanText) -> CleanText:
         start = s
         if k:
             prev = ct.text[spans[k - 1][0]:spans[k - 1][1]]
-            in_body = in_body or bool(SECTION_MARKER.match(prev))
+            in_body = in_body or bool(SECTION_MARKER.match(prev) or CHAPTER_MARKER.match(prev))
             if _continues(prev, widths[k - 1], line, hard_wrapped, wrap_width, in_body):
                 if not hard_wrapped and prev[-1] == line[0] and is_cjk(line[0]):
                     start += 1  # the character a page break repeats
@@ -259,7 +315,7 @@ def _is_hard_wrapped(widths: list[int]) -> bool:
 
 def _continues(prev: str, prev_width: int, line: str, hard_wrapped: bool, wrap_width: float,
                in_body: bool) -> bool:
-    if starts_structure(line):
+    if starts_structure(line) or is_table_row(line) or is_table_row(prev):
         return False
     if has_open_bracket(prev):
         return True
@@ -279,15 +335,6 @@ def has_open_bracket(line: str) -> bool:
         elif ch in "）》”〕】" and depth:
             depth -= 1
     return depth > 0
-
-
-def starts_structure(line: str) -> bool:
-    return bool(SECTION_MARKER.match(line) or CLAUSE_MARKER.match(line) or LIST_MARKER.match(line))
-
-
-def is_heading(line: str) -> bool:
-    """A section or clause marker line with no sentence in it, e.g. ``一、总体要求``."""
-    return bool(SECTION_MARKER.match(line) or CLAUSE_MARKER.match(line)) and "。" not in line
 
 
 def ends_sentence(line: str) -> bool:

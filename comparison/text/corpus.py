@@ -1,9 +1,11 @@
 """The raw corpus: the manifest ``data/raw/plans.csv`` and the plan texts it points to.
 
-Reading only: texts are returned exactly as stored (byte-identical to the published plans), checked
+Reading only: texts are stored exactly as published (byte-identical to the published plans), checked
 against the manifest's sha256, and decoded as strict UTF-8. A text must lie under ``data/raw/texts/``
 (the manifest's ``file`` cannot point elsewhere) and be at most ``MAX_TEXT_BYTES``; manifest fields hold
-no control characters.
+no control characters. Line endings are read as ``\n`` (CRLF and CR too, like Python's universal
+newlines): offsets and quotes are the same whichever a file uses, and a quote survives the round trip
+through a workbook cell (which keeps no ``\r``).
 """
 from __future__ import annotations
 
@@ -35,6 +37,11 @@ RESTORE_HASH = "restore the hash recorded when the plan was added (git log -p da
 STATUSES = ("final", "draft")
 MAX_TEXT_BYTES = 2**20  # five times the longest plans (a five-year plan outline is ~0.2 MiB)
 PLAN_TYPES = ("green_economy", "pollution_carbon_synergy")
+
+
+def universal_newlines(text: str) -> str:
+    """CRLF and CR line endings read as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 @dataclass(frozen=True)
@@ -238,7 +245,7 @@ def read_documents(paths: ProjectPaths, manifest: pd.DataFrame) -> dict[str, Raw
                                     fix="convert the file to UTF-8 (e.g. iconv -f GB18030 -t UTF-8); "
                                         "new-plan does this for GB18030 files"))
             continue
-        docs[row.doc_id] = RawDocument(row.doc_id, path, text.removeprefix("\ufeff"))
+        docs[row.doc_id] = RawDocument(row.doc_id, path, universal_newlines(text.removeprefix("\ufeff")))
     raise_if_any(problems)
     return docs
 

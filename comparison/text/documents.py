@@ -31,12 +31,13 @@ class ParsedDocument:
         return None if k is None else self.clauses[k]
 
     def clause_window(self, clause_id: str) -> tuple[int, int] | None:
-        """Raw span from the clause's start to the next clause's start (or the end of the file)."""
+        """Raw span from the clause's start to the next clause's start (or the end of the file); the first
+        clause's window starts at the start of the file (page furniture above the text belongs to it)."""
         k = self._clause_index.get(clause_id)
         if k is None:
             return None
         starts = self._clause_raw_starts
-        return starts[k], (starts[k + 1] if k + 1 < len(starts) else len(self.raw))
+        return (starts[k] if k else 0), (starts[k + 1] if k + 1 < len(starts) else len(self.raw))
 
     def clause_at(self, raw_pos: int) -> str:
         """The clause a raw offset falls in (the first clause for text before it)."""
@@ -68,8 +69,8 @@ def parse_corpus(paths: ProjectPaths, manifest: pd.DataFrame | None = None) -> d
             clauses = parse(doc_id, ct)
         except StructureError as err:
             problems.append(Problem(f"data/raw/{doc.path.parent.name}/{doc.path.name}", str(err),
-                                    expected="section headings such as 一、总体要求 at the start of a line",
-                                    fix="check that this is the full plan text; headings must start their own line"))
+                                    expected="the text of a plan (any layout: headings, a news report, a table)",
+                                    fix="replace the file with the plan's text, copied from the page or PDF"))
             continue
         parsed[doc_id] = ParsedDocument(doc_id, city_of[doc_id], doc.text, ct, clauses)
     raise_if_any(problems)

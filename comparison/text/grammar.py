@@ -5,12 +5,14 @@ general wording of the genre, never a phrase of a particular plan:
 
 - numbers that are not quantities: 文号 〔2021〕183号, dates 2021年12月8日, list numbers 1. （1）,
   formulas and standards (PM2.5, CO2, GB 18918), labels (5G, “2+6+N”, 《…2021年版》), size classes
-  (10蒸吨/小时);
+  (10蒸吨/小时); ordinals, counts of the document's parts, dates, times, telephone numbers and codes
+  written with hyphens (comparison.text.number_roles), which are never ranges;
 - years: 到/至 2025年 (target year, for every later item of the paragraph), 比/较 2020年 (base year of a
   relative change), a bare year (a target when not before the plan's year, else the year of a fact),
   2021年以来 / 2030年前 / 2021-2023年 (reference years);
 - quantities: a value, an optional range (1-2个, 2—3), the longest unit written right after it, the
-  comparator from the words around it (以上, 不低于, 超过, 约, 左右 …);
+  comparator from the words around it (以上, 不低于, 超过, 约, 左右 …); day counts governed by a
+  comparator or a 天数 subject (优良天数不低于300天);
 - Chinese numerals only where they carry a quantity: 翻番 / 翻一番 / 翻两番, 两个 + measure word,
   千亿级, 三分之一, 近一半, 零填埋, 清零 — never 一批, 一体化, 第一, 十四五. A Mention's ``value`` is the number
   meant (三分之一 → 1/3) and ``value_span`` the digits or words that print it.
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from comparison.text import number_roles
 from comparison.text.numbers import DOUBLING, chinese_numeral_value
 
 YEAR_RANGE = (1990, 2060)
@@ -49,14 +52,15 @@ AFTER_COMPARATORS = [("及以上", "ge"), ("以上", "ge"), ("以下", "le"), ("
 BEFORE_COMPARATORS = [("不低于", "ge"), ("不少于", "ge"), ("至少", "ge"), ("不超过", "le"), ("不高于", "le"),
                       ("不大于", "le"), ("控制在", "le"), ("超过", "gt"), ("大于", "gt"), ("突破", "gt"),
                       ("高于", "gt"), ("多于", "gt"), ("低于", "lt"), ("小于", "lt"), ("不足", "lt"), ("少于", "lt"),
-                      ("将近", "approx"), ("接近", "approx"), ("大约", "approx"), ("约", "approx"), ("近", "approx")]
+                      ("将近", "approx"), ("接近", "approx"), ("大约", "approx"), ("约", "approx"), ("近", "approx"),
+                      ("不超", "le"), ("超", "gt")]  # 超50%: more than (a word longer than 超 is tried first)
 COMMITMENTS = ("确保", "力争")
 # Units the conventions write differently from the plan: "提高 N 个百分点" → 百分点; a class of magnitude
 # "100亿级" / "千亿级" is money in 亿元 (yuan implied; 级 reads as at least).
 CONVENTION_UNITS = {"个百分点": "百分点", "亿级": "亿元"}
 # A unit as written; the codebook's units are tried first (longest wins), these only when none fits.
 GENERIC_UNIT = re.compile(
-    r"^(?:[万亿千百]*(?:千瓦时|千瓦|兆瓦|吨标准煤|吨|元|亩|公顷|平方公里|平方米|立方米|公里|千米|米|人次|人|"
+    r"^(?:[万亿千百]*(?:千瓦时|千瓦|兆瓦|吨标准煤|吨|元|亩|公顷|平方公里|平方米|立方米|公里|千米|米|人次|人|天|小时|"
     r"个|家|座|户|种|辆|条|所|项|处|套|台|名|次|栋|间|张|只|头|株|棵|部|批|类|片|园|村|镇|区|倍|"
     r"千克|公斤|克|升|吨公里|标箱|艘|架|组|枚|册|件|份|宗|笔|起))(?:/(?:日|天|年|小时|月|人|万元|亩|公顷))?")
 MEASURE_WORDS = "个家座条项所处类种片支"
@@ -143,11 +147,18 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
     if m:
         g = 1 if m.group(1) else 2
         mark(m.start(g), "list_numbering")
+    for s, e, role, note in number_roles.not_quantities(para):
+        for t in tokens:
+            if s <= t.start < e and t.role in ("quantity", "year"):
+                t.role, t.note = role, note
     for t in tokens:
         if t.role != "quantity":
             continue
         before, after = para[max(0, t.start - NEAR):t.start], para[t.end:t.end + NEAR]
-        if re.search(r"[A-Za-z][A-Za-z/.]*\s?$", before):
+        part = number_roles.part_role(para, t.start, t.end)
+        if part:
+            t.role, t.note = part
+        elif re.search(r"[A-Za-z][A-Za-z/.]*\s?$", before):
             t.role = "chemical_or_technical"
         elif re.match(r"^[A-Za-z]", after) or re.match(r"^\s*\+|^[A-Za-z]", after) or re.search(r"\+\s*$", before):
             t.role = "name_or_label"
@@ -155,7 +166,8 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
             t.role = "name_or_label"
         elif any(after.lstrip().startswith(u) for u in SIZE_CLASS_UNITS):
             t.role, t.note = "chemical_or_technical", "size class of equipment, not a quantity"
-        elif not is_year(t.text) and "." not in t.text and DURATION.match(after) and not DATE.match(para, t.start):
+        elif (not is_year(t.text) and "." not in t.text and DURATION.match(after) and not DATE.match(para, t.start)
+              and not number_roles.is_day_count(para, t.start, t.end)):
             t.role, t.note = "other", "a duration or a date part, not a quantity"
         elif is_year(t.text) and (TARGET_YEAR_TAIL.match(after) or PERIOD.match(para, t.start)
                                   or re.match(r"^\s*[-—–~～至到]\s*[0-9]{4}\s*年", after)):
@@ -264,7 +276,9 @@ def digit_mentions(para: str, tokens: list[Token], units: list[str]) -> list[Men
         if k + 1 < len(quantity):
             between = para[t.end:quantity[k + 1].start]
             sep = RANGE_SEPARATOR.match(between)
-            if sep and t.end + sep.end() == quantity[k + 1].start:
+            if not number_roles.is_range(t.text, quantity[k + 1].text):
+                pass  # 12-3, 0591-8765: a dash between numbers that are no range
+            elif sep and t.end + sep.end() == quantity[k + 1].start:
                 upper = quantity[k + 1]
             else:
                 first_unit = match_unit(para, _skip_spaces(para, t.end), units)

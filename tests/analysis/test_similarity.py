@@ -120,3 +120,23 @@ def test_clustered_order_puts_plans_that_share_text_together():
     assert sorted(order) == ids
     assert abs(order.index("a") - order.index("c")) == 1 and abs(order.index("b") - order.index("d")) == 1
     assert clustered_order(m.iloc[:2, :2]) == ["a", "b"]
+
+
+def test_shingle_matrix_rows_are_the_shingle_sets_whatever_the_lengths():
+    texts = ["abcd", "abc", "", "。", "xabcdx", "abcdabcd", "主要目标"]
+    m = sim.shingle_matrix(texts, 4)
+    assert m.data.tolist() == [1] * m.nnz  # a shingle repeated in one text counts once
+    sets = [sim.shingles(t, 4) for t in texts]
+    assert np.asarray(m.sum(axis=1)).ravel().tolist() == [len(s) for s in sets] == [1, 1, 0, 0, 3, 4, 1]
+    shared = (m @ m.T).toarray()
+    assert all(shared[i, j] == len(sets[i] & sets[j]) for i in range(len(texts)) for j in range(len(texts)))
+    assert sim.shingle_matrix(["", "ab"], 4).shape == (2, 1)
+
+
+def test_containment_and_reuse_share_shingles_but_never_serve_another_tables_results():
+    a = frame([("a.1", "a", "abcdefgh"), ("b.1", "b", "abcdef")])
+    b = frame([("a.1", "a", "abcdefgh"), ("b.1", "b", "uvwxyz")])  # same shape and ids, other text
+    assert sim.containment(a, n=4).loc["b", "a"] == pytest.approx(1.0)
+    assert sim.sentence_reuse(a, n=4).share_any.tolist() == [pytest.approx(3 / 5), 1.0]
+    assert sim.containment(b, n=4).loc["b", "a"] == 0.0
+    assert sim.sentence_reuse(b, n=4).share_any.tolist() == [0.0, 0.0]

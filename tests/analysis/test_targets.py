@@ -175,13 +175,3 @@ def test_comparability_notes_say_which_plotted_values_are_not_comparable_and_why
     assert got[("b_2022", "x")] == (False, "scope cities (other plans: whole city)")
     assert got[("b_2022", "y")] == (False, "base year not stated (other plans: 2020)")
     assert list(notes.index) == list(shared.index)
-
-
-def test_wide_comparison_is_one_row_per_indicator_with_a_mark_for_values_not_comparable():
-    from comparison.analysis.targets import wide_comparison
-
-    long = q(("a_2021", "x", 98.0, "ge", {"comparable": False}), ("a_2021", "x", 98.0, "ge", {"comparable": False}),
-             ("b_2022", "x", 1.0, "ge", {"comparable": True}), ("b_2022", "x", 2.0, "le", {"comparable": True}))
-    w = wide_comparison(long, PLANS, "en")
-    assert w.to_dict("records") == [{"indicator_id": "x", "indicator": "x", "unit_std": "percent", "a_2021": "≥98%†",
-                                     "b_2022": "≥1%; ≤2%", "c_2022": ""}]

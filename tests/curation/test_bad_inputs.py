@@ -99,7 +99,8 @@ def test_unknown_unit(project_copy):
     row = edit(project_copy, "quantities", "quantity_id", Q1, "unit_as_written", "万斤")
     assert msg(where("quantities", row, "unit_as_written"), "unknown unit", "万斤",
                "a unit_as_written of the units sheet of data/raw/taxonomy.xlsx",
-               "add the unit with its pint expression to the units sheet") in problems(project_copy)
+               "add the unit with its pint expression to the units sheet (or accept its row in the sheet "
+               "proposed_units with accept-proposals)") in problems(project_copy)
 
 
 def test_incompatible_unit(project_copy):
@@ -338,7 +339,8 @@ def test_unknown_responsible_unit_is_found_by_validate_and_stops_the_build(proje
     expected = msg("data/raw/taxonomy.xlsx, sheet 'agency_aliases', column 'name_as_written'",
                    "responsible unit not in the agency dictionary", "南平海关",
                    "a row mapping it to an agency_id (named in nanping_2021:4.9)",
-                   "add the name and its agency_id to agency_aliases")
+                   "add the name and its agency_id to agency_aliases (or accept its row in the city workbook's "
+                   "sheet proposed_agencies with accept-proposals)")
     assert expected in problems(project_copy)  # `make validate` names it, not only the build
     with pytest.raises(InputError) as err:
         build(project_paths(project_copy))

@@ -29,7 +29,7 @@ FIX_SIZE = ("delete the rows and columns after the data (select them, right-clic
 FIX_CELL = ("retype the value in Excel and save (the file was written by a program that does not follow the "
             ".xlsx format), or restore the workbook from git")
 QUANTITIES = "xl/worksheets/sheet2.xml"  # tianshui.xlsx: sections, quantities, ignored_numbers, measures
-MEASURES = "xl/worksheets/sheet4.xml"    # columns: sentence_id, doc_id, sector_id, instrument_id, synergy, note …
+MEASURES = "xl/worksheets/sheet4.xml"    # columns: sentence_id, doc_id, text, sector_id, instrument_id, synergy, note …
 
 
 @pytest.fixture
@@ -104,7 +104,9 @@ def test_a_zip_bomb_is_refused_before_inflating(book):
     """4 GB of whitespace in a 4 MB file used to be inflated (99 s, 4.3 GB): the sizes the archive declares
     are added up first. (A 65 MiB member stands in for the 4 GB: the same check, a cheaper test.)"""
     rewrite_xlsx(book, {QUANTITIES: lambda xml: xml.replace("<sheetData>", "<sheetData>" + " " * (65 * 2**20))})
-    refused(book, msg(TIANSHUI, "the workbook unpacks to 65.1 MiB, more than the limit",
+    declared = sum(info.file_size for info in zipfile.ZipFile(book).infolist())  # 65 MiB and the other parts
+    assert book.stat().st_size < 2**20  # a small file
+    refused(book, msg(TIANSHUI, f"the workbook unpacks to {declared / 2**20:.1f} MiB, more than the limit",
                       expected=LIMITS, fix=FIX_SIZE))
 
 
@@ -163,6 +165,14 @@ def test_the_cli_refuses_a_stray_cell_with_status_2_within_seconds(project_copy)
 # ---------- cells no spreadsheet program writes: each named with file, sheet, cell, value and fix
 
 
+def column_of(book, sheet: str, name: str) -> str:
+    """The column letter of a header name (the workbooks' column order is the curation surface's)."""
+    from openpyxl import load_workbook
+
+    header = next(load_workbook(book, read_only=True)[sheet].iter_rows(max_row=1))
+    return next(c.column_letter for c in header if c.value == name)
+
+
 def replace_cell(ref: str, cell: str):
     """Replace the cell ``ref`` (e.g. E2) of a sheet's XML by ``cell``."""
     def change(xml):
@@ -217,17 +227,22 @@ def test_a_malformed_row_number_is_named(book, row):
 
 
 def test_a_date_cell_outside_the_dates_excel_shows(book):
-    def date_style(xml):  # a second cell format showing a date (numFmtId 14: m/d/yyyy)
-        return xml.replace('<cellXfs count="2">', '<cellXfs count="3">').replace(
+    styles = zipfile.ZipFile(book).read("xl/styles.xml").decode()
+    count = int(re.search(r'<cellXfs count="(\d+)"', styles).group(1))  # the new format's index
+
+    def date_style(xml):  # one more cell format, showing a date (numFmtId 14: m/d/yyyy)
+        return re.sub(r'<cellXfs count="\d+"', f'<cellXfs count="{count + 1}"', xml).replace(
             "</cellXfs>", '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" /></cellXfs>')
-    rewrite_xlsx(book, {"xl/styles.xml": date_style, MEASURES: replace_cell("E2", '<c r="E2" s="2"><v>1e10</v></c>')})
+    rewrite_xlsx(book, {"xl/styles.xml": date_style,
+                        MEASURES: replace_cell("E2", f'<c r="E2" s="{count}"><v>1e10</v></c>')})
     assert msg(f"{TIANSHUI}, sheet 'measures', row 2", "cell E2 is formatted as a date but holds 1e10, outside "
                "the dates Excel can show", "1e10", "a date from 1900 to 9999, or a number formatted as a number",
                FIX_CELL) in read_problems(book)
 
 
 def test_an_excel_error_value_is_named_with_its_column(book):
-    rewrite_xlsx(book, {MEASURES: replace_cell("E2", '<c r="E2" t="e"><v>#N/A</v></c>')})
+    ref = f"{column_of(book, 'measures', 'synergy')}2"
+    rewrite_xlsx(book, {MEASURES: replace_cell(ref, f'<c r="{ref}" t="e"><v>#N/A</v></c>')})
     assert msg(f"{TIANSHUI}, sheet 'measures', row 2, column 'synergy'", "an Excel error value in a curated cell",
                "#N/A", "a plain value", "replace #N/A by the value it stands for, or clear the cell"
                ) in read_problems(book)
@@ -244,15 +259,37 @@ def test_unreadable_cells_are_listed_up_to_fifty_then_counted(book):
 
 
 @pytest.mark.parametrize("cell,value", [
-    ('<c r="F2" t="inlineStr"><is><t>inline</t></is></c>', "inline"),
-    ('<c r="F2" t="inlineStr"><is><r><rPr><b/></rPr><t>rich </t></r><r><t>text</t></r></is></c>', "rich text"),
-    ('<c r="F2" t="str"><v>95</v></c>', "95"),
-    ('<c r="F2" t="inlineStr"><is><t>95</t></is></c>', "95"),
-    ('<c r="F2"><v>95</v></c>', "95"),
-    ('<c r="F2" t="b"><v>1</v></c>', "true"),
+    ('<c r="{ref}" t="inlineStr"><is><t>inline</t></is></c>', "inline"),
+    ('<c r="{ref}" t="inlineStr"><is><r><rPr><b/></rPr><t>rich </t></r><r><t>text</t></r></is></c>', "rich text"),
+    ('<c r="{ref}" t="str"><v>95</v></c>', "95"),
+    ('<c r="{ref}" t="inlineStr"><is><t>95</t></is></c>', "95"),
+    ('<c r="{ref}"><v>95</v></c>', "95"),
+    ('<c r="{ref}" t="b"><v>1</v></c>', "true"),
 ], ids=["inline", "rich_text", "cached_text", "number_as_text", "number", "boolean"])
 def test_well_formed_encodings_read_as_their_text(book, cell, value):
-    """The note column (F) holds free text: each encoding reads as the text a curator sees in Excel."""
-    rewrite_xlsx(book, {MEASURES: replace_cell("F2", cell)})
+    """The note column holds free text: each encoding reads as the text a curator sees in Excel."""
+    ref = f"{column_of(book, 'measures', 'note')}2"
+    rewrite_xlsx(book, {MEASURES: replace_cell(ref, cell.format(ref=ref))})
     sheets = read_workbook(book, CITY_SCHEMA, TIANSHUI)
     assert sheets["measures"].set_index("excel_row").loc[2, "note"] == value
+
+
+def test_at_most_200_problems_are_printed_then_their_count(project_copy, monkeypatch, capsys):
+    """1,000,000 rows used to print 3,000,000 problems (803 MB): the list stops at 200, with the count."""
+    from comparison import cli, pipeline
+    from comparison.problems import Problem
+
+    many = [Problem(TIANSHUI, "synergy must be true or false", sheet="measures", row=k, column="synergy",
+                    value="yes") for k in range(2, 3002)]
+
+    def broken(paths, allow_suggested=False):
+        raise InputError(many)
+
+    monkeypatch.setattr(pipeline, "validate", broken)
+    assert cli.main(["--root", str(project_copy), "validate"]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "3,000 problems found in the inputs (the first 200 are listed):"
+    assert lines[1:3] == [f"  - {TIANSHUI}, sheet 'measures', row 2, column 'synergy': synergy must be true or false",
+                          "    found: 'yes'"]
+    assert sum(line.startswith("  - ") for line in lines) == 200
+    assert lines[-1] == "  … and 2,800 more: fix the ones above and run again to see the rest"

@@ -8,26 +8,11 @@ import zipfile
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import MergedCell
 
 from comparison.curation.xlsx_cells import ERROR, read_book
+from helpers import same_reading
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-
-def openpyxl_reading(path) -> dict:
-    """The reference: each sheet's cells as openpyxl holds them (value, formula or error flag), blanks left out."""
-    wb = load_workbook(path)
-    return {ws.title: {p: (c.value, ERROR if c.data_type == "e" else c.data_type == "f")
-                       for p, c in ws._cells.items() if not isinstance(c, MergedCell) and c.value is not None}
-            for ws in wb.worksheets}
-
-
-def same_reading(path):
-    fast, reference = read_book(path), openpyxl_reading(path)
-    assert fast.sheet_names == list(reference)
-    for sheet, cells in reference.items():
-        assert {p: c for p, c in fast.cells[sheet].items() if c[0] is not None} == cells, sheet
 
 
 def test_real_workbooks(paths):

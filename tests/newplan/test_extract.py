@@ -62,10 +62,10 @@ def test_comparator_wording(taxonomy, units, wording, comparator):
     assert one(f"到2025年，{wording}。", taxonomy, units).comparator == comparator
 
 
-def test_commitment_governs_its_sentence_part_only(taxonomy, units):
+def test_commitment_governs_its_own_clause_part_only(taxonomy, units):
     q = run("到2025年，力争森林覆盖率达到39%，省级以上绿色工厂达到50家；生活垃圾无害化处理率达到100%。",
             taxonomy, units).quantities
-    assert list(q.commitment) == ["力争", "力争", "none"]
+    assert list(q.commitment) == ["力争", "none", "none"]
     assert one("确保森林覆盖率达到39%。", taxonomy, units).commitment == "确保"
 
 
@@ -317,7 +317,9 @@ def test_cli_reads_gb18030_and_says_so(tmp_path, capsys):
     (None, "the text file does not exist"),
     (b"", "empty"),
     (b"\xff\xff\xff\xff", "neither UTF-8 nor GB18030"),
-    ("没有标题的一段文字，森林覆盖率达到39%。".encode(), "no section headings"),
+    (b"%PDF-1.4\n", "this is a PDF file"),
+    ("<html><body><p>森林覆盖率达到39%。</p></body></html>".encode(), "this is a saved web page (HTML)"),
+    ("发布时间：2023-05-06 10:21\n来源：测试市人民政府\n".encode(), "the text is only web-page furniture"),
 ])
 def test_cli_bad_inputs_exit_2_with_a_message(tmp_path, capsys, content, message):
     path = tmp_path / "plan.txt"
@@ -327,3 +329,177 @@ def test_cli_bad_inputs_exit_2_with_a_message(tmp_path, capsys, content, message
     captured = capsys.readouterr()
     assert message in captured.err
     assert "Traceback" not in captured.err + captured.out
+
+
+def test_cli_reads_a_text_without_headings_and_says_so(tmp_path, capsys):
+    path = tmp_path / "plan.txt"
+    path.write_text("测试市印发方案\n到2025年，森林覆盖率达到39%。\n", encoding="utf-8")
+    assert main(["extract", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "the text has no section headings" in captured.err and "forest_coverage_rate_pct" in captured.out
+
+
+# ---------- extract --out: rows of many texts for screening
+
+
+def test_cli_writes_the_rows_of_several_texts_to_xlsx(tmp_path, capsys, taxonomy, units):
+    first, second = tmp_path / "a_2023.txt", tmp_path / "b_2023.txt"
+    first.write_text(SYNTHETIC, encoding="utf-8")
+    second.write_text("测试市印发方案\n到2025年，森林覆盖率达到39%。\n", encoding="utf-8")
+    out = tmp_path / "screen" / "rows.xlsx"
+    assert main(["extract", str(first), str(second), "--out", str(out)]) == 0
+    sheets = pd.read_excel(out, sheet_name=None, dtype=str, keep_default_na=False)
+    assert list(sheets) == ["quantities", "ignored_numbers", "texts"]
+    q = sheets["quantities"]
+    assert list(q.columns[:3]) == ["file", "quantity_id", "doc_id"]
+    assert list(q[q.doc_id == "a_2023"].value) == ["1075", "65.2", "68", "13.5", "27.4", "2", "3", "50", "97", "95"]
+    assert list(q[q.doc_id == "b_2023"].quote) == ["到2025年，森林覆盖率达到39%"]
+    texts = sheets["texts"].set_index("doc_id")
+    assert texts.loc["b_2023", "notes"].startswith("the text has no section headings")
+    assert (texts.quantities.tolist(), texts.clauses.tolist()) == (["10", "1"], ["4", "2"])  # 0.0 1.1 2.2 2.3
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_cli_writes_csv_tables_beside_each_other(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(SYNTHETIC, encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    assert main(["extract", str(path), "--out", str(out)]) == 0
+    q = pd.read_csv(out, dtype=str, keep_default_na=False)
+    ignored = pd.read_csv(tmp_path / "rows_ignored_numbers.csv", dtype=str, keep_default_na=False)
+    assert len(q) == 10 and "document_number" in set(ignored.reason)
+    assert (tmp_path / "rows_texts.csv").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--out", "rows.txt"], "--out must name a .csv or an .xlsx file"),
+    (["missing.txt", "--out", "rows.xlsx"], "the text file does not exist"),
+    (["second.txt", "--doc-id", "x_2023", "--out", "rows.xlsx"], "--doc-id names one text, but several were given"),
+])
+def test_cli_out_writes_nothing_unless_every_text_is_read(tmp_path, capsys, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan.txt").write_text(SYNTHETIC, encoding="utf-8")
+    (tmp_path / "second.txt").write_text(SYNTHETIC, encoding="utf-8")
+    assert main(["extract", "plan.txt", *args]) == 2
+    assert message in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt", "second.txt"]
+
+
+# ---------- the grammar of issue 15, on sentences written after the rules (not the rules' own examples)
+
+
+@pytest.mark.parametrize("body, value, unit, comparator", [
+    ("到2025年，城市空气质量优良天数不少于320天。", "320", "天", "ge"),
+    ("到2025年，全市重度污染天数降至1天以下。", "1", "天", "le"),
+    ("到2025年，臭氧超标天数控制在10天之内。", "10", "天", "le"),
+    ("2022年，全市优良天数达到341天。", "341", "天", "eq"),
+])
+def test_day_counts_are_quantities(taxonomy, units, body, value, unit, comparator):
+    r = one(body, taxonomy, units)
+    assert (r.value, r.unit_as_written, r.comparator) == (value, unit, comparator)
+
+
+@pytest.mark.parametrize("body, number", [("各地要在15天内完成整改。", "15"), ("用60天时间开展专项检查。", "60"),
+                                          ("每月10日前报送进展情况。", "10")])
+def test_durations_of_an_action_are_not_day_counts(taxonomy, units, body, number):
+    result = run(body, taxonomy, units)
+    assert result.quantities.empty, result.quantities[["value", "quote"]]
+    assert set(result.ignored[result.ignored.number == number].reason) == {"other"}
+
+
+@pytest.mark.parametrize("wording, comparator", [("湿地保护率超60%", "gt"), ("湿地保护率超过60%", "gt"),
+                                                 ("湿地保护率不超60%", "le"), ("湿地保护率60%以内", "le")])
+def test_more_than_and_within(taxonomy, units, wording, comparator):
+    assert one(f"到2025年，{wording}。", taxonomy, units).comparator == comparator
+
+
+def test_respectively_each_value_takes_its_own_items_phrase(taxonomy, units):
+    q = run("到2025年，萤火虫栖息地面积、候鸟停歇地数量分别达到80公顷、12处。", taxonomy, units).quantities
+    assert list(q.value) == ["80", "12"]
+    assert list(q.indicator_as_written) == ["萤火虫栖息地面积", "候鸟停歇地数量"]
+    q = run("到2025年，湿地保护率、草原综合植被盖度和森林覆盖率分别为55%、60%和40%。", taxonomy, units).quantities
+    assert list(q.indicator_as_written)[2] == "森林覆盖率" and q.iloc[2].indicator_id == "forest_coverage_rate_pct"
+    assert list(q.indicator_as_written)[:2] != ["森林覆盖率", "森林覆盖率"]
+
+
+def test_respectively_over_scopes_keeps_the_shared_indicator(taxonomy, units):
+    q = run("到2025年，城市和县城污水处理率分别达到98%、95%。", taxonomy, units).quantities
+    assert set(q.indicator_id) == {"sewage_treatment_rate_pct"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("确保到2025年，森林覆盖率不低于40%，绿色工厂达到10家。", ["确保", "none"]),
+    ("力争森林覆盖率、湿地保护率分别达到40%、60%，省级以上绿色工厂达到10家。", ["力争", "力争", "none"]),
+    ("森林覆盖率达到40%，力争省级以上绿色工厂达到10家。", ["none", "力争"]),
+    ("力争两年内实现节水500万立方米、节能10万吨标准煤的目标。", ["力争", "力争"]),
+])
+def test_commitment_covers_its_own_clause_part(taxonomy, units, body, expected):
+    assert list(run(body, taxonomy, units).quantities.commitment) == expected
+
+
+@pytest.mark.parametrize("body, number", [
+    ("经市委第8次全体会议审议，制定本方案。", "8"),
+    ("方案提出18条具体措施。", "18"),
+    ("围绕6大重点工程部署任务。", "6"),
+    ("3项约束性指标全部完成。", "3"),
+    ("专栏3 重大项目清单", "3"),
+])
+def test_ordinals_and_counts_of_the_documents_parts_are_not_quantities(taxonomy, units, body, number):
+    result = run(body, taxonomy, units)
+    assert result.quantities.empty, result.quantities[["value", "quote"]]
+    body_rows = result.ignored[result.ignored.clause_id != "test_2022:0.0"]  # not the preamble's date
+    assert set(body_rows[body_rows.number == number].reason) == {"document_part_count"}
+
+
+@pytest.mark.parametrize("body, numbers, reason", [
+    ("方案于2023-07-18印发实施。", ["2023", "07", "18"], "reference_year"),
+    ("监督电话：0898-66123456。", ["0898", "66123456"], "contact_details"),
+    ("咨询热线13800138000。", ["13800138000"], "contact_details"),
+    ("项目编号2023-0015-03已入库。", ["2023", "0015", "03"], "name_or_label"),
+    ("截至2023/06/30 18:00，已完成进度。", ["2023", "06", "30", "18", "00"], None),
+])
+def test_dates_times_phones_and_ids_are_never_ranges(taxonomy, units, body, numbers, reason):
+    result = run(body, taxonomy, units)
+    assert result.quantities.empty, result.quantities[["value", "comparator", "quote"]]
+    ignored = result.ignored[result.ignored.number.isin(numbers)]
+    assert sorted(ignored.number) == sorted(numbers)
+    if reason:
+        assert set(ignored.reason) == {reason}
+
+
+def test_a_range_still_needs_a_larger_upper_bound(taxonomy, units):
+    q = run("每个乡镇建设污水处理站2-4座。", taxonomy, units).quantities
+    assert list(zip(q.value, q.comparator)) == [("2", "ge"), ("4", "le")]
+
+
+def test_table_pasted_as_text_gives_baselines_and_targets(taxonomy, units):
+    body = ("主要指标如下：\n\n| 序号 | 指标名称 | 基期值（2020年） | 目标值（2025年） | 指标属性 |\n"
+            "| 1 | 森林覆盖率（%） | 57.3 | ≥58 | 约束性 |\n| 2 | 城市污水处理率（%） | — | 98以上 | 预期性 |\n")
+    result = run(body, taxonomy, units, doc_id="test_2022")
+    q = result.quantities
+    assert list(zip(q.value, q.kind, q.target_year, q.base_year, q.comparator, q.unit_as_written)) == [
+        ("57.3", "baseline", "", "2020", "eq", "%"), ("58", "target", "2025", "", "ge", "%"),
+        ("98", "target", "2025", "", "ge", "%")]
+    assert list(q.indicator_id) == ["forest_coverage_rate_pct", "forest_coverage_rate_pct", "sewage_treatment_rate_pct"]
+    reasons = dict(zip(result.ignored.number, result.ignored.reason))
+    assert reasons["1"] == "list_numbering" and reasons["2025"] == "list_target_year"
+
+
+def test_page_furniture_digits_are_ignored_with_their_own_reasons(taxonomy, units):
+    raw = ("首页 > 信息公开\n测试市印发实施方案\n发布时间：2023-07-18 15:06　来源：测试日报　阅读量：4521\n"
+           "到2025年，森林覆盖率达到39%。\n联系电话：0898-66123456\n琼ICP备10000001号\n")
+    ct = clean(raw)
+    result = extract(ParsedDocument("test_2023", "test", raw, ct, parse("test_2023", ct)), taxonomy, units)
+    assert list(result.quantities.value) == ["39"]
+    reasons = dict(zip(result.ignored.number, result.ignored.reason))
+    assert reasons == {"2023": "publish_time", "07": "publish_time", "18": "publish_time", "15": "publish_time",
+                       "06": "publish_time", "4521": "page_metadata", "0898": "contact_details",
+                       "66123456": "contact_details", "10000001": "web_address"}  # 2025 is in the row's quote
+
+
+def test_page_numbers_of_a_table_of_contents_are_not_quantities(taxonomy, units):
+    result = run("目录\n\n第一章 发展基础………………3\n\n第二章 主要任务………………12\n\n到2025年，森林覆盖率达到40%。", taxonomy,
+                 units)
+    assert list(result.quantities.value) == ["40"]
+    reasons = dict(zip(result.ignored.number, result.ignored.reason))
+    assert (reasons["3"], reasons["12"]) == ("page_or_footer", "page_or_footer")

@@ -5,6 +5,7 @@ import pandas as pd
 import pint
 import pytest
 
+from comparison.paths import project_paths
 from comparison.pipeline import build
 from comparison.curation.taxonomy import load_taxonomy
 from comparison.curation.units import UnitConverter, same_number
@@ -151,6 +152,8 @@ def test_the_data_package_describes_every_table_and_frictionless_validates_it(bu
     package = json.loads((built.processed / "datapackage.json").read_text(encoding="utf-8"))
     assert sorted(r["path"] for r in package["resources"]) == sorted(p.name for p in built.processed.glob("*.csv"))
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    from comparison import __version__
+    assert package["version"] == __version__
     resources = {r["name"]: r["schema"] for r in package["resources"]}
     fields = {f["name"]: f for f in resources["quantities"]["fields"]}
     assert (fields["value"]["type"], fields["target_year"]["type"], fields["quote"]["type"]) == ("number", "year",
@@ -208,7 +211,7 @@ def test_the_build_pauses_the_garbage_collector_and_restores_it(monkeypatch, tmp
     monkeypatch.setattr(pipeline, "read_manifest", lambda paths: seen.append(gc.isenabled()) or 1 / 0)
     assert gc.isenabled()
     with pytest.raises(ZeroDivisionError):
-        build(None)
+        build(project_paths(tmp_path))
     assert seen == [False] and gc.isenabled()  # paused inside, restored after a failure
     gc.disable()
     try:

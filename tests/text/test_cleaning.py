@@ -138,3 +138,20 @@ def test_page_break_repeats_in_paragraph_plans_are_repaired(corpus, doc_id):
         assert "低碳交通基础设施建设" in text and "（责任单位：市自然资源局" in text
     else:
         assert "上饶经济技术开发区、三清山" in text
+
+
+@pytest.mark.parametrize("row", ["森林覆盖率（%）\t58.2\t≥60\t约束性", "| 森林覆盖率（%） | 58.2 | ≥60 | 约束性 |",
+                                 "森林覆盖率（%）｜58.2｜≥60｜约束性", "森林覆盖率（%） \t 58.2\t\t≥60 |约束性"])
+def test_table_cells_are_joined_by_one_bar(row):
+    raw = f"一、主要目标\n\n专栏1 主要指标\n指标\t2020年\t2025年\t属性\n|---|---|---|---|\n{row}\n"
+    ct = clean(raw)
+    assert ct.text.split("\n")[1:4] == ["专栏1主要指标", "指标|2020年|2025年|属性", "森林覆盖率（%）|58.2|≥60|约束性"]
+    k = ct.text.index("58.2")
+    assert raw[slice(*ct.raw_span(k, k + 4))] == "58.2"
+
+
+def test_table_rows_and_headings_are_never_joined_to_their_neighbours():
+    raw = ("第一章 总体要求\n\n第一节 主要目标\n\n到2025年，主要指标如下\n\n指标|2025年\n\n森林覆盖率（%）|60\n\n"
+           "专栏2 重点工程\n\n绿色制造工程\n")
+    assert clean(raw).text.split("\n") == ["第一章总体要求", "第一节主要目标", "到2025年，主要指标如下", "指标|2025年",
+                                           "森林覆盖率（%）|60", "专栏2重点工程", "绿色制造工程"]

@@ -59,12 +59,30 @@ def test_non_utf8_text_is_reported(project_copy):
                          "iconv -f GB18030")
 
 
-def test_text_without_headings_is_reported(project_copy):
+def test_text_that_is_only_page_furniture_is_reported(project_copy):
     path = project_copy / "data/raw/texts/jiaozuo_2021.txt"
-    path.write_text("这是一段没有章节标题的文字。\n", encoding="utf-8")
+    path.write_text("发布时间：2023-05-06 10:21 来源：焦作市人民政府\n【打印】【关闭】\n", encoding="utf-8")
     _rehash(project_copy, "jiaozuo_2021")
     assert_clean_failure(run_cli(project_copy, "validate"),
-                         "data/raw/texts/jiaozuo_2021.txt: no section headings (一、 二、 …) were found")
+                         "data/raw/texts/jiaozuo_2021.txt: the text has no words of a plan (it is empty, or only "
+                         "web-page furniture")
+
+
+def test_crlf_and_cr_line_endings_read_as_lf(project_copy, paths):
+    """A text checked out with CRLF (git on Windows) or saved with CR validates exactly like the LF original."""
+    from comparison.pipeline import validate
+    from comparison.paths import project_paths
+    from comparison.text.documents import clauses_table, parse_corpus
+
+    lf = parse_corpus(paths)
+    for ending in ("\r\n", "\r"):
+        for doc_id in ("tianshui_2022", "nanping_2022"):
+            path = project_copy / f"data/raw/texts/{doc_id}.txt"
+            path.write_bytes((paths.raw / f"texts/{doc_id}.txt").read_bytes().replace(b"\n", ending.encode()))
+            _rehash(project_copy, doc_id)
+        validate(project_paths(project_copy))  # raises on any problem
+        other = parse_corpus(project_paths(project_copy))
+        assert clauses_table(other).equals(clauses_table(lf))
 
 
 def test_changed_text_fails_the_hash_check(project_copy):

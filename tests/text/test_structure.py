@@ -3,7 +3,8 @@ import pytest
 
 from comparison.text.cleaning import clean
 from comparison.text.documents import clauses_table, sentences_table
-from comparison.text.structure import StructureError, chinese_numeral, parse, responsible_units, split_sentences
+from comparison.text.structure import (StructureError, chinese_numeral, has_headings, parse, responsible_units,
+                                      split_sentences)
 
 
 @pytest.mark.parametrize("numeral,value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十六", 26),
@@ -47,9 +48,68 @@ def test_bracketed_note_with_a_full_stop_inside():
     assert units == ["市工信局", "生态环境局", "各县（市、区）"]
 
 
-def test_text_without_section_headings_is_rejected():
-    with pytest.raises(StructureError, match="no section headings"):
-        parse("x", clean("这是一段没有章节标题的文字。"))
+def ids_and_titles(text: str) -> list[tuple[str, str, str]]:
+    return [(c.clause_id, c.section_title, c.clause_title) for c in parse("x", clean(text))]
+
+
+def test_chapters_and_their_sections():
+    text = ("某市生态环境保护规划\n第一章 发展基础\n第一节 主要成效\n空气质量持续改善。\n第二节 面临形势\n压力依然较大。\n"
+            "第二章 总体要求\n第三节 指导思想\n坚持生态优先。\n")
+    assert ids_and_titles(text) == [("x:0.0", "", ""), ("x:1.1", "发展基础", "主要成效"), ("x:1.2", "发展基础", "面临形势"),
+                                    ("x:2.3", "总体要求", "指导思想")]
+
+
+def test_parts_with_numbered_sections_inside():
+    text = ("第一部分 总体要求\n一、指导思想\n坚持生态优先。\n二、主要目标\n到2025年，森林覆盖率达到60%。\n"
+            "第二部分 重点任务\n一、推进产业转型\n加快改造。\n")
+    assert ids_and_titles(text) == [("x:1.1", "总体要求", "指导思想"), ("x:1.2", "总体要求", "主要目标"),
+                                    ("x:2.1", "重点任务", "推进产业转型")]
+
+
+def test_arabic_numbers_head_sections_only_where_they_read_as_headings():
+    assert [c[0] for c in ids_and_titles("1.总体要求\n坚持生态优先。\n2.主要任务\n加快改造。\n")] == ["x:1.0", "x:2.0"]
+    listed = ids_and_titles("某市印发方案\n1.到2025年，森林覆盖率达到60%。\n2.新建绿色工厂20家。\n")
+    assert [c[0] for c in listed] == ["x:1.1", "x:1.2", "x:1.3"]  # a list in a news report: paragraphs
+
+
+def test_enumerated_paragraphs_are_clauses():
+    text = "一、主要任务\n一是推进产业转型。到2025年，森林覆盖率达到60%。\n二是加快改造。\n二、保障措施\n一是加强领导。\n"
+    assert ids_and_titles(text) == [("x:1.1", "主要任务", "推进产业转型"), ("x:1.2", "主要任务", "加快改造"),
+                                    ("x:2.1", "保障措施", "加强领导")]
+
+
+def test_a_heading_that_goes_on_with_a_sentence():
+    clauses = parse("x", clean("一、总体要求。坚持生态优先，推动绿色发展。\n二、主要目标\n到2025年，森林覆盖率达到60%。\n"))
+    assert [(c.clause_id, c.section_title) for c in clauses] == [("x:1.0", "总体要求"), ("x:2.0", "主要目标")]
+    assert [s.text for s in clauses[0].sentences] == ["坚持生态优先，推动绿色发展。"]
+
+
+def test_a_box_stays_inside_its_clause_on_lines_of_its_own():
+    text = "一、主要目标\n（一）总体目标。完成下列指标。\n专栏1 主要指标\n指标\t2020年\t2025年\n（二）推进转型。加快。\n"
+    first, second = parse("x", clean(text))
+    assert [s.text for s in first.sentences] == ["总体目标。", "完成下列指标。", "专栏1主要指标", "指标|2020年|2025年"]
+    assert second.clause_id == "x:1.2"
+
+
+def test_a_text_without_headings_is_one_section_of_paragraphs():
+    text = ("发布时间：2023-05-06 10:21 来源：某市人民政府\n某市出台减污降碳实施方案\n近日，某市印发方案。\n方案明确：\n"
+            "到2025年，森林覆盖率达到60%。\n【打印】【关闭】\n")
+    ct = clean(text)
+    assert not has_headings(ct)
+    assert ids_and_titles(text) == [("x:1.1", "某市出台减污降碳实施方案", "某市出台减污降碳实施方案"),
+                                    ("x:1.2", "某市出台减污降碳实施方案", ""), ("x:1.3", "某市出台减污降碳实施方案", ""),
+                                    ("x:1.4", "某市出台减污降碳实施方案", "")]
+
+
+def test_a_partial_copy_that_starts_mid_plan_is_read_as_paragraphs():
+    text = "三、重点任务\n（五）推进转型。加快改造。\n（六）完善政策。健全制度。\n"
+    assert [c[0] for c in ids_and_titles(text)] == ["x:1.1", "x:1.2", "x:1.3"]
+
+
+@pytest.mark.parametrize("text", ["", "\n \n", "发布时间：2023-05-06 10:21\n来源：某市人民政府\n【打印】【关闭】\n"])
+def test_a_text_without_words_is_rejected(text):
+    with pytest.raises(StructureError, match="the text has no words of a plan"):
+        parse("x", clean(text))
 
 
 # --- the real corpus -------------------------------------------------------------------------------
@@ -111,3 +171,10 @@ def test_parsing_is_deterministic(corpus, paths):
     again = parse_corpus(paths)
     assert clauses_table(again).equals(clauses_table(corpus))
     assert sentences_table(again).equals(sentences_table(corpus))
+
+
+def test_a_table_of_contents_is_not_read_as_headings():
+    text = ("某市“十四五”规划\n目录\n第一章 发展基础……………………1\n第二章 主要任务……………………6\n"
+            "第一章 发展基础\n“十三五”成效明显。\n第二章 主要任务\n加快绿色转型。\n")
+    assert [(c.clause_id, c.section_title) for c in parse("x", clean(text))] == [
+        ("x:0.0", ""), ("x:1.0", "发展基础"), ("x:2.0", "主要任务")]

@@ -217,7 +217,8 @@ def emphasis(t, lang: str, label, by_sent) -> Finding | None:
         holds = alone.stack().idxmax()[::-1] == (d, s)
         values["holds_without_synergy"] = bool(holds)
         text += pick(lang, " The lead " + ("holds" if holds else "does not hold") + " when the synergy "
-                           + ("plan is" if len(synergy) == 1 else "plans are") + " left out of the mean.", "将减污降碳协同方案排除在均值之外，" + ("这一结论不变。" if holds else "这一结论不再成立。"))
+                           + ("plan is" if len(synergy) == 1 else "plans are") + " left out of the mean.",
+                     "将减污降碳协同方案排除在均值之外，" + ("这一结论不变。" if holds else "这一结论不再成立。"))
     rest = [x for x in docs if x != d and x in first]
     if len(rest) <= LIST_LIMIT:
         said = [pick(lang, f"{label[x]} {mid(cat[first[x]], lang)}", f"{label[x]}侧重{cat[first[x]]}") for x in rest]
@@ -256,7 +257,8 @@ def synergy(t, lang: str, label) -> Finding:
             parts.append(pick(lang, f"{percent(s.iloc[0])} in {label[s.index[0]]}",
                               f"{label[s.index[0]]}为 {percent(s.iloc[0])}"))
         else:
-            parts.append(pick(lang, f"{share_range(s.min(), s.max(), lang)} in {en.replace('plan', 'plans') if kind == SYNERGY else en}",
+            plural = en.replace("plan", "plans") if kind == SYNERGY else en
+            parts.append(pick(lang, f"{share_range(s.min(), s.max(), lang)} in {plural}",
                               f"{zh}为 {share_range(s.min(), s.max(), lang)}"))
     text = pick(lang, f"Sentences coded as cutting pollution and carbon together: {'; '.join(parts)}.",
                 f"被编码为减污降碳协同措施的句子占比：{'；'.join(parts)}。")

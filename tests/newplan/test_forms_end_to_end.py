@@ -1,0 +1,127 @@
+"""Plans in the forms they arrive in, end to end: new-plan → report --allow-suggested → every figure.
+
+Three of the test plans of tests/fixtures/forms (fictitious cities, written for the tests): a news report
+on a web page with no headings and page furniture around it, a 第一章/第一节 plan with a 专栏 table pasted
+with tabs, and an 一、/（一） plan saved with CRLF line endings. All three go into ONE copy of the project
+and ONE preview report (the suite's only report run besides the real corpus's and the sixth plan's).
+What each plan states was written by hand from its text (the .csv beside it; here only the facts the
+steps must keep: its clauses, its table's years, its furniture's reasons, its stored bytes).
+"""
+import contextlib
+import io
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from comparison.cli import main
+from comparison.curation.validation import CITY_SCHEMA
+from comparison.curation.workbooks import read_workbook
+from comparison.paths import REPO_ROOT
+from comparison.report import LANGS
+from helpers import tree_digest
+
+FORMS = REPO_ROOT / "tests" / "fixtures" / "forms"
+END_TO_END = ["news_furniture", "chapters_box", "crlf"]
+# Figures that by design do not draw every plan (as in test_add_city), and those that draw only plans naming
+# their responsible units (责任单位), which none of these three does.
+NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with each other",
+                "04_theme_k": "chooses the number of sentence themes over all sentences; draws no plan",
+                "06_lead_agencies": "draws the plans that name responsible units",
+                "06_agency_involvement": "draws the plans that name responsible units"}
+
+
+def forms() -> pd.DataFrame:
+    return pd.read_csv(FORMS / "forms.csv", dtype=str, keep_default_na=False).set_index("form")
+
+
+@pytest.fixture(scope="module")
+def previewed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("forms")
+    shutil.copytree(REPO_ROOT / "data" / "raw", root / "data" / "raw")
+    shutil.copytree(REPO_ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    table = forms()
+    added = {}
+    for form in END_TO_END:
+        row = table.loc[form]
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = main(["--root", str(root), "new-plan", "--text", str(FORMS / row.file), "--doc-id", row.doc_id,
+                         "--city-id", row.doc_id.rsplit("_", 1)[0], "--city-zh", row.city_zh, "--city-en", row.city_en,
+                         "--province-zh", "示例省", "--province-en", "Example"])
+        added[form] = (code, err.getvalue())
+    before = tree_digest(root / "data" / "raw")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        report = main(["--root", str(root), "report", "--allow-suggested"])
+    return root, added, (report, err.getvalue()), before
+
+
+def sheets(root, form):
+    city = forms().loc[form].doc_id.rsplit("_", 1)[0]
+    return read_workbook(root / f"data/raw/cities/{city}.xlsx", CITY_SCHEMA, f"{city}.xlsx")
+
+
+def test_new_plan_reads_every_form_and_says_how(previewed):
+    _, added, _, _ = previewed
+    assert {form: code for form, (code, _) in added.items()} == {form: 0 for form in END_TO_END}
+    news = added["news_furniture"][1]
+    assert "the text has no section headings (一、, 第一章, 第一部分 …): read as one section whose 6 clauses" in news
+    assert "7 lines of web-page furniture" in news
+    assert "no section headings" not in added["chapters_box"][1] + added["crlf"][1]
+
+
+def test_the_news_report_is_one_section_and_its_furniture_is_ignored(previewed):
+    root, _, _, _ = previewed
+    book = sheets(root, "news_furniture")
+    assert list(book["sections"].section_no) == ["1"]
+    assert list(book["sections"].section_title) == ["岚川市印发减污降碳协同增效实施方案"]
+    ignored = book["ignored_numbers"]
+    reasons = dict(zip(ignored.number, ignored.reason))
+    assert [reasons[n] for n in ("2867", "0771", "4501000099", "12345678", "12", "20", "4")] == [
+        "page_metadata", "contact_details", "web_address", "web_address", "document_part_count",
+        "document_part_count", "document_part_count"]
+    assert set(ignored[ignored.number.isin(["09", "30"])].reason) == {"publish_time"}
+    assert len(book["quantities"]) == 12  # the twelve values of news_furniture.csv
+
+
+def test_the_box_table_gives_baselines_and_targets_of_its_columns(previewed):
+    root, _, _, _ = previewed
+    q = sheets(root, "chapters_box")["quantities"]
+    forest = q[q.quote.str.startswith("森林覆盖率\t")]
+    assert list(zip(forest.value, forest.kind, forest.base_year, forest.target_year)) == [
+        ("61.5", "baseline", "2020", ""), ("62", "target", "", "2025")]
+    assert set(q.clause_id) >= {"yunqiao_2021:1.1", "yunqiao_2021:2.3", "yunqiao_2021:3.4"}
+
+
+def test_the_crlf_text_is_stored_as_given_and_its_quotes_are_found(previewed):
+    root, _, _, _ = previewed
+    stored = (root / "data/raw/texts/tangxi_2023.txt").read_bytes()
+    assert stored == (FORMS / "crlf.txt").read_bytes() and b"\r\n" in stored
+    q = sheets(root, "crlf")["quantities"]
+    text = stored.decode("utf-8").replace("\r\n", "\n")
+    assert len(q) == 10 and all(quote in text for quote in q.quote)
+
+
+def test_the_preview_report_succeeds_and_writes_nothing_under_raw(previewed):
+    root, _, (code, err), before = previewed
+    assert code == 0, err
+    assert tree_digest(root / "data" / "raw") == before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_figure_draws_the_new_plans(previewed, lang):
+    root, _, (code, err), _ = previewed
+    assert code == 0, err
+    table = forms().loc[END_TO_END]
+    labels = [f"{row.city_en if lang == 'en' else row.city_zh} {row.doc_id.rsplit('_', 1)[1]}"
+              for row in table.itertuples()]
+    sidecars = sorted((root / "reports/figures" / lang).glob("*.json"))
+    assert len(sidecars) >= 21
+    drawn = {p.stem: " ".join(" ".join(json.loads(p.read_text("utf-8"))["texts"]).split()) for p in sidecars}
+    missing = {stem: [label for label in labels if label not in texts] for stem, texts in drawn.items()
+               if stem not in NOT_PER_PLAN}
+    assert {stem: m for stem, m in missing.items() if m} == {}
+    processed = pd.read_csv(root / "data/processed/plans.csv", dtype=str)
+    assert set(table.doc_id) <= set(processed.doc_id)

@@ -1,0 +1,105 @@
+"""The indicator a suggested quantity is about, and how sure the extractor says it is: sentences written for
+these tests in the forms plans use (none from the five curated plans); expected ids written by hand."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from comparison.curation.taxonomy import load_taxonomy
+from comparison.curation.units import UnitConverter
+from comparison.newplan.calibration import MIN_SUGGESTED, load_calibration
+from comparison.newplan.extract import extract
+from comparison.newplan.indicators import rule_of
+from comparison.newplan.scoring import sentence_doc
+
+
+@pytest.fixture(scope="module")
+def taxonomy(paths):
+    return load_taxonomy(paths)
+
+
+@pytest.fixture(scope="module")
+def units(taxonomy):
+    return UnitConverter(taxonomy)
+
+
+def rows(sentence: str, taxonomy, units) -> pd.DataFrame:
+    return extract(sentence_doc(sentence), taxonomy, units).quantities
+
+
+def row(sentence: str, value: str, taxonomy, units) -> pd.Series:
+    q = rows(sentence, taxonomy, units)
+    found = q[q.value == value]
+    assert len(found) == 1, q[["value", "indicator_id", "quote"]]
+    return found.iloc[0]
+
+
+@pytest.mark.parametrize("sentence, value, indicator_id", [
+    ("到2025年，全市空气质量优良天数比例达到92%以上。", "92", "good_air_days_ratio_pct"),
+    ("细颗粒物（PM2.5）年均浓度降至26微克/立方米。", "26", "pm25_concentration_ug_per_m3"),
+    ("PM2.5浓度较2020年下降15%。", "15", "pm25_concentration_reduction_pct"),
+    ("地表水达到或好于Ⅲ类水体比例不低于85%。", "85", "surface_water_class_iii_or_better_share_pct"),
+    ("单位国内生产总值二氧化碳排放比2020年降低20%。", "20", "co2_intensity_gdp_reduction_pct"),
+    ("新能源汽车保有量达到10万辆。", "10", "new_energy_vehicle_stock_count"),
+    ("新能源汽車保有量達到8萬輛。", "8", "new_energy_vehicle_stock_count"),
+    ("森林蓄积量达到1.6亿立方米。", "1.6", "forest_stock_volume_m3"),
+    ("战略性新兴产业增加值占地区生产总值比重达到20%。", "20",
+     "strategic_emerging_industries_value_added_share_gdp_pct"),
+    ("全市绿色出行比例达到72%。", "72", "green_travel_share_pct"),
+])
+def test_an_alias_that_opens_the_values_phrase_is_suggested_with_high_confidence(taxonomy, units, sentence, value,
+                                                                                 indicator_id):
+    r = row(sentence, value, taxonomy, units)
+    assert (r.indicator_id, rule_of(r.note)) == (indicator_id, "alias_adjacent")
+    assert r.confidence >= 0.8
+
+
+def test_a_list_after_fenbie_gives_each_value_its_own_pollutant(taxonomy, units):
+    q = rows("化学需氧量、氨氮、氮氧化物、挥发性有机物排放总量比2020年分别下降9%、8%、12%、11%。", taxonomy, units)
+    assert list(zip(q.value, q.indicator_id)) == [
+        ("9", "cod_emission_reduction_pct"), ("8", "nh3n_emission_reduction_pct"),
+        ("12", "nox_emission_reduction_pct"), ("11", "vocs_emission_reduction_pct")]
+    t = rows("化学需氧量、氨氮重点工程减排量分别达到0.3万吨、0.02万吨。", taxonomy, units)
+    assert list(t.indicator_id) == ["cod_emission_reduction_t", "nh3n_emission_reduction_t"]
+
+
+def test_one_alias_two_indicators_told_apart_by_the_unit(taxonomy, units):
+    level = row("细颗粒物浓度控制在33微克/立方米以内。", "33", taxonomy, units)
+    change = row("细颗粒物浓度比2020年下降12%。", "12", taxonomy, units)
+    assert (level.indicator_id, change.indicator_id) == ("pm25_concentration_ug_per_m3",
+                                                         "pm25_concentration_reduction_pct")
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("森林覆盖率达到60%，城市湿地公园占比达到15%。", "15"),       # a subject of its own, no alias
+    ("新能源汽车保有量达到5万辆，换电站达到20座。", "20"),          # the alias of an earlier part
+    ("森林覆盖率达到62%，比2020年提高2个百分点。", "2"),            # an alias whose unit cannot take 百分点
+    ("萤火虫观测点达到12处。", "12"),                              # nothing like it in the codebook
+])
+def test_no_confident_guess_where_the_codebook_has_no_indicator(taxonomy, units, sentence, value):
+    r = row(sentence, value, taxonomy, units)
+    assert r.indicator_id == "" and r.confidence == 0
+    assert "indicator rule" in r.note
+
+
+def test_an_id_whose_unit_cannot_take_the_value_is_never_suggested(taxonomy, units):
+    """新能源汽车保有量达到10万辆 once got a % indicator from an alias of the same sentence."""
+    canonical = dict(zip(taxonomy.table("indicators").indicator_id, taxonomy.table("indicators").canonical_unit))
+    q = rows("到2025年，新能源汽车比例达到30%，新能源汽车保有量达到10万辆，充电桩达到2000个。", taxonomy, units)
+    for r in q[q.indicator_id != ""].itertuples():
+        units.convert(float(r.value), r.unit_as_written, canonical[r.indicator_id])  # raises if it cannot
+
+
+def test_a_dropped_guess_keeps_the_plans_own_phrase_and_says_why(taxonomy, units):
+    r = row("到2025年，全市生活垃圾回收利用率达到35%以上。", "35", taxonomy, units)
+    assert (r.indicator_id, r.indicator_as_written) == ("", "生活垃圾回收利用率")
+    assert "not suggested: this rule is right in only" in r.note
+
+
+def test_confidence_is_the_rules_measured_share_from_the_calibration_table(taxonomy, units):
+    table = load_calibration().table.set_index("rule")
+    for sentence in ("森林覆盖率达到60%。", "水稻化肥、农药利用率分别达到41%、43%。", "培育8家省级以上绿色工厂。"):
+        for r in rows(sentence, taxonomy, units).itertuples():
+            rule = rule_of(r.note)
+            assert r.confidence == table.at[rule, "confidence"] > MIN_SUGGESTED
+            assert f"right in {table.at[rule, 'n_right']} of {table.at[rule, 'n_rows']} labelled rows" in r.note
