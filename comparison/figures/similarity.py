@@ -182,10 +182,17 @@ def boilerplate_chart(parts, style: PlanStyle, threshold: float, n: int) -> Char
     bars(ax, y, rest.local.to_numpy(), start=left.copy(), width=width, horizontal=True, colors="white",
          edgecolor="0.5", hatch="///" if pitch >= 4 else None, linewidth=0.4 if pitch >= 4 else 0.0)
     if pitch >= line_height(6.5) + 2:
+        bar_pt = ax.get_position().width * W
         for i, (b, loc) in enumerate(zip(boilerplate, rest.local)):
-            ax.text(b + 0.01, i, f"{b:.0%}", ha="left", va="center", fontsize=6.5)
-            ax.text(1 - loc / 2, i, f"{loc:.0%}", ha="center", va="center", fontsize=6.5,
-                    bbox=dict(boxstyle="square,pad=0.15", fc="white", ec="none"))
+            b_text, l_text = f"{b:.0%}", f"{loc:.0%}"
+            b_w, l_w = (text_size(x, 6.5)[0] / bar_pt for x in (b_text, l_text))
+            local_at = 1 - loc / 2
+            inside = b + 0.01 + b_w + 0.01 > local_at - l_w / 2  # no room between the segments: inside the bar
+            ax.text(b - 0.01 if inside else b + 0.01, i, b_text, ha="right" if inside else "left", va="center",
+                    fontsize=6.5, bbox=dict(boxstyle="square,pad=0.15", fc="white", ec="none") if inside else None)
+            if not inside or b + 0.01 < local_at - l_w / 2 - 0.01:
+                ax.text(local_at, i, l_text, ha="center", va="center", fontsize=6.5,
+                        bbox=dict(boxstyle="square,pad=0.15", fc="white", ec="none"))
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlabel(t["x"])
