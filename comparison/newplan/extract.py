@@ -28,7 +28,8 @@ import pandas as pd
 from comparison.curation.taxonomy import Taxonomy
 from comparison.curation.units import UnitConverter
 from comparison.curation.validation import TARGET_YEAR_IN_QUOTE
-from comparison.newplan.indicators import AliasIndex, IndicatorChoice, normalized
+from comparison.newplan.aliases import AliasIndex, normalized
+from comparison.newplan.indicators import IndicatorChoice
 from comparison.newplan.quotes import Quotes
 from comparison.newplan.rows import Rows
 from comparison.newplan.table_rows import TableRows

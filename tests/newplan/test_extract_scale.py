@@ -16,7 +16,7 @@ import pytest
 from comparison.curation.taxonomy import load_taxonomy
 from comparison.curation.units import UnitConverter
 from comparison.newplan.extract import extract
-from comparison.newplan.indicators import AliasIndex
+from comparison.newplan.aliases import AliasIndex
 from comparison.newplan.quotes import MAX_WIDENING, Quotes
 from comparison.text.cleaning import clean
 from comparison.text.documents import ParsedDocument
