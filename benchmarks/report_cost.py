@@ -61,11 +61,14 @@ print(json.dumps({"wall": wall, "jobs": jobs(), "notebooks": [nb.name for nb in 
 CELL_KINDS = ("imports and plot style (first code cell)", "cells that export a figure", "other cells")
 
 
+FIGURE_CALLS = ("save_figure(", "export(")  # plotting.save_figure, and charts.export, which calls it
+
+
 def _cell_kind(index: int, source: str) -> str:
     """Which part of a notebook run a code cell's time goes to (``CELL_KINDS``)."""
     if index == 0:
         return CELL_KINDS[0]
-    return CELL_KINDS[1] if "save_figure(" in source else CELL_KINDS[2]
+    return CELL_KINDS[1] if any(call in source for call in FIGURE_CALLS) else CELL_KINDS[2]
 
 
 def _notebook_durations(folder: Path) -> list[dict]:
