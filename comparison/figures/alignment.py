@@ -4,7 +4,7 @@
   provincial (triangle) and national (square) values it compares with.
 - ``status_figure``: per plan, the pairs against the province and against the nation by status.
 Both take ``highlight`` (doc_ids): those plans keep their colours, the others turn grey, as context.
-Both fit the page width (7.2 in) and grow in height with the number of targets and plans.
+Both fit the page width (7.2 in exported: the figure is drawn 7.0 in wide, ``save_figure`` adds 0.1 in each side) and grow in height with the number of targets and plans.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from comparison.analysis.alignment import (LEVEL_LABELS, LEVELS, STATUS_LABELS, 
                                            status_counts)
 from comparison.analysis.targets import unit_label
 from comparison.figures import plotting
+from comparison.figures.fit import content_width
 from comparison.tables.alignment import STATUSES
 
 GREY = "#bdbdbd"
@@ -52,7 +53,7 @@ def values_figure(alignment: pd.DataFrame, plan_labels: dict, colors: dict, lang
     nrows = math.ceil(len(indicators) / ncols)
     rows_per_panel = [pairs[pairs.indicator_id == i].quantity_id.nunique() for i in indicators]
     height = sum(0.75 + 0.2 * max(rows_per_panel[r * ncols:(r + 1) * ncols]) for r in range(nrows)) + 0.4
-    fig, axes = plotting.new_figure(plotting.PAGE_WIDTH_IN, height, nrows=nrows, ncols=ncols, squeeze=False,
+    fig, axes = plotting.new_figure(content_width(), height, nrows=nrows, ncols=ncols, squeeze=False,
                                     layout="constrained")
     for ax in axes.flat[len(indicators):]:
         ax.axis("off")
@@ -97,7 +98,7 @@ def status_figure(alignment: pd.DataFrame, plan_labels: dict, colors: dict, lang
     t = TEXT[lang]
     counts = status_counts(alignment, list(plan_labels))
     plans = list(dict.fromkeys(counts.index.get_level_values("doc_id")))
-    fig, axes = plotting.new_figure(plotting.PAGE_WIDTH_IN, 0.9 + 0.22 * max(len(plans), 1), ncols=2, sharey=True,
+    fig, axes = plotting.new_figure(content_width(), 0.9 + 0.22 * max(len(plans), 1), ncols=2, sharey=True,
                                     squeeze=False, layout="constrained")
     xmax = max(int(counts.sum(axis=1).max()) if len(counts) else 0, 1)
     for ax, level in zip(axes[0], LEVELS):

@@ -13,7 +13,7 @@ import numpy as np
 
 from comparison.analysis.responsibility import wide
 from comparison.figures.charts import Chart
-from comparison.figures.fit import content_width, line_height, panel_rects, text_size, widest
+from comparison.figures.fit import content_width, line_height, panel_rects, shortened, text_size, widest
 from comparison.figures.marks import bars
 from comparison.figures.matrix import colorbar, draw_cells
 from comparison.figures.plan_axis import apply_labels, draw_bands, place_labels, plan_labels, province_bands
@@ -112,7 +112,7 @@ def lead_agencies_chart(inv, n_clauses, style: PlanStyle, names: dict) -> Chart:
     W = content_width() * 72.0
     label_w = widest([names.get(a, a) for a in agencies], AGENCY_FONT) + 6
     gap = 12.0
-    top = line_height(8) + 8
+    top = 2 * line_height(7.5) + 8  # a panel title on two lines: the plan, then its clause count
     bottom = line_height(7) + line_height(8) + 10
     H = top + bottom + max(len(agencies), 1) * 11.0
     fig = plt.figure(figsize=(W / 72, H / 72))
@@ -126,7 +126,10 @@ def lead_agencies_chart(inv, n_clauses, style: PlanStyle, names: dict) -> Chart:
         for i, v in zip(y, leads[d]):
             if v:
                 ax.text(v + 0.1, i, str(v), va="center", fontsize=6)
-        ax.set_title(_column_names([d], n_clauses, style)[d], fontsize=7.5, color=style.label_color(d), pad=3)
+        width = rect[2] * W
+        count = TEXT[style.lang]["n"].format(n=int(n_clauses[d])).strip()
+        ax.set_title(f"{shortened(style.labels[d], width, 7.5, keep_tail=True)}\n{count}", fontsize=7.5,
+                     color=style.label_color(d), pad=3)
         ax.set_xlabel(t["lead"], fontsize=7)
         ax.set_xlim(0, xmax)
         ax.set_ylim(len(agencies) - 0.5, -0.5)

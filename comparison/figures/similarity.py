@@ -75,27 +75,36 @@ def plan_matrix_chart(values, order, style: PlanStyle, *, title: str, cmap: str,
         title = " ".join(words[:cut]) + "\n" + " ".join(words[cut:]) if cut else title
     title_lines = title.count("\n") + 1
     strip = 0.0 if small else 5.0
-    cbar = 0.0 if small else 40.0
     axis_title = line_height(7) + 4
-    guess = W - 100 - cbar
-    rows = plan_labels(order, style, guess, "y", thin=True, fontsize=fs)
-    left = rows.depth + (axis_title if row_title else 0) + strip + 2
-    side = min(W - left - cbar - 6, MAX_SIDE)
-    rows = plan_labels(order, style, side, "y", thin=True, fontsize=fs)
-    cols = plan_labels(order, style, side, "x", thin=True, fontsize=fs)
-    if cols.overhang > left:  # slanted column labels reach further left than the row labels: a smaller matrix
-        side -= cols.overhang - left
-        left = cols.overhang
+    finite = np.isfinite(v).any()
+    top_value = np.nanmax(v) if finite else 0.0
+
+    def geometry(cbar: float):
+        """Left margin, matrix side, row and column labels with ``cbar`` points kept for a colour bar."""
+        rows = plan_labels(order, style, W - 100 - cbar, "y", thin=True, fontsize=fs)
+        left = rows.depth + (axis_title if row_title else 0) + strip + 2
+        side = min(W - left - cbar - 6, MAX_SIDE)
         rows = plan_labels(order, style, side, "y", thin=True, fontsize=fs)
         cols = plan_labels(order, style, side, "x", thin=True, fontsize=fs)
+        if cols.overhang + 1 > left:  # slanted column labels reach further left than the row labels
+            side -= cols.overhang + 1 - left
+            left = cols.overhang + 1
+            rows = plan_labels(order, style, side, "y", thin=True, fontsize=fs)
+            cols = plan_labels(order, style, side, "x", thin=True, fontsize=fs)
+        return left, side, rows, cols
+
+    cbar = 0.0 if small else 40.0
+    x0, side, rows, cols = geometry(cbar)
+    fmt = cell_format([0.0, top_value], side / n, side / n, ("{:.2f}",))
+    if fmt is None and not cbar:  # values that do not fit their cells give way to a colour bar
+        cbar = 40.0
+        x0, side, rows, cols = geometry(cbar)
     bottom = cols.depth + (axis_title if col_title else 0) + strip + 4
     top = title_lines * line_height(9) + 8
     H = top + side + bottom
     fig = plt.figure(figsize=(W / 72, H / 72))
-    x0 = max(rows.depth + (axis_title if row_title else 0) + strip + 2, cols.overhang + 1)
     ax = fig.add_axes((x0 / W, bottom / H, side / W, side / H))
-    vmax = np.nanmax(v) * 1.2 if np.isfinite(v).any() else 1.0
-    fmt = cell_format([0.0, np.nanmax(v) if np.isfinite(v).any() else 0.0], side / n, side / n, ("{:.2f}",))
+    vmax = top_value * 1.2 if finite else 1.0
     image = draw_cells(ax, v, cmap=cmap, vmin=0, vmax=vmax, fmt=fmt)
     apply_labels(ax, "x", cols, gap=strip)
     apply_labels(ax, "y", rows, gap=strip)

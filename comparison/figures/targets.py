@@ -27,7 +27,7 @@ from matplotlib.patches import Rectangle
 
 from comparison.analysis.targets import COMPARATOR_MARKER, target_text, unit_label
 from comparison.figures.charts import Chart, part_name
-from comparison.figures.fit import content_width, fitting, line_height, shortened, text_size, widest
+from comparison.figures.fit import content_width, fitting, line_height, shortened, spread_order, text_size, widest
 from comparison.figures.layout import MAX_HEIGHT_IN
 from comparison.figures.plan_axis import PLAN_FONT
 from comparison.figures.planstyle import GREY, PlanStyle
@@ -154,10 +154,13 @@ def _strip(ax, marks: _Marks, g, style: PlanStyle, x0: float, y0: float, w: floa
     docs = list(style.order)
     strip_h = len(docs) * ROW_PT if rows_mode else STRIP_PT
     marks.lines.append([(x0, base), (x0 + w, base)])
-    for x in ticks:
-        half = text_size(_tick_text(x), TICK_PT)[0] / 2
-        if to_x(x) - half < x0 - 4 or to_x(x) + half > x0 + w + 2:
-            continue  # a label past the strip's ends would run into the next strip or off the page
+    # a label past the strip's ends would run into the next strip or off the page; labels that would touch
+    # (values crowded near a bound such as 100 %) are thinned, every other one first
+    inside = [x for x in ticks if x0 - 4 <= to_x(x) - text_size(_tick_text(x), TICK_PT)[0] / 2
+              and to_x(x) + text_size(_tick_text(x), TICK_PT)[0] / 2 <= x0 + w + 2]
+    widths = [text_size(_tick_text(x), TICK_PT)[0] for x in inside]
+    for k in fitting([float(to_x(x)) for x in inside], widths, spread_order(len(inside)), gap=3.0):
+        x = inside[k]
         marks.lines.append([(to_x(x), base), (to_x(x), base - 2.5)])
         ax.text(to_x(x), base - 3.5, _tick_text(x), fontsize=TICK_PT, ha="center", va="top")
     arrow = f"{t['amb']} →" if g.direction.iat[0] == "higher" else f"← {t['amb']}"
@@ -177,7 +180,10 @@ def _strip(ax, marks: _Marks, g, style: PlanStyle, x0: float, y0: float, w: floa
                         color=style.label_color(d))
         for d, v, c, sym, full, x in zip(doc_ids, values, comparators, symbols, comparable, to_x(values)):
             marks.point(x, ypos[d], c, full, style.colors[d], 22)
-            ax.text(x + 5, ypos[d], target_text(v, sym, unit, style.lang), fontsize=VALUE_PT, va="center", ha="left")
+            label = target_text(v, sym, unit, style.lang)
+            right = x + 5 + text_size(label, VALUE_PT)[0] <= x0 + w + 4  # else left of the point, inside the strip
+            ax.text(x + 5 if right else x - 5, ypos[d], label, fontsize=VALUE_PT, va="center",
+                    ha="left" if right else "right", path_effects=None if right else HALO)
         return
     q1, med, q3 = np.percentile(values, [25, 50, 75])
     mid = base + strip_h * 0.42
@@ -196,8 +202,9 @@ def _strip(ax, marks: _Marks, g, style: PlanStyle, x0: float, y0: float, w: floa
         texts = [target_text(v, sym, unit, style.lang) for v, sym in zip(values[focus], symbols[focus])]
         widths = [text_size(s, VALUE_PT)[0] for s in texts]
         at = xs[focus]
-        for i in fitting(list(at + 4 + np.array(widths) / 2), widths):
-            ax.text(at[i] + 4, mid + 5, texts[i], fontsize=VALUE_PT, va="bottom", ha="left",
+        starts = np.minimum(at + 4, x0 + w + 4 - np.array(widths))  # a label never runs past the strip's end
+        for i in fitting(list(starts + np.array(widths) / 2), widths):
+            ax.text(starts[i], mid + 5, texts[i], fontsize=VALUE_PT, va="bottom", ha="left",
                     color=style.colors[doc_ids[focus][i]], path_effects=HALO)
 
 

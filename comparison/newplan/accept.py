@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime
 import io
 import re
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,9 +63,7 @@ class Accepted:
 def accept_proposals(paths: ProjectPaths, city_id: str | None = None) -> Accepted:
     """Check every accepted proposal, then write the codebook and the city workbooks as one transaction (the
     lock and journal of new-plan: transaction.py)."""
-    with transaction.exclusive(paths) as recovered:
-        for message in recovered:
-            print(f"accept-proposals: {message}", file=sys.stderr)
+    with transaction.exclusive(paths):  # an interrupted add is finished first, and said
         return _accept(paths, city_id)
 
 

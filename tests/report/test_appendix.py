@@ -32,7 +32,8 @@ def test_the_citation_is_built_from_citation_cff_with_the_commit(tmp_path):
     assert "CITATION.cff" in appendix.citation(project_paths(tmp_path / "none"), "en", info)  # says there is none
 
 
-def test_the_reliability_table_is_the_codebooks_sheet(paths):
+def test_the_reliability_table_is_the_codebooks_sheet(real_report):
+    paths = project_paths(real_report[0])  # its processed tables (a clean clone has none of its own)
     t = load("en", paths)
     sheet = t.taxonomy.table("reliability")
     html = appendix.methods(t, {})
@@ -41,7 +42,8 @@ def test_the_reliability_table_is_the_codebooks_sheet(paths):
     assert f"{len(t.taxonomy.table('sectors'))} sectors" in html
 
 
-def test_the_plans_table_is_bilingual_in_english_and_chinese_in_chinese(paths):
+def test_the_plans_table_is_bilingual_in_english_and_chinese_in_chinese(real_report):
+    paths = project_paths(real_report[0])
     en = appendix.plans_table(load("en", paths))
     zh = appendix.plans_table(load("zh", paths))
     assert "南政综〔2021〕183号" in en and "南政综〔2021〕183号" in zh
