@@ -1,11 +1,15 @@
 """Test helpers: break a copy of the real data and read the problems a curator sees (the bad-input
-catalogue); digest a folder to see what a run wrote."""
+catalogue); digest a folder to see what a run wrote; build an expensive fixture once per test run."""
+import fcntl
 import hashlib
+import json
+import os
+import shutil
 
 import pytest
 from openpyxl import load_workbook
 
-from comparison.paths import project_paths
+from comparison.paths import REPO_ROOT, project_paths
 from comparison.pipeline import validate
 from comparison.problems import InputError
 
@@ -205,3 +209,32 @@ if __name__ == "__main__":  # python tests/helpers.py notebooks/*.ipynb: put not
     for name in sys.argv[1:]:
         path = Path(name)
         path.write_text(jupyterlab_form(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def once_per_run(tmp_path_factory, name: str, build):
+    """``build(folder)`` run once per test run, its JSON-able result returned with the folder it wrote in.
+
+    Under pytest-xdist the workers of one run share it: the first to need it builds it while holding a
+    lock, the others wait and reuse it (each report run costs both cores for half a minute)."""
+    uid = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if uid is None:
+        folder = tmp_path_factory.mktemp(name)
+        return folder, build(folder)
+    shared = tmp_path_factory.getbasetemp().parent / f"{name}_{uid}"
+    shared.mkdir(exist_ok=True)
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done, folder = shared / "result.json", shared / "built"
+        if done.exists():
+            return folder, json.loads(done.read_text(encoding="utf-8"))
+        shutil.rmtree(folder, ignore_errors=True)  # a run that failed half-way in another worker
+        folder.mkdir()
+        result = build(folder)
+        done.write_text(json.dumps(result), encoding="utf-8")
+        return folder, result
+
+
+def copy_project(root) -> None:
+    """A copy of the real data/raw and notebooks at ``root``, as a researcher's project folder."""
+    shutil.copytree(REPO_ROOT / "data" / "raw", root / "data" / "raw")
+    shutil.copytree(REPO_ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))

@@ -60,7 +60,8 @@ PLACE_COLORS = {"same_city": "#1b7837", "same_province": "#7fbf7b", "elsewhere":
 def plan_matrix_chart(values, order, style: PlanStyle, *, title: str, cmap: str, name: str, caption: str,
                       row_title: str | None = None, col_title: str | None = None) -> Chart:
     """A plan × plan heatmap (diagonal blank) in ``order``: one column while the plans are few (values
-    printed), the page width with a colour bar when many."""
+    printed; the page width when their names would not all fit in a column), the page width with a colour
+    bar when many."""
     order = list(order)
     n = len(order)
     v = values.loc[order, order].to_numpy(dtype=float).copy()
@@ -79,7 +80,7 @@ def plan_matrix_chart(values, order, style: PlanStyle, *, title: str, cmap: str,
     finite = np.isfinite(v).any()
     top_value = np.nanmax(v) if finite else 0.0
 
-    def geometry(cbar: float):
+    def geometry(W: float, cbar: float):
         """Left margin, matrix side, row and column labels with ``cbar`` points kept for a colour bar."""
         rows = plan_labels(order, style, W - 100 - cbar, "y", thin=True, fontsize=fs)
         left = rows.depth + (axis_title if row_title else 0) + strip + 2
@@ -93,12 +94,19 @@ def plan_matrix_chart(values, order, style: PlanStyle, *, title: str, cmap: str,
             cols = plan_labels(order, style, side, "x", thin=True, fontsize=fs)
         return left, side, rows, cols
 
+    def labels_all(shape) -> bool:
+        return len(shape[2].index) == n and len(shape[3].index) == n
+
     cbar = 0.0 if small else 40.0
-    x0, side, rows, cols = geometry(cbar)
-    fmt = cell_format([0.0, top_value], side / n, side / n, ("{:.2f}",))
+    shape = geometry(W, cbar)
+    fmt = cell_format([0.0, top_value], shape[1] / n, shape[1] / n, ("{:.2f}",))
     if fmt is None and not cbar:  # values that do not fit their cells give way to a colour bar
         cbar = 40.0
-        x0, side, rows, cols = geometry(cbar)
+        shape = geometry(W, cbar)
+    if small and not labels_all(shape):  # a few plans with long names: the page width, so every row is named
+        W = content_width() * 72.0
+        shape = geometry(W, cbar)
+    x0, side, rows, cols = shape
     bottom = cols.depth + (axis_title if col_title else 0) + strip + 4
     top = title_lines * line_height(9) + 8
     H = top + side + bottom

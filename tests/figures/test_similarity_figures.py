@@ -54,3 +54,18 @@ def test_real_plans(real_tables, lang):
                sf.boilerplate_chart(parts, style, 0.5, 8)):
         assert_layout(ch.fig)
         assert set(t.plans.plan) <= set(figure_texts(ch.fig)), ch.name
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_dozen_plans_with_long_names_are_all_named(lang):
+    """Twelve plans (long autonomous-prefecture names among them) do not fit one column's matrix with
+    every name; the matrix takes the page width rather than leave rows unnamed."""
+    c = sc.cached(12, lang)
+    style = sc.style_for(c)
+    assert style.small
+    m = sc.matrix(c, "cosine", symmetric=True)
+    ch = sf.cosine_chart(m, clustered_order(m), style)
+    assert_layout(ch.fig)
+    for axis in ("x", "y"):
+        labels = [t.get_text() for t in ch.fig.axes[0].texts if t.get_gid() == f"plan-{axis}"]
+        assert len(set(labels)) == len(labels) == 12, (axis, labels)

@@ -5,23 +5,21 @@ table, in every figure of both languages and in the HTML report, with no code ch
 The fixture states 18 quantities in the phrasings plans use (到…年 heading a list, 比2020年下降, 以上,
 不低于, 突破, 约, 力争, 确保, 分别达到, ranges 1-2 and 2—3, 翻一番, a Chinese numeral, full-width digits
 and ％, a baseline fact); EXPECTED below was written from the text by hand, not from the extractor.
+It is added with three plans of the forms' end-to-end tests (``added_plans`` in conftest.py): one preview
+report of all four and one report once their rows are accepted serve both test files.
 """
 import json
-import shutil
 
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
 
-from comparison.cli import main
-from comparison.paths import REPO_ROOT, project_paths
+from comparison.paths import project_paths
 from comparison.pipeline import validate
 from comparison.problems import InputError
-from comparison.report import LANGS, run_report
+from comparison.report import LANGS
 from comparison.curation.validation import CITY_SCHEMA
 from comparison.curation.workbooks import read_workbook
 
-FIXTURE = REPO_ROOT / "tests" / "fixtures" / "shili_2023.txt"
 WORKBOOK = "data/raw/cities/shili.xlsx"
 LABELS = {"en": "Shili (example) 2023", "zh": "示例 2023"}
 # Figures that by design do not draw every plan (every other figure must show the new plan).
@@ -52,36 +50,21 @@ EXPECTED = {
 }
 
 
-def accept_all(path):
-    """What the curator does after checking each row: set status to curated."""
-    wb = load_workbook(path)
-    for ws in wb.worksheets:
-        column = [c.value for c in ws[1]].index("status") + 1
-        for row in range(2, ws.max_row + 1):
-            if ws.cell(row, column).value == "suggested":
-                ws.cell(row, column).value = "curated"
-    wb.save(path)
-
-
 @pytest.fixture(scope="module")
-def added(tmp_path_factory):
-    root = tmp_path_factory.mktemp("sixth")
-    shutil.copytree(REPO_ROOT / "data" / "raw", root / "data" / "raw")
-    shutil.copytree(REPO_ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    code = main(["--root", str(root), "new-plan", "--text", str(FIXTURE), "--doc-id", "shili_2023",
-                 "--city-id", "shili", "--city-zh", "示例", "--city-en", "Shili (example)",
-                 "--province-zh", "示例省", "--province-en", "Example", "--issued", "2023-05-31"])
-    assert code == 0
-    suggested = read_workbook(root / WORKBOOK, CITY_SCHEMA, WORKBOOK)
+def added(added_plans):
+    """The preview and accepted projects of ``added_plans`` (shared with the forms' end-to-end tests), the
+    sixth plan's workbook as new-plan wrote it, what validate says of the preview, and its captions."""
+    folder, result = added_plans
+    preview, accepted = folder / "preview", folder / "accepted"
+    assert result["new_plan"]["shili"][0] == 0, result["new_plan"]["shili"][1]
+    assert result["report"][0] == 0, result["report"][1]
+    suggested = read_workbook(preview / WORKBOOK, CITY_SCHEMA, WORKBOOK)
     with pytest.raises(InputError) as err:
-        validate(project_paths(root))
-    unreviewed = err.value.problems
-    run_report(project_paths(root), allow_suggested=True)
-    preview = {lang: {p.stem: json.loads(p.read_text("utf-8"))["caption"]
-                      for p in sorted((root / "reports/figures" / lang).glob("*.json"))} for lang in LANGS}
-    accept_all(root / WORKBOOK)
-    run_report(project_paths(root))
-    return root, suggested, unreviewed, preview
+        validate(project_paths(preview))
+    unreviewed = [p for p in err.value.problems if p.file == WORKBOOK]
+    captions = {lang: {p.stem: json.loads(p.read_text("utf-8"))["caption"]
+                       for p in sorted((preview / "reports/figures" / lang).glob("*.json"))} for lang in LANGS}
+    return accepted, suggested, unreviewed, captions
 
 
 def test_extractor_found_every_quantity_of_the_new_plan(added):
@@ -105,9 +88,10 @@ def test_validate_lists_every_suggested_row_for_review(added):
 @pytest.mark.parametrize("lang", LANGS)
 def test_preview_captions_mark_the_plan_unreviewed(added, lang):
     _, _, _, preview = added
-    mark = {"en": "(Unreviewed data: Shili (example) 2023 (unreviewed).)", "zh": "（未审核数据：示例 2023（未审核））"}[lang]
+    note, plan = {"en": (" (Unreviewed data: ", "Shili (example) 2023 (unreviewed)"),
+                  "zh": ("（未审核数据：", "示例 2023（未审核）")}[lang]
     assert len(preview[lang]) >= 21
-    assert [stem for stem, caption in preview[lang].items() if mark not in caption] == []
+    assert [stem for stem, caption in preview[lang].items() if note not in caption or plan not in caption] == []
 
 
 @pytest.mark.parametrize("table", ["plans", "quantities", "measures", "priorities", "comparison",

@@ -2,28 +2,21 @@
 
 Three of the test plans of tests/fixtures/forms (fictitious cities, written for the tests): a news report
 on a web page with no headings and page furniture around it, a 第一章/第一节 plan with a 专栏 table pasted
-with tabs, and an 一、/（一） plan saved with CRLF line endings. All three go into ONE copy of the project
-and ONE preview report (the suite's only report run besides the real corpus's and the sixth plan's).
+with tabs, and an 一、/（一） plan saved with CRLF line endings. All three go into ONE copy of the project,
+with the sixth plan of test_add_city, and ONE preview report (``added_plans`` in conftest.py).
 What each plan states was written by hand from its text (the .csv beside it; here only the facts the
 steps must keep: its clauses, its table's years, its furniture's reasons, its stored bytes).
 """
-import contextlib
-import io
 import json
-import shutil
 
 import pandas as pd
 import pytest
 
-from comparison.cli import main
 from comparison.curation.validation import CITY_SCHEMA
 from comparison.curation.workbooks import read_workbook
-from comparison.paths import REPO_ROOT
 from comparison.report import LANGS
+from conftest import FORMS, FORMS_END_TO_END as END_TO_END, forms
 from helpers import tree_digest
-
-FORMS = REPO_ROOT / "tests" / "fixtures" / "forms"
-END_TO_END = ["news_furniture", "chapters_box", "crlf"]
 # Figures that by design do not draw every plan (as in test_add_city), and those that draw only plans naming
 # their responsible units (责任单位), which none of these three does.
 NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with each other",
@@ -32,30 +25,11 @@ NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with 
                 "06_agency_involvement": "draws the plans that name responsible units"}
 
 
-def forms() -> pd.DataFrame:
-    return pd.read_csv(FORMS / "forms.csv", dtype=str, keep_default_na=False).set_index("form")
-
-
 @pytest.fixture(scope="module")
-def previewed(tmp_path_factory):
-    root = tmp_path_factory.mktemp("forms")
-    shutil.copytree(REPO_ROOT / "data" / "raw", root / "data" / "raw")
-    shutil.copytree(REPO_ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    table = forms()
-    added = {}
-    for form in END_TO_END:
-        row = table.loc[form]
-        err = io.StringIO()
-        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-            code = main(["--root", str(root), "new-plan", "--text", str(FORMS / row.file), "--doc-id", row.doc_id,
-                         "--city-id", row.doc_id.rsplit("_", 1)[0], "--city-zh", row.city_zh, "--city-en", row.city_en,
-                         "--province-zh", "示例省", "--province-en", "Example"])
-        added[form] = (code, err.getvalue())
-    before = tree_digest(root / "data" / "raw")
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        report = main(["--root", str(root), "report", "--allow-suggested"])
-    return root, added, (report, err.getvalue()), before
+def previewed(added_plans):
+    folder, result = added_plans
+    added = {form: tuple(result["new_plan"][form]) for form in END_TO_END}
+    return folder / "preview", added, tuple(result["report"]), result["raw_before_report"]
 
 
 def sheets(root, form):
