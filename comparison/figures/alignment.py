@@ -32,12 +32,13 @@ from comparison.figures.charts import Chart, part_name
 from comparison.figures.fit import content_width, line_height, panel_rects, shortened, text_size, widest
 from comparison.figures.layout import MAX_HEIGHT_IN
 from comparison.figures.marks import bars
-from comparison.figures.plan_axis import (MAX_LABEL_PT, MAX_PROVINCE_PT, PLAN_FONT, apply_labels, draw_bands, place_labels,
+from comparison.figures.plan_axis import (MAX_LABEL_PT, AxisLabels, MAX_PROVINCE_PT, PLAN_FONT, apply_labels, draw_bands, place_labels,
                                           plan_labels, province_bands)
 from comparison.figures.planstyle import GREY, PlanStyle
 from comparison.tables.alignment import STATUSES
 
 FEW_TARGETS = 12        # up to this many compared targets per indicator, one row per target
+PLAN_ROWS = 50          # up to this many plans the status figure has a bar per plan, beyond a bar per province
 STATUS_COLORS = {"exceeds": "#2c7bb6", "matches": "#abd9e9", "below": "#d7191c", "looser_comparator": "#fdae61",
                  "not_comparable": "#d9d9d9"}
 MARKERS = {"provincial": "^", "national": "s"}
@@ -50,10 +51,10 @@ TARGET_ROW_PT = 14.0    # a city target's row
 PROVINCE_ROW_PT = 9.5   # a province's row
 PANEL_GAP_PT = 16.0
 TEXT = {
-    "en": dict(city="city target", value="target value ({unit})", pairs="pairs of targets",
+    "en": dict(city="city target", value="target value ({unit})", pairs="pairs of targets", share="share of pairs (%)",
                against="against the {level}", none="No target of the selected plans compares with a reference.",
                n="{k} targets, {p} plans"),
-    "zh": dict(city="城市目标", value="目标值（{unit}）", pairs="目标对数", against="与{level}目标相比",
+    "zh": dict(city="城市目标", value="目标值（{unit}）", pairs="目标对数", share="目标对占比（%）", against="与{level}目标相比",
                none="所选方案没有可与上级目标比较的目标。", n="{k} 项目标，{p} 个方案"),
 }
 
@@ -67,13 +68,21 @@ def _scope(scope) -> str:
     return "" if pd.isna(scope) or scope in ("", "全市", "市") else f" · {scope}"
 
 
-def _wrap(title: str, lang: str, width_pt: float, lines: int = 2) -> str:
+def _title(name: str, suffix: str, lang: str, width_pt: float) -> str:
+    """``name`` and ``suffix`` (the counts) on at most two lines of ``width_pt``: the name is shortened, never the
+    counts."""
     per_line = max(8, int(width_pt / text_size("n" if lang == "en" else "南", TITLE_PT)[0]))
-    wrapped = textwrap.wrap(title, per_line) if lang == "en" else [title[k:k + per_line]
-                                                                   for k in range(0, len(title), per_line)]
-    if len(wrapped) > lines:
-        wrapped = wrapped[:lines - 1] + [(" " if lang == "en" else "").join(wrapped[lines - 1:])]
-    return "\n".join(shortened(w, width_pt, TITLE_PT) for w in wrapped)
+    split = (lambda s: textwrap.wrap(s, per_line)) if lang == "en" else (
+        lambda s: [s[k:k + per_line] for k in range(0, len(s), per_line)])
+    whole = split(name + suffix)
+    if len(whole) <= 2 and all(text_size(w, TITLE_PT)[0] <= width_pt for w in whole):
+        return "\n".join(whole)
+    lines = split(name)
+    first = shortened(lines[0], width_pt, TITLE_PT)
+    rest = (" " if lang == "en" else "").join(lines[1:]).strip()
+    tail = text_size(suffix, TITLE_PT)[0]
+    second = (shortened(rest, width_pt - tail, TITLE_PT) if rest else "").strip() + suffix
+    return f"{first}\n{second.strip()}"
 
 
 def _panel_rows(part: pd.DataFrame, style: PlanStyle, few: bool):
@@ -109,8 +118,11 @@ def _values_panel(ax, part: pd.DataFrame, style: PlanStyle, few: bool, width_pt:
         at = part.reference_level.to_numpy() == level
         refs = pd.DataFrame({"x": part.reference_value_std.to_numpy(float)[at], "y": row[at]}).drop_duplicates()
         if len(refs):
-            ax.scatter(refs.x, refs.y, marker=MARKERS[level], s=42 if few else 34, facecolor="white",
-                       edgecolor=REFERENCE_EDGE, linewidth=0.8, zorder=4 if few else 5)
+            # few: a white marker under the city's dot (a target that matches shows as a dot inside it); many:
+            # an outline over the cities' dots
+            ax.scatter(refs.x, refs.y, marker=MARKERS[level], s=42 if few else 34,
+                       facecolor="white" if few else "none", edgecolor=REFERENCE_EDGE, linewidth=0.8,
+                       zorder=2 if few else 5, gid=level)
     targets = part.assign(_row=row).drop_duplicates("quantity_id")
     doc = targets.doc_id.astype(str).to_numpy()
     y = targets._row.to_numpy(float)
@@ -119,10 +131,10 @@ def _values_panel(ax, part: pd.DataFrame, style: PlanStyle, few: bool, width_pt:
     focus = np.array([style.focus(d) and style.mode == "highlight" for d in doc], dtype=bool)
     rest = ~focus
     ax.scatter(targets.value_std.to_numpy(float)[rest], y[rest], s=20 if few else 9,
-               color=[style.colors[d] for d in doc[rest]], linewidth=0, zorder=3)
+               color=[style.colors[d] for d in doc[rest]], linewidth=0, zorder=3, gid="city")
     if focus.any():
         ax.scatter(targets.value_std.to_numpy(float)[focus], y[focus], s=26, color=[style.colors[d] for d in doc[focus]],
-                   edgecolor="black", linewidth=0.4, zorder=6)
+                   edgecolor="black", linewidth=0.4, zorder=6, gid="highlighted")
     place_labels(ax, "y", range(len(labels)), [s for s, _ in labels], colors=[c for _, c in labels],
                  fontsize=PLAN_FONT, gid="row")
     ax.set_ylim(len(labels) - 0.5, -0.5)
@@ -136,11 +148,12 @@ def _values_panel(ax, part: pd.DataFrame, style: PlanStyle, few: bool, width_pt:
     if not few:
         for k in range(1, len(labels), 2):
             ax.axhspan(k - 0.5, k + 0.5, color="#f3f3f3", zorder=0, linewidth=0)
-    title = str(part.indicator.iloc[0] if "indicator" in part else part[f"label_{style.lang}"].iloc[0])
+    name = str(part.indicator.iloc[0] if "indicator" in part else part[f"label_{style.lang}"].iloc[0])
+    suffix = ""
     if not few:
         count = t["n"].format(k=part.quantity_id.nunique(), p=part.doc_id.astype(str).nunique())
-        title += f" ({count})" if style.lang == "en" else f"（{count}）"
-    ax.set_title(_wrap(title, style.lang, width_pt), fontsize=TITLE_PT, loc="left", pad=3)
+        suffix = f" ({count})" if style.lang == "en" else f"（{count}）"
+    ax.set_title(_title(name, suffix, style.lang, width_pt), fontsize=TITLE_PT, loc="left", pad=3)
 
 
 def _legend(fig, handles, W: float, H: float) -> None:
@@ -241,46 +254,79 @@ def _faded(color: str) -> str:
     return mcolors.to_hex(0.3 * np.array(mcolors.to_rgb(color)) + 0.7 * np.array(mcolors.to_rgb(GREY)))
 
 
+def _status_rows(docs, style: PlanStyle, by_province: bool) -> list[tuple[str, str, list[str]]]:
+    """(label, label colour, plans counted) per row: a plan each, or a province each with the highlighted plans
+    after their province's row."""
+    if not by_province:
+        return [(style.labels[d], style.label_color(d), [d]) for d in docs]
+    rows = []
+    for province, a, b in style.province_runs(docs):
+        rows.append((shortened(province, MAX_PROVINCE_PT * 1.6, PLAN_FONT), "#222222", docs[a:b]))
+        rows += [(shortened(style.labels[d], MAX_LABEL_PT, PLAN_FONT, keep_tail=True), style.colors[d], [d])
+                 for d in docs[a:b] if d in style.highlight]
+    return rows
+
+
 def status_chart(alignment: pd.DataFrame, style: PlanStyle) -> Chart:
-    """07_alignment_status: per plan the pairs against the province and against the nation, stacked by status;
-    every plan of ``style`` has a row (empty when none of its targets has a reference)."""
+    """07_alignment_status: the pairs against the province and against the nation, stacked by status. Up to
+    ``PLAN_ROWS`` plans a bar per plan (every plan, empty when none of its targets has a reference), counted;
+    beyond, a bar per province (its plans' pairs together, as shares, the number of pairs at its end) and one
+    per highlighted plan."""
     t = TEXT[style.lang]
     docs = list(style.order)
     counts = status_counts(alignment, docs)
-    n = len(docs)
-    pitch = 16.0 if style.small else max(9.0 if n <= 60 else 1.5, min(9.0, 480.0 / max(n, 1)))
+    by_province = style.n > PLAN_ROWS
+    rows = _status_rows(docs, style, by_province)
+    n = len(rows)
+    pitch = 16.0 if style.small else (10.0 if not by_province else 11.0)
     W = content_width() * 72.0
     length = max(n * pitch, 40.0)
-    labels = plan_labels(docs, style, length, "y", thin=False)
-    bands = province_bands(docs, style, length, "y")
+    if by_province:
+        names = [r[0] for r in rows]
+        labels = AxisLabels(tuple(range(n)), tuple(names), tuple(r[1] for r in rows), 0.0,
+                            widest(names, PLAN_FONT) + 3.5, PLAN_FONT)
+        bands = None
+    else:
+        labels = plan_labels(docs, style, length, "y")
+        bands = province_bands(docs, style, length, "y")
     handles = [Patch(color=STATUS_COLORS[s], label=STATUS_LABELS[style.lang][s]) for s in STATUSES]
     legend_h = _legend_rows(handles, W) * (line_height(LEGEND_PT) + 3) + 6
     top = line_height(8) + 6
     bottom = line_height(TICK_PT) + line_height(LABEL_PT) + 10 + legend_h
     H = top + length + bottom
+    per_level = {level: np.array([counts.xs(level, level="reference_level").reindex(d).sum().to_numpy(float)
+                                  for _, _, d in rows]).reshape(n, len(STATUSES)) for level in LEVELS}
+    totals = {level: v.sum(axis=1) for level, v in per_level.items()}
+    count_w = widest([str(int(x)) for v in totals.values() for x in v], 6.0) + 4 if by_province else 0.0
     fig = plt.figure(figsize=(W / 72, H / 72))
-    rects = panel_rects(W / 72, H / 72, left=labels.depth + 4, right=(bands.depth if bands else 0) + 8, top=top,
-                        bottom=bottom, cols=2, wgap=14.0)[0]
-    total = counts.sum(axis=1)
-    xmax = max(int(total.max()) if len(total) else 0, 1)
+    rects = panel_rects(W / 72, H / 72, left=labels.depth + 4, right=(bands.depth if bands else 0) + 8 + count_w,
+                        top=top, bottom=bottom, cols=2, wgap=14.0 + count_w)[0]
+    xmax = max(max(float(v.max()) for v in totals.values()) if n else 0.0, 1.0)
     y = np.arange(n)
     thick = pitch >= 4
     for k, (rect, level) in enumerate(zip(rects, LEVELS)):
         ax = fig.add_axes(rect)
-        part = counts.xs(level, level="reference_level").reindex(docs)
+        values = per_level[level]
+        if by_province:
+            values = 100 * values / np.maximum(totals[level], 1)[:, None]
         start = np.zeros(n)
-        for status in STATUSES:
-            width = part[status].to_numpy(float)
-            colors = [STATUS_COLORS[status] if style.focus(d) else _faded(STATUS_COLORS[status]) for d in docs]
-            coll = bars(ax, y, width, start=start.copy(), width=0.7 if thick else 1.0, colors=colors,
+        for j, status in enumerate(STATUSES):
+            colors = [STATUS_COLORS[status] if by_province or style.focus(d[0]) else _faded(STATUS_COLORS[status])
+                      for _, _, d in rows]
+            coll = bars(ax, y, values[:, j], start=start.copy(), width=0.7 if thick else 1.0, colors=colors,
                         horizontal=True, edgecolor="white" if thick else "none", linewidth=0.4 if thick else 0.0)
             coll.set_gid(f"{level}:{status}")
-            start += width
+            start += values[:, j]
         ax.set_ylim(n - 0.5, -0.5)
-        ax.set_xlim(0, xmax + 0.5)
+        if by_province:
+            ax.set_xlim(0, 100)
+            for i, total in enumerate(totals[level]):
+                ax.text(101.5, i, str(int(total)), fontsize=6, va="center", ha="left", color="#505050", gid="count")
+        else:
+            ax.set_xlim(0, xmax + 0.5)
         ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))
         ax.tick_params(axis="x", labelsize=TICK_PT, length=2.5, pad=1.5)
-        ax.set_xlabel(t["pairs"], fontsize=LABEL_PT, labelpad=2)
+        ax.set_xlabel(t["share" if by_province else "pairs"], fontsize=LABEL_PT, labelpad=2)
         ax.set_title(t["against"].format(level=LEVEL_LABELS[style.lang][level]), fontsize=8, pad=4)
         if k == 0:
             apply_labels(ax, "y", labels)
@@ -289,7 +335,8 @@ def status_chart(alignment: pd.DataFrame, style: PlanStyle) -> Chart:
             ax.set_yticks([])
             draw_bands(ax, "y", bands)
     _legend(fig, handles, W, H)
-    return Chart(fig, "07", "alignment_status", style.lang, status_caption(alignment, style) + style.highlight_note())
+    caption = status_caption(alignment, style, by_province) + style.highlight_note()
+    return Chart(fig, "07", "alignment_status", style.lang, caption)
 
 
 def values_caption(alignment: pd.DataFrame, lang: str, few: bool | None = None) -> str:
@@ -309,14 +356,19 @@ def values_caption(alignment: pd.DataFrame, lang: str, few: bool | None = None) 
             "indicator's canonical unit; for a reduction (energy intensity) a larger value is more ambitious.")
 
 
-def status_caption(alignment: pd.DataFrame, style: PlanStyle) -> str:
-    """The caption of the status figure, naming the examples of each status that occur."""
+def status_caption(alignment: pd.DataFrame, style: PlanStyle, by_province: bool | None = None) -> str:
+    """The caption of the status figure: what a bar is, the statuses, the number of pairs and plans."""
     plans_with = alignment.doc_id.astype(str).nunique()
+    by_province = style.n > PLAN_ROWS if by_province is None else by_province
     if style.lang == "zh":
-        return ("各方案目标与省级和国家同一指标目标的比较结果（按指标方向：越低越好的指标数值更小即为高于）。"
+        rows = ("每行为一个省份（其各方案的目标对合计，按比例；右侧为目标对数），突出显示的方案单列一行。" if by_province
+                else "每行为一个方案（按目标对数）。")
+        return (rows + "各方案目标与省级和国家同一指标目标的比较结果（按指标方向：越低越好的指标数值更小即为高于）。"
                 "不可比较：目标年份、基准年、适用范围或口径不同，或上级目标为定性表述、全域总量。"
                 f"共 {len(alignment)} 对，涉及 {style.n} 个方案中的 {plans_with} 个。")
-    return ("Each plan's targets against the province's and the nation's targets of the same indicator, by status "
+    rows = ("Each bar is a province (its plans' pairs together, as shares; the number of pairs at the end), with a bar "
+            "of its own for each highlighted plan. " if by_province else "Each bar is a plan (pairs counted). ")
+    return (rows + "Each plan's targets against the province's and the nation's targets of the same indicator, by status "
             "(in the indicator's direction: for a lower-is-better indicator a smaller value exceeds). Not comparable: "
             "a different target year, base year, scope or measure, or a reference stated in words or as a territorial "
             f"total. {len(alignment)} pairs, from {plans_with} of the {style.n} plans.")

@@ -381,7 +381,7 @@ def references(c: Corpus, n_indicators: int = 8):
 def alignment(c: Corpus) -> pd.DataFrame:
     """``data/processed/alignment.csv`` of the corpus, as ``comparison.load`` gives it: the real
     ``tables.alignment.alignment_table`` over the corpus' targets and ``references``, then the columns the
-    loader adds (plan, indicator, comparator_symbol; doc_id categorical in plan order). A change counts from
+    loader adds (plan, comparator_label, comparator_symbol, indicator; doc_id categorical in plan order). A change counts from
     2020 in most plans (one in seven states no base year, which does not compare)."""
     from comparison.tables.alignment import alignment_table
 
@@ -390,10 +390,13 @@ def alignment(c: Corpus) -> pd.DataFrame:
     no_base = q.doc_id.map({d: k % 7 == 3 for k, d in enumerate(c.order)}).astype(bool)
     q = q.assign(city_id=q.doc_id.map(city), value=q.value_std, quote="（合成）", scope_class="city",
                  base_year=pd.array(np.where((q.measure == "change") & ~no_base, 2020, np.nan)).astype("Int64"))
-    a = alignment_table(q, c.plans, references(c), _SameUnit(), codebook())
-    a = a.assign(indicator=a[f"label_{c.lang}"], comparator_symbol=a.comparator.map(
-        {"eq": "=", "ge": "≥", "le": "≤", "approx": "≈", "gt": ">", "lt": "<"}))
-    return _categorical(a, c.plans)
+    from comparison.api import comparator_symbols
+    from comparison.curation.taxonomy import CODE_COLUMN_SHEETS
+
+    a = _categorical(alignment_table(q, c.plans, references(c), _SameUnit(), codebook()), c.plans)
+    return a.assign(comparator_label=a.comparator.map(codebook().labels(CODE_COLUMN_SHEETS["comparator"], c.lang)),
+                    comparator_symbol=a.comparator.map(comparator_symbols(codebook())),
+                    indicator=a[f"label_{c.lang}"])
 
 
 @lru_cache(maxsize=None)
