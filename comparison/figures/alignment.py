@@ -156,21 +156,23 @@ def _values_panel(ax, part: pd.DataFrame, style: PlanStyle, few: bool, width_pt:
     ax.set_title(_title(name, suffix, style.lang, width_pt), fontsize=TITLE_PT, loc="left", pad=3)
 
 
-def _legend(fig, handles, W: float, H: float) -> None:
+def _legend_columns(handles, W: float) -> int:
+    """As many legend columns as fit the figure's width."""
     widths = [text_size(h.get_label(), LEGEND_PT)[0] + 24 for h in handles]
     ncols = len(handles)
     while ncols > 1 and sum(sorted(widths, reverse=True)[:ncols]) > W - 12:
         ncols -= 1
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 2 / H), ncols=ncols, frameon=False,
-               fontsize=LEGEND_PT, borderaxespad=0, handlelength=1.2, columnspacing=1.0, handletextpad=0.4)
+    return ncols
 
 
 def _legend_rows(handles, W: float) -> int:
-    widths = [text_size(h.get_label(), LEGEND_PT)[0] + 24 for h in handles]
-    ncols = len(handles)
-    while ncols > 1 and sum(sorted(widths, reverse=True)[:ncols]) > W - 12:
-        ncols -= 1
-    return -(-len(handles) // ncols)
+    return -(-len(handles) // _legend_columns(handles, W))
+
+
+def _legend(fig, handles, W: float, H: float) -> None:
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 2 / H), ncols=_legend_columns(handles, W),
+               frameon=False, fontsize=LEGEND_PT, borderaxespad=0, handlelength=1.2, columnspacing=1.0,
+               handletextpad=0.4)
 
 
 def _values_handles(pairs: pd.DataFrame, style: PlanStyle, few: bool) -> list:
@@ -208,12 +210,11 @@ def values_charts(alignment: pd.DataFrame, style: PlanStyle) -> list[Chart]:
         return [_empty_chart(style, "alignment_values", caption)]
     indicators = list(dict.fromkeys(pairs.indicator_id))
     by_indicator = dict(tuple(pairs.groupby("indicator_id", sort=False)))
-    rows = {i: len(_panel_rows(by_indicator[i], style, few)[0]) for i in indicators}
+    row_labels = {i: [s for s, _ in _panel_rows(by_indicator[i], style, few)[0]] for i in indicators}
+    rows = {i: len(labels) for i, labels in row_labels.items()}
     ncols = 1 if len(indicators) == 1 else 2
     W = content_width() * 72.0
-    label_w = {i: widest([s for s, _ in _panel_rows(by_indicator[i], style, few)[0]], PLAN_FONT) + 4
-               for i in indicators}
-    left = max(label_w.values()) + 2
+    left = max(widest(labels, PLAN_FONT) for labels in row_labels.values()) + 6
     panel_w = (W - ncols * left - (ncols - 1) * PANEL_GAP_PT - 8) / ncols
     pitch = TARGET_ROW_PT if few else PROVINCE_ROW_PT
     title_h = 2 * line_height(TITLE_PT) + 5
