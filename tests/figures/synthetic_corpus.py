@@ -314,3 +314,91 @@ def clustering_inputs(c: Corpus):
         co[k] = pd.DataFrame(noisy, index=profiles.index, columns=profiles.index)
     scores = pd.DataFrame({"k": range(4, 13), "silhouette": np.linspace(0.012, 0.041, 9) + rng.uniform(0, 0.003, 9)})
     return profiles, link, co, scores
+
+
+class _SameUnit:
+    """Synthetic reference values are written in the indicator's canonical unit: nothing to convert."""
+
+    @staticmethod
+    def convert(value: float, unit_from: str, unit_to: str) -> float:
+        return value
+
+
+def references(c: Corpus, n_indicators: int = 8):
+    """A reference layer in ``curation.references.References``' shape for the corpus' most targeted indicators:
+    national documents (a 2025 target each, a 2030 one for some, a goal in words for one, a national total for
+    one) and a document per province (a 2025 target for about two indicators in three, one goal in words in
+    ten), values around the indicator's median city target."""
+    from comparison.curation.references import REFERENCE_SCHEMA, References
+
+    rng = rng_for(c, "references")
+    q = c.quantities[c.quantities.kind == "target"]
+    top = list(q.indicator_id.value_counts().index[:n_indicators])
+    median = q.groupby("indicator_id", observed=True).value_std.median()
+    measure = dict(zip(q.indicator_id, q.measure))
+    provinces = list(dict.fromkeys(c.plans.province_zh))
+    docs = [dict(doc_id="cn_a", level="national", province_zh="", title="全国方案甲"),
+            dict(doc_id="cn_b", level="national", province_zh="", title="全国方案乙")]
+    docs += [dict(doc_id=f"p{k:02d}", level="provincial", province_zh=p, title=f"{p}实施方案")
+             for k, p in enumerate(provinces)]
+    rows = []
+
+    def target(doc, i, year, kind="quantitative", aggregation="rate", scale=1.0):
+        value = float(np.round(median[i] * scale * rng.uniform(0.85, 1.15), 1)) if kind == "quantitative" else np.nan
+        rows.append(dict(target_id=f"{doc}_t{len(rows):03d}", doc_id=doc, kind=kind, indicator_id=i, value=value,
+                         value_as_written="" if np.isnan(value) else f"{value:g}",
+                         unit_as_written="", comparator="eq" if kind == "quantitative" else "",
+                         target_year=year, base_year=2020 if measure[i] == "change" else pd.NA, scope="",
+                         aggregation=aggregation if kind == "quantitative" else "", section="到2025年",
+                         quote="（合成）", source_url="", source_kind="news_summary" if len(rows) % 3 else "full_text_copy",
+                         note=""))
+
+    for k, i in enumerate(top):
+        target("cn_a", i, 2025)
+        if k % 3 == 0:
+            target("cn_b", i, 2030, scale=1.2)
+        if k == 1:
+            target("cn_b", i, 2025, kind="qualitative")
+        if k == 2:
+            target("cn_b", i, 2025, aggregation="total", scale=1000)
+    for doc in docs[2:]:
+        for i in top:
+            draw = rng.random()
+            if draw < 0.06:
+                target(doc["doc_id"], i, 2025, kind="qualitative")
+            elif draw < 0.66:
+                target(doc["doc_id"], i, 2025)
+    documents = pd.DataFrame(docs).reindex(columns=REFERENCE_SCHEMA["documents"], fill_value="")
+    targets = pd.DataFrame(rows)
+    targets["target_year"] = targets.target_year.astype("Int64")
+    targets["base_year"] = pd.array(targets.base_year, dtype="Int64")
+    level = dict(zip(documents.doc_id, documents.level))
+    province = dict(zip(documents.doc_id, documents.province_zh))
+    targets = targets.assign(level=targets.doc_id.map(level), province_zh=targets.doc_id.map(province))
+    return References(documents=documents, targets=targets)
+
+
+def alignment(c: Corpus) -> pd.DataFrame:
+    """``data/processed/alignment.csv`` of the corpus, as ``comparison.load`` gives it: the real
+    ``tables.alignment.alignment_table`` over the corpus' targets and ``references``, then the columns the
+    loader adds (plan, comparator_label, comparator_symbol, indicator; doc_id categorical in plan order). A change counts from
+    2020 in most plans (one in seven states no base year, which does not compare)."""
+    from comparison.tables.alignment import alignment_table
+
+    q = c.quantities.assign(doc_id=c.quantities.doc_id.astype(str))
+    city = dict(zip(c.plans.doc_id, c.plans.city_id))
+    no_base = q.doc_id.map({d: k % 7 == 3 for k, d in enumerate(c.order)}).astype(bool)
+    q = q.assign(city_id=q.doc_id.map(city), value=q.value_std, quote="（合成）", scope_class="city",
+                 base_year=pd.array(np.where((q.measure == "change") & ~no_base, 2020, np.nan)).astype("Int64"))
+    from comparison.api import comparator_symbols
+    from comparison.curation.taxonomy import CODE_COLUMN_SHEETS
+
+    a = _categorical(alignment_table(q, c.plans, references(c), _SameUnit(), codebook()), c.plans)
+    return a.assign(comparator_label=a.comparator.map(codebook().labels(CODE_COLUMN_SHEETS["comparator"], c.lang)),
+                    comparator_symbol=a.comparator.map(comparator_symbols(codebook())),
+                    indicator=a[f"label_{c.lang}"])
+
+
+@lru_cache(maxsize=None)
+def cached_alignment(n: int, lang: str) -> pd.DataFrame:
+    return alignment(cached(n, lang))
