@@ -128,6 +128,10 @@ def test_temporary_files_of_killed_runs_are_removed_by_the_next_build(built, mon
 
 INTERRUPTED = r"""
 import os, signal, sys
+# Python raises KeyboardInterrupt on SIGINT only where it inherits SIGINT's default disposition; a test
+# runner's worker process may ignore SIGINT, and this child would inherit that. A terminal's Ctrl-C
+# reaches a process with the default, so the child sets Python's own handler.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from comparison.tables import atomic
 real, calls = atomic.write_csv, []
 def write_csv(*args, **kwargs):  # Ctrl-C while the third table is being written
