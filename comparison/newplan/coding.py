@@ -14,6 +14,7 @@ them until a curator has reviewed each row.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,8 @@ from comparison.curation.taxonomy import Taxonomy
 
 MEASURE_DIMENSIONS = ("sector_id", "instrument_id", "synergy")
 NGRAMS = (1, 2)
+TRAINED_KEPT = 4  # coders kept per process, by the digest of their training data
+_trained: dict[str, "MeasureCoder"] = {}
 
 
 def _vectorizer(ngrams: tuple[int, int] = NGRAMS) -> TfidfVectorizer:
@@ -41,10 +44,23 @@ class MeasureCoder:
 
     @classmethod
     def train(cls, measures: pd.DataFrame) -> "MeasureCoder":
-        """``measures`` needs columns text, sector_id, instrument_id and synergy (curated rows only)."""
+        """``measures`` needs columns text, sector_id, instrument_id and synergy (curated rows only).
+
+        A process that adds several plans trains once per set of curated sentences: the coder of the
+        same training data (same texts and codes, in the same order) is reused, which is the model a new
+        training would give (both fits are deterministic)."""
         rows = measures[measures.text.astype(str).str.strip() != ""]
         if rows.empty:
             raise ValueError("no curated sentences to learn from")
+        key = _digest(rows[["text", *MEASURE_DIMENSIONS]])
+        if key not in _trained:
+            while len(_trained) >= TRAINED_KEPT:
+                del _trained[next(iter(_trained))]
+            _trained[key] = cls._fit(rows)
+        return _trained[key]
+
+    @classmethod
+    def _fit(cls, rows: pd.DataFrame) -> "MeasureCoder":
         vectorizer = _vectorizer()
         x = vectorizer.fit_transform(rows.text.astype(str))
         models = {}
@@ -68,6 +84,11 @@ class MeasureCoder:
             out[dim] = model.classes_[best]
             out[f"{dim}_p"] = proba[np.arange(len(texts)), best].round(2)
         return out
+
+
+def _digest(df: pd.DataFrame) -> str:
+    cells = df.astype(str).to_numpy().ravel().tolist()
+    return hashlib.sha256("\x1f".join(f"{len(c)}:{c}" for c in cells).encode("utf-8")).hexdigest()
 
 
 class _Constant:
