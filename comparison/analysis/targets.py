@@ -11,6 +11,7 @@ the codebook's codes (eq ge gt le lt approx); what a label prints is the codeboo
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -19,18 +20,38 @@ from comparison.tables.comparability import comparability
 # Marker per comparator code in a dot chart: a triangle points to the side the target leaves open.
 COMPARATOR_MARKER = {"eq": "o", "ge": ">", "gt": ">", "le": "<", "lt": "<", "approx": "D"}
 
-UNIT_LABELS = {
+# Units a figure names in words rather than by their symbols.
+UNIT_NAMES = {
     "en": {"percent": "%", "count": "count", "item": "count", "times": "×", "percentage_point": "pp"},
-    "zh": {"percent": "%", "count": "个", "item": "个", "times": "倍", "percentage_point": "个百分点", "t": "吨", "ha": "公顷",
-           "km": "公里", "CNY": "元", "kW": "千瓦", "tce": "吨标准煤", "t / day": "吨/日", "t / year": "吨/年",
-           "t / CNY": "吨/元", "t / person": "吨/人"},
+    "zh": {"percent": "%", "count": "个", "item": "个", "times": "倍", "percentage_point": "个百分点"},
 }
-
+# The codebook's canonical units are pint expressions of these names, a power (m ** 3) and at most one "/".
+UNIT_WORDS = {
+    "en": {"ug": "µg", "mg": "mg", "person": "person"},
+    "zh": {"t": "吨", "kg": "千克", "g": "克", "mg": "毫克", "ug": "微克", "ha": "公顷", "km": "公里", "m": "米",
+           "CNY": "元", "kW": "千瓦", "kWh": "千瓦时", "MW": "兆瓦", "GW": "吉瓦", "tce": "吨标准煤", "day": "日",
+           "year": "年", "hour": "小时", "person": "人", "household": "户", "item": "个", "L": "升"},
+}
+POWERS = {"en": {"2": "²", "3": "³"}, "zh": {"2": "平方", "3": "立方"}}
+_UNIT_PART = re.compile(r"([^\s*/()]+)(?: \*\* ([23]))?")
 
 
 def unit_label(unit_std: str, lang: str) -> str:
-    """A short printable unit: "%" for percent, "个"/"count" for counts, else the pint notation."""
-    return UNIT_LABELS[lang].get(unit_std, unit_std)
+    """A short printable unit from the codebook's canonical (pint) unit: "%", "个"/"count", "µg/m³" and
+    "微克/立方米", "吨/日"; an expression outside that form (a product, brackets) is printed as written."""
+    if unit_std in UNIT_NAMES[lang]:
+        return UNIT_NAMES[lang][unit_std]
+    parts = [_UNIT_PART.fullmatch(p) for p in str(unit_std).split(" / ")]
+    if len(parts) > 2 or not all(parts):
+        return unit_std
+    return "/".join(_unit_part(name, power, lang) for name, power in (m.groups() for m in parts))
+
+
+def _unit_part(name: str, power: str | None, lang: str) -> str:
+    word = UNIT_WORDS[lang].get(name, name)
+    if not power:
+        return word
+    return POWERS[lang][power] + word if lang == "zh" else word + POWERS[lang][power]
 
 
 def format_value(value: float) -> str:

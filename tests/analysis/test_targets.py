@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from comparison.analysis.targets import (coverage, distinct_targets, format_value, headline_targets, reconcile,
-                                shared_targets, split_groups, status_counts, target_text)
+                                shared_targets, split_groups, status_counts, target_text, unit_label)
 
 PLANS = ["a_2021", "b_2022", "c_2022"]
 
@@ -175,3 +175,29 @@ def test_comparability_notes_say_which_plotted_values_are_not_comparable_and_why
     assert got[("b_2022", "x")] == (False, "scope cities (other plans: whole city)")
     assert got[("b_2022", "y")] == (False, "base year not stated (other plans: 2020)")
     assert list(notes.index) == list(shared.index)
+
+
+@pytest.mark.parametrize("unit, en, zh", [
+    ("percent", "%", "%"),
+    ("item", "count", "个"),
+    ("percentage_point", "pp", "个百分点"),
+    ("t / day", "t/day", "吨/日"),
+    ("ug / m ** 3", "µg/m³", "微克/立方米"),
+    ("m ** 3 / day", "m³/day", "立方米/日"),
+    ("m ** 2", "m²", "平方米"),
+    ("tce / CNY", "tce/CNY", "吨标准煤/元"),
+    ("kWh", "kWh", "千瓦时"),
+    ("亩", "亩", "亩"),
+    ("t / (1e4 * CNY)", "t / (1e4 * CNY)", "t / (1e4 * CNY)"),  # outside the rule's form: as written
+])
+def test_unit_labels_read_as_units_not_as_pint(unit, en, zh):
+    assert (unit_label(unit, "en"), unit_label(unit, "zh")) == (en, zh)
+
+
+def test_every_canonical_unit_of_the_codebook_has_a_label_without_pint_notation(paths):
+    from comparison.curation.taxonomy import load_taxonomy
+
+    units = set(load_taxonomy(paths).table("units").canonical_unit)
+    for lang in ("en", "zh"):
+        labels = {u: unit_label(u, lang) for u in units}
+        assert [u for u, label in labels.items() if "**" in label or " / " in label] == []
