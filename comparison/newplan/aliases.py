@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 import unicodedata
 from operator import itemgetter
 
@@ -134,17 +135,45 @@ class AliasIndex:
         return found
 
 
+# A Latin abbreviation in brackets after the name it abbreviates (the text is folded to half-width):
+# 细颗粒物（PM2.5）, 化学需氧量(COD), 挥发性有机物（VOCs）, 二氧化碳（CO₂）.
+ABBREVIATION = re.compile(r"\(([A-Za-z][A-Za-z0-9.]{0,11})\)")
+
+
+def readings(text: str) -> list[tuple[str, list[int]]]:
+    """The paragraph as written and, where a name carries a bracketed abbreviation, as an alias may write
+    the name: without the abbreviation (细颗粒物平均浓度) and with it unbracketed (细颗粒物PM2.5平均浓度);
+    each with the offset in ``text`` of each of its characters."""
+    out = [(text, list(range(len(text))))]
+    spans = [m.span() for m in ABBREVIATION.finditer(text)]
+    if not spans:
+        return out
+    for keep_abbreviation in (False, True):
+        chars, offsets, pos = [], [], 0
+        for start, end in spans:
+            kept = range(pos, start) if not keep_abbreviation else [*range(pos, start), *range(start + 1, end - 1)]
+            chars += [text[i] for i in kept]
+            offsets += kept
+            pos = end
+        chars += text[pos:]
+        offsets += range(pos, len(text))
+        out.append(("".join(chars), offsets))
+    return out
+
+
 class ParagraphAliases:
-    """Every alias occurrence of one paragraph, found once (one scan per alias); a window's occurrences are
-    then looked up by bisection instead of scanning the window for every alias again."""
+    """Every alias occurrence of one paragraph, found once (one scan per alias and reading of the paragraph);
+    a window's occurrences are then looked up by bisection instead of scanning the window for every alias
+    again. An occurrence found in a reading without brackets spans the written text it came from."""
 
     def __init__(self, text: str, keys: list[tuple[str, str]]):
-        found = []  # (start, end, alias, rank of the alias: longest first)
-        for rank, (key, alias) in enumerate(keys):
-            pos = text.find(key)
-            while pos != -1:
-                found.append((pos, pos + len(key), alias, rank))
-                pos = text.find(key, pos + 1)
+        found = set()  # (start, end, alias, rank of the alias: longest first)
+        for reading, offsets in readings(text):
+            for rank, (key, alias) in enumerate(keys):
+                pos = reading.find(key)
+                while pos != -1:
+                    found.add((offsets[pos], offsets[pos + len(key) - 1] + 1, alias, rank))
+                    pos = reading.find(key, pos + 1)
         self.by_start = sorted(found)
         self.starts = [o[0] for o in self.by_start]
         # for closest(): by end, then length, then the alias listed first (max's first maximum)

@@ -42,6 +42,25 @@ def test_an_alias_that_opens_the_values_phrase_is_suggested_with_high_confidence
     assert r.confidence >= 0.8
 
 
+@pytest.mark.parametrize("sentence, value, indicator_id", [
+    # the name with its abbreviation in brackets, where the codebook lists the name alone or the abbreviation
+    ("到2025年，全市细颗粒物（PM2.5）平均浓度控制在30微克/立方米以下。", "30", "pm25_concentration_ug_per_m3"),
+    ("城市可吸入颗粒物(PM10)平均浓度下降到55微克/立方米。", "55", "pm10_concentration_ug_per_m3"),
+    ("記者從市生態環境局獲悉，今年全市細顆粒物（PM2.5）平均濃度為28微克/立方米。", "28",
+     "pm25_concentration_ug_per_m3"),
+    ("细颗粒物（PM₂.₅）平均浓度比2020年下降10%。", "10", "pm25_concentration_reduction_pct"),
+    ("指标\t2020年\t2025年\n细颗粒物（PM2.5）平均浓度（微克/立方米）\t32\t29", "29", "pm25_concentration_ug_per_m3"),
+])
+def test_a_name_with_its_bracketed_abbreviation_reads_as_the_name(taxonomy, units, sentence, value, indicator_id):
+    assert row(sentence, value, taxonomy, units).indicator_id == indicator_id
+
+
+def test_a_bracketed_abbreviation_alone_names_nothing(taxonomy, units):
+    """Only the brackets go: the abbreviation's letters stay where they were, so 工程（PM）38个 is no PM2.5."""
+    r = row("实施大气污染防治工程（PM）38个。", "38", taxonomy, units)
+    assert not str(r.indicator_id).startswith("pm")
+
+
 def test_a_list_after_fenbie_gives_each_value_its_own_pollutant(taxonomy, units):
     q = rows("化学需氧量、氨氮、氮氧化物、挥发性有机物排放总量比2020年分别下降9%、8%、12%、11%。", taxonomy, units)
     assert list(zip(q.value, q.indicator_id)) == [
