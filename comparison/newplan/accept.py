@@ -103,9 +103,9 @@ def _accept(paths: ProjectPaths, city_id: str | None) -> Accepted:
     _check_codebook(codebook)
     outputs = {paths.taxonomy: codebook}
     for path, (shown, chosen) in accepted.items():
-        raise_if_any(transaction.open_elsewhere(path))
+        raise_if_any(transaction.open_elsewhere(path, "accept-proposals"))
         outputs[path] = _updated_city_workbook(path, shown, chosen, result)
-    transaction.commit(paths, outputs, "accept-proposals")
+    transaction.commit(paths, outputs, "accept-proposals", "accept-proposals")
     return result
 
 

@@ -97,26 +97,27 @@ def reading(paths: ProjectPaths, who: str = "build"):
         yield
 
 
-def open_elsewhere(workbook: Path) -> list[Problem]:
+def open_elsewhere(workbook: Path, command: str = "new-plan") -> list[Problem]:
     """The workbook is open in Excel (``~$name.xlsx`` beside it) or LibreOffice (``.~lock.name.xlsx#``):
     writing it would replace the file under the editor, whose next save would undo new-plan's rows."""
     for lock, editor in ((f"~${workbook.name}", "Excel"), (f".~lock.{workbook.name}#", "LibreOffice")):
         if (workbook.parent / lock).exists():
             return [Problem(f"data/raw/cities/{workbook.name}", f"the workbook is open in {editor} (its lock file "
-                            f"{lock} is beside it)", fix=f"close the workbook in {editor} and run new-plan again; "
+                            f"{lock} is beside it)", fix=f"close the workbook in {editor} and run {command} again; "
                             f"if {editor} is not running, delete the lock file data/raw/cities/{lock}")]
     return []
 
 
-def commit(paths: ProjectPaths, files: dict[Path, bytes], label: str) -> None:
-    """Write every file or none (see the module docstring); call it holding ``exclusive``."""
+def commit(paths: ProjectPaths, files: dict[Path, bytes], label: str, command: str = "new-plan") -> None:
+    """Write every file or none (see the module docstring); call it holding ``exclusive``. ``command``
+    is the one a message tells the user to run again."""
     staging = paths.raw / STAGING
     needed = sum(len(data) for data in files.values()) + SPACE_MARGIN
     free = shutil.disk_usage(paths.raw).free
     if free < needed:
-        raise InputError([Problem("data/raw", f"not enough free space: new-plan needs {needed / 2**20:.1f} MiB, "
+        raise InputError([Problem("data/raw", f"not enough free space: {command} needs {needed / 2**20:.1f} MiB, "
                                   f"the disk has {free / 2**20:.1f} MiB free", fix="free space on the disk (df -h "
-                                  f"{paths.raw}) and run new-plan again; nothing was written")])
+                                  f"{paths.raw}) and run {command} again; nothing was written")])
     for target in files:
         if target.is_dir():  # found before anything is staged
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))

@@ -127,6 +127,13 @@ def test_accepted_proposals_move_into_the_codebook_in_one_step(scaffolded, capsy
          status="accepted")
     edit(scaffolded, "proposed_agencies", "name_as_written", "市萤火虫保护中心", agency_id="firefly_centre",
          label_zh="萤火虫保护中心", label_en="Firefly Protection Centre", status="accepted")
+    before = tree_digest(scaffolded / "data/raw")
+    lock = scaffolded / "data/raw/cities/~$shisan.xlsx"  # the workbook open in Excel: refused, nothing written
+    lock.write_bytes(b"lock")
+    assert main(["--root", str(scaffolded), "accept-proposals", "--city", "shisan"]) == 2
+    assert "close the workbook in Excel and run accept-proposals again" in capsys.readouterr().err
+    lock.unlink()
+    assert tree_digest(scaffolded / "data/raw") == before
     assert main(["--root", str(scaffolded), "accept-proposals", "--city", "shisan"]) == 0
     out = capsys.readouterr().out
     assert "added 2 indicators to data/raw/taxonomy.xlsx: firefly_habitat_area_increase_pct, tourist_visits_count" \
