@@ -64,17 +64,25 @@ def _reliability(t: Tables) -> str:
     return tag("p", esc(intro)) + table_html(df, words.COLUMNS[lang], table_id="reliability-table")
 
 
+def method_paragraph(cells: list[dict]) -> str | None:
+    """A notebook's **Method.** paragraph (English, in its first Markdown cell), or None."""
+    from comparison.report.sections import _source
+
+    first = next((_source(c) for c in cells if c.get("cell_type") == "markdown"), "")
+    match = re.search(r"\*\*Method\.\*\*.*?(?=\n\s*\n\*\*Inputs|\Z)", first, flags=re.S)
+    return match.group(0) if match else None
+
+
 def _method_paragraphs(notebook_cells: dict[str, list[dict]]) -> str:
     """The **Method.** paragraphs of the notebooks that have one (English), as written there."""
-    from comparison.report.sections import _source, header
+    from comparison.report.sections import header
 
     parts = []
     for stem, cells in notebook_cells.items():
-        first = next((_source(c) for c in cells if c.get("cell_type") == "markdown"), "")
-        match = re.search(r"\*\*Method\.\*\*.*?(?=\n\s*\n\*\*Inputs|\Z)", first, flags=re.S)
-        if match:
+        method = method_paragraph(cells)
+        if method:
             title = header(cells)[0] or stem
-            parts.append(markdown_html(match.group(0).replace("**Method.**", f"**Method ({title}).**", 1)))
+            parts.append(markdown_html(method.replace("**Method.**", f"**Method ({title}).**", 1)))
     return "".join(parts)
 
 
