@@ -9,7 +9,7 @@
    (target: the report at 300 plans ≤ 3× the report at 5);
 3. with ``--figure-cost``, the seed plans' report once more with ``draw_only/`` first on PYTHONPATH (its
    ``sitecustomize`` makes ``save_figure`` draw the figure and write nothing, in every kernel): what the
-   figure files (300-dpi PNG and SVG) cost.
+   figure files (300-dpi PNG, SVG and PDF) cost.
 
 Every report's executed notebooks give each notebook run's duration, its slowest cells and its time by
 kind of cell (imports, cells that export a figure, the rest). A report slower than ``timeout`` seconds is

@@ -246,7 +246,7 @@ def report_markdown(report: dict) -> list[str]:
            f"| {report['floor_s']:.1f} |"]
     out += [f"| {n} synthetic plans | {_report_s(run)} |" for n, run in sorted(report.get("sizes", {}).items())]
     if "draw_only" in report:
-        out.append(f"| five seed plans, figures drawn but not written (no PNG, SVG) | {_report_s(report['draw_only'])} |")
+        out.append(f"| five seed plans, figures drawn but not written (no PNG, SVG, PDF) | {_report_s(report['draw_only'])} |")
     out += [""] + [f"- {line}" for line in report_targets(report)]
     for label, run in _report_runs(report):
         out += ["", f"| {label}: summed over the notebook runs | seconds |", "|---|---|"]

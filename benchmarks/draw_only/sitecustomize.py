@@ -2,7 +2,7 @@
 figure once and writes nothing.
 
 ``benchmarks/run.py --report`` runs the report once more this way, in every notebook kernel, to show how
-much of the report's time the figure files (300-dpi PNG and SVG) cost. Python imports ``sitecustomize``
+much of the report's time the figure files (300-dpi PNG, SVG and PDF) cost. Python imports ``sitecustomize``
 at start-up; the patch waits until ``comparison.figures.plotting`` is first imported, so it costs nothing before.
 """
 import importlib.abc
