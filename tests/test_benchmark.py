@@ -73,3 +73,34 @@ def test_draw_only_start_up_hook_draws_figures_and_writes_nothing(bench, tmp_pat
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["[]", "1", "sitecustomize"]
     assert not any(tmp_path.rglob("*.png")) and not any(tmp_path.rglob("*.svg"))
+
+
+def test_layout_check_start_up_hook_logs_each_saved_figure_with_its_problems(tmp_path):
+    """report_layout.py is only meaningful if its hook reaches save_figure in a fresh interpreter (as in a
+    kernel), reports what the layout checker finds, and still saves the figure."""
+    import json
+    import os
+    import subprocess
+
+    script = (
+        "import matplotlib; matplotlib.use('Agg')\n"
+        "from pathlib import Path\n"
+        "from comparison.figures import plotting\n"
+        "from comparison.paths import project_paths\n"
+        "plotting.setup()\n"
+        "paths = project_paths(Path('.'))\n"
+        "fig, ax = plotting.new_figure(3.0, 2.0)\n"
+        "plotting.save_figure(fig, '01', 'clean', 'en', 'c', paths)\n"
+        "fig, ax = plotting.new_figure(3.0, 2.0)\n"
+        "ax.text(0.5, 0.5, 'two texts', fontsize=8); ax.text(0.5, 0.5, 'on one spot', fontsize=8)\n"
+        "plotting.save_figure(fig, '01', 'overlap', 'en', 'c', paths)\n")
+    log = tmp_path / "layout.jsonl"
+    hook = REPO_ROOT / "benchmarks" / "layout_check"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(hook), str(REPO_ROOT)]), CITYCOMPARE_LAYOUT_LOG=str(log))
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr
+    entries = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [(e["figure"], bool(e["problems"])) for e in entries] == [("en/01_clean", False), ("en/01_overlap", True)]
+    assert "overlap" in entries[1]["problems"][0]
+    assert (tmp_path / "reports/figures/en/01_overlap.png").exists()
