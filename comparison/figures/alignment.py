@@ -32,8 +32,8 @@ from comparison.figures.charts import Chart, part_name
 from comparison.figures.fit import content_width, line_height, panel_rects, shortened, text_size, widest
 from comparison.figures.layout import MAX_HEIGHT_IN
 from comparison.figures.marks import bars
-from comparison.figures.plan_axis import (MAX_LABEL_PT, AxisLabels, MAX_PROVINCE_PT, PLAN_FONT, apply_labels, draw_bands, place_labels,
-                                          plan_labels, province_bands)
+from comparison.figures.plan_axis import (MAX_LABEL_PT, MAX_PROVINCE_PT, PLAN_FONT, AxisLabels, apply_labels,
+                                          draw_bands, place_labels, plan_labels, province_bands)
 from comparison.figures.planstyle import GREY, PlanStyle
 from comparison.tables.alignment import STATUSES
 

@@ -16,7 +16,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
 from comparison.figures.charts import Chart
-from comparison.figures.fit import content_width, line_height, panel_rects, text_size
+from comparison.figures.fit import content_width, line_height, text_size
 from comparison.figures.marks import bars
 from comparison.figures.matrix import cell_format, colorbar, draw_cells
 from comparison.figures.plan_axis import apply_labels, colour_strip, plan_labels
