@@ -1,7 +1,9 @@
 """Test helpers: break a copy of the real data and read the problems a curator sees (the bad-input
 catalogue); digest a folder to see what a run wrote; build an expensive fixture once per test run."""
+import contextlib
 import fcntl
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -238,3 +240,32 @@ def copy_project(root) -> None:
     """A copy of the real data/raw and notebooks at ``root``, as a researcher's project folder."""
     shutil.copytree(REPO_ROOT / "data" / "raw", root / "data" / "raw")
     shutil.copytree(REPO_ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+
+
+# The sixth plan of the end-to-end tests: a fictitious plan written for them.
+SHILI = REPO_ROOT / "tests" / "fixtures" / "shili_2023.txt"
+SHILI_WORKBOOK = "data/raw/cities/shili.xlsx"
+SHILI_ARGS = ["--text", str(SHILI), "--doc-id", "shili_2023", "--city-id", "shili", "--city-zh", "示例",
+              "--city-en", "Shili (example)", "--province-zh", "示例省", "--province-en", "Example",
+              "--issued", "2023-05-31"]
+
+
+def accept_all(path) -> None:
+    """What the curator does after checking each row: set status to curated."""
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        column = [c.value for c in ws[1]].index("status") + 1
+        for row in range(2, ws.max_row + 1):
+            if ws.cell(row, column).value == "suggested":
+                ws.cell(row, column).value = "curated"
+    wb.save(path)
+
+
+def quietly(argv: list[str]) -> tuple[int, str]:
+    """``python -m comparison`` in-process: its exit code and what it printed to stderr."""
+    from comparison.cli import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(argv)
+    return code, err.getvalue()

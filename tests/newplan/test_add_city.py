@@ -5,8 +5,9 @@ table, in every figure of both languages and in the HTML report, with no code ch
 The fixture states 18 quantities in the phrasings plans use (到…年 heading a list, 比2020年下降, 以上,
 不低于, 突破, 约, 力争, 确保, 分别达到, ranges 1-2 and 2—3, 翻一番, a Chinese numeral, full-width digits
 and ％, a baseline fact); EXPECTED below was written from the text by hand, not from the extractor.
-It is added with three plans of the forms' end-to-end tests (``added_plans`` in conftest.py): one preview
-report of all four and one report once their rows are accepted serve both test files.
+It is added once per test run (``sixth_plan`` in tests/conftest.py): previewed with three plans of the forms'
+end-to-end tests (``added_plans``), and, once its rows are accepted, the project of the suite's full report
+(``real_report``), which every report test inspects too.
 """
 import json
 
@@ -51,11 +52,11 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def added(added_plans):
-    """The preview and accepted projects of ``added_plans`` (shared with the forms' end-to-end tests), the
-    sixth plan's workbook as new-plan wrote it, what validate says of the preview, and its captions."""
-    folder, result = added_plans
-    preview, accepted = folder / "preview", folder / "accepted"
+def added(added_plans, real_report):
+    """The reviewed project (``real_report``), the sixth plan's workbook as new-plan wrote it, and, of the
+    preview (``added_plans``, shared with the forms' end-to-end tests), what validate says and its captions."""
+    preview, result = added_plans
+    accepted = real_report[0]
     assert result["new_plan"]["shili"][0] == 0, result["new_plan"]["shili"][1]
     assert result["report"][0] == 0, result["report"][1]
     suggested = read_workbook(preview / WORKBOOK, CITY_SCHEMA, WORKBOOK)

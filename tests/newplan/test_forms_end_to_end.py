@@ -27,9 +27,9 @@ NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with 
 
 @pytest.fixture(scope="module")
 def previewed(added_plans):
-    folder, result = added_plans
+    preview, result = added_plans
     added = {form: tuple(result["new_plan"][form]) for form in END_TO_END}
-    return folder / "preview", added, tuple(result["report"]), result["raw_before_report"]
+    return preview, added, tuple(result["report"]), result["raw_before_report"]
 
 
 def sheets(root, form):

@@ -14,6 +14,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from PIL import Image
 
+from comparison.paths import project_paths
 from comparison.report.page import report_names
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -182,8 +183,9 @@ def test_figures_are_numbered_at_their_printed_size_with_their_files(pages, lang
             assert f"href=\"figures/{lang}/{stem}.{ext}\"" in html, (stem, ext)
 
 
-def test_each_target_shown_has_its_clause_and_exact_quote(pages, paths):
+def test_each_target_shown_has_its_clause_and_exact_quote(pages):
     root, all_pages = pages
+    texts = project_paths(root).texts  # the report's project: the real plans and the sixth
     _, page = all_pages["en", False]
     targets, n_tables = [], 0
     for _, rows in page.tables:
@@ -200,7 +202,7 @@ def test_each_target_shown_has_its_clause_and_exact_quote(pages, paths):
     # Jiaozuo two), and the city targets set beside the levels above
     assert n_tables == 3 and len(targets) >= 24 + 7
     for clause, quote in targets:
-        text = (paths.texts / f"{clause.split(':')[0]}.txt").read_text(encoding="utf-8")
+        text = (texts / f"{clause.split(':')[0]}.txt").read_text(encoding="utf-8")
         assert quote and quote in text, (clause, quote)
     assert ("tianshui_2022:2.2", "到 2025 年，畜禽粪污资源化综合利用率达 80%以上") in targets
 
@@ -238,7 +240,6 @@ def test_the_page_is_small_and_the_single_file_carries_the_300_dpi_figures(pages
 
 
 def test_the_report_is_deterministic(real_report):
-    from comparison.paths import project_paths
     from comparison.report.page import write_reports
 
     root, _ = real_report
