@@ -21,6 +21,29 @@ from comparison.curation.taxonomy import Taxonomy
 # arithmetic errors ('1/0 * t').
 PINT_PARSE_ERRORS = (pint.errors.PintError, AttributeError, SyntaxError, TypeError, tokenize.TokenError,
                      AssertionError, ArithmeticError)
+REGISTRIES_KEPT = 4  # unit registries kept per process, by the codebook's unit definitions
+_registries: dict[tuple[str, ...], pint.UnitRegistry] = {}
+
+
+def _registry(definitions: tuple[str, ...]) -> tuple[pint.UnitRegistry | None, list[tuple[int, str, Exception]]]:
+    """pint's registry with the codebook's definitions, and the definitions pint cannot read (their index,
+    text, error). Building one parses pint's whole definitions file (most of a validation's time), so a
+    process that validates or converts several times reuses the registry of the same definitions: nothing
+    changes a registry once built (conversions only read it)."""
+    if definitions in _registries:
+        return _registries[definitions], []
+    registry, failed = pint.UnitRegistry(), []
+    for k, definition in enumerate(definitions):
+        try:
+            registry.define(definition)
+        except Exception as err:  # pint raises several types for a bad definition
+            failed.append((k, definition, err))
+    if failed:
+        return None, failed
+    while len(_registries) >= REGISTRIES_KEPT:
+        del _registries[next(iter(_registries))]
+    _registries[definitions] = registry
+    return registry, []
 
 
 class UnitConverter:
@@ -28,17 +51,13 @@ class UnitConverter:
 
     def __init__(self, taxonomy: Taxonomy):
         self.file = taxonomy.file
-        self.registry = pint.UnitRegistry()
         self._parsed: dict[str, pint.Quantity] = {}
-        problems = []
-        for r in taxonomy.table("unit_definitions").itertuples():
-            try:
-                self.registry.define(r.definition)
-            except Exception as err:  # pint raises several types for a bad definition
-                problems.append(Problem(self.file, f"pint cannot read this unit definition ({err})",
-                                        sheet="unit_definitions", row=r.excel_row, column="definition",
-                                        value=r.definition, expected="pint syntax, e.g. '万 = 1e4'",
-                                        fix="correct the definition"))
+        rows = list(taxonomy.table("unit_definitions").itertuples())
+        self.registry, failed = _registry(tuple(str(r.definition) for r in rows))
+        problems = [Problem(self.file, f"pint cannot read this unit definition ({err})", sheet="unit_definitions",
+                            row=rows[k].excel_row, column="definition", value=definition,
+                            expected="pint syntax, e.g. '万 = 1e4'", fix="correct the definition")
+                    for k, definition, err in failed]
         raise_if_any(problems)
         units = taxonomy.table("units")
         self.expressions = dict(zip(units.unit_as_written, units.pint_expr))
