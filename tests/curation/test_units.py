@@ -2,8 +2,14 @@
 import pytest
 
 from comparison.curation import units as units_module
+from comparison.curation.taxonomy import load_taxonomy
 from comparison.curation.units import UnitConverter
 from comparison.problems import InputError
+
+
+@pytest.fixture(scope="module")
+def taxonomy(paths):
+    return load_taxonomy(paths)
 
 
 def test_the_same_definitions_share_one_registry_and_convert_as_before(taxonomy):
@@ -25,13 +31,6 @@ def test_a_definition_pint_cannot_read_is_named_and_nothing_is_kept():
     registry, failed = units_module._registry(("万 = 1e4", "半 = 0.5 *"))
     assert registry is None and [(k, d) for k, d, _ in failed] == [(1, "半 = 0.5 *")]
     assert units_module._registries == kept
-
-
-@pytest.fixture(scope="module")
-def taxonomy(paths):
-    from comparison.curation.taxonomy import load_taxonomy
-
-    return load_taxonomy(paths)
 
 
 def test_a_bad_definition_in_the_codebook_is_an_input_error(taxonomy, monkeypatch):

@@ -5,11 +5,10 @@ import shutil
 import pandas as pd
 import pytest
 
-from comparison.paths import REPO_ROOT
-from helpers import once_per_run, quietly, tree_digest
-
 from comparison.curation.taxonomy import load_taxonomy
 from comparison.curation.units import UnitConverter
+from comparison.paths import REPO_ROOT
+from helpers import once_per_run, quietly, tree_digest
 
 
 @pytest.fixture(scope="session")
