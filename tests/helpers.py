@@ -26,13 +26,19 @@ def problems(root) -> list[str]:
 
 def edit(root, sheet, key_column, key, column, value, book=TIANSHUI):
     """Set one cell of the row whose ``key_column`` equals ``key``; return its Excel row number."""
+    return edit_cells(root, sheet, key_column, key, {column: value}, book)
+
+
+def edit_cells(root, sheet, key_column, key, cells: dict, book=TIANSHUI):
+    """Set cells (column name → value) of the row whose ``key_column`` equals ``key``; return its Excel row."""
     path = root / book
     wb = load_workbook(path)
     ws = wb[sheet]
     header = [c.value for c in ws[1]]
     for row in ws.iter_rows(min_row=2):
         if row[header.index(key_column)].value == key:
-            row[header.index(column)].value = value
+            for column, value in cells.items():
+                row[header.index(column)].value = value
             wb.save(path)
             return row[0].row
     raise KeyError(key)

@@ -29,7 +29,8 @@ from matplotlib.ticker import MaxNLocator
 from comparison.analysis.alignment import LEVEL_LABELS, LEVELS, STATUS_LABELS, compared, status_counts
 from comparison.analysis.targets import unit_label
 from comparison.figures.charts import Chart, part_name
-from comparison.figures.fit import content_width, line_height, panel_rects, shortened, text_size, widest
+from comparison.figures.fit import (content_width, legend_columns, line_height, panel_rects, shortened, text_size,
+                                    widest)
 from comparison.figures.layout import MAX_HEIGHT_IN
 from comparison.figures.marks import bars
 from comparison.figures.plan_axis import (MAX_LABEL_PT, MAX_PROVINCE_PT, PLAN_FONT, AxisLabels, apply_labels,
@@ -156,21 +157,13 @@ def _values_panel(ax, part: pd.DataFrame, style: PlanStyle, few: bool, width_pt:
     ax.set_title(_title(name, suffix, style.lang, width_pt), fontsize=TITLE_PT, loc="left", pad=3)
 
 
-def _legend_columns(handles, W: float) -> int:
-    """As many legend columns as fit the figure's width."""
-    widths = [text_size(h.get_label(), LEGEND_PT)[0] + 24 for h in handles]
-    ncols = len(handles)
-    while ncols > 1 and sum(sorted(widths, reverse=True)[:ncols]) > W - 12:
-        ncols -= 1
-    return ncols
-
-
 def _legend_rows(handles, W: float) -> int:
-    return -(-len(handles) // _legend_columns(handles, W))
+    return -(-len(handles) // legend_columns(handles, LEGEND_PT, W))
 
 
 def _legend(fig, handles, W: float, H: float) -> None:
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 2 / H), ncols=_legend_columns(handles, W),
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 2 / H),
+               ncols=legend_columns(handles, LEGEND_PT, W),
                frameon=False, fontsize=LEGEND_PT, borderaxespad=0, handlelength=1.2, columnspacing=1.0,
                handletextpad=0.4)
 

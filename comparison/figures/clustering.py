@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib import colors as mcolors
 from matplotlib.collections import LineCollection
 from scipy.cluster.hierarchy import dendrogram
 

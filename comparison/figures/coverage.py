@@ -15,7 +15,7 @@ from matplotlib import colors as mcolors
 
 from comparison.analysis.targets import split_groups, with_headers
 from comparison.figures.charts import Chart, part_name
-from comparison.figures.fit import content_width, line_height, panel_rects, shortened, text_size, widest
+from comparison.figures.fit import content_width, line_height, panel_rects, shortened, widest
 from comparison.figures.layout import MAX_HEIGHT_IN
 from comparison.figures.plan_axis import apply_labels, draw_bands, place_labels, plan_labels, province_bands
 from comparison.figures.planstyle import PlanStyle

@@ -72,6 +72,16 @@ def widest(labels, size: float) -> float:
     return max((text_size(str(s), size)[0] for s in labels), default=0.0)
 
 
+def legend_columns(handles, size: float, width_pt: float) -> int:
+    """As many legend columns as fit ``width_pt`` (each entry its label at ``size`` and room for its marker),
+    so a legend never runs past the figure."""
+    widths = sorted((text_size(h.get_label(), size)[0] + 24 for h in handles), reverse=True)
+    ncols = len(handles)
+    while ncols > 1 and sum(widths[:ncols]) > width_pt - 12:
+        ncols -= 1
+    return ncols
+
+
 def line_height(size: float) -> float:
     """The height in points of a one-line label at ``size`` (Latin descenders and CJK glyphs included)."""
     return text_size("Ag南平", size)[1]

@@ -13,7 +13,7 @@ from matplotlib import colors as mcolors
 from matplotlib.patches import Patch
 
 from comparison.figures.charts import Chart
-from comparison.figures.fit import content_width, line_height, panel_rects, text_size, widest
+from comparison.figures.fit import content_width, line_height, panel_rects, text_size
 from comparison.figures.marks import bars
 from comparison.figures.matrix import cell_format, colorbar, draw_cells
 from comparison.figures.plan_axis import apply_labels, draw_bands, place_labels, plan_labels, province_bands

@@ -27,7 +27,8 @@ from matplotlib.patches import Rectangle
 
 from comparison.analysis.targets import COMPARATOR_MARKER, target_text, unit_label
 from comparison.figures.charts import Chart, part_name
-from comparison.figures.fit import content_width, fitting, line_height, shortened, spread_order, text_size, widest
+from comparison.figures.fit import (content_width, fitting, legend_columns, line_height, shortened, spread_order,
+                                    text_size, widest)
 from comparison.figures.layout import MAX_HEIGHT_IN
 from comparison.figures.plan_axis import PLAN_FONT
 from comparison.figures.planstyle import GREY, PlanStyle
@@ -224,15 +225,6 @@ def _legend_handles(style: PlanStyle, g, hollow: bool) -> list:
     return handles
 
 
-def _legend_columns(handles, width_pt: float) -> int:
-    """As many columns as fit the width, so the legend never runs past the figure."""
-    widths = [text_size(h.get_label(), TICK_PT)[0] + 24 for h in handles]
-    ncols = len(handles)
-    while ncols > 1 and sum(sorted(widths, reverse=True)[:ncols]) > width_pt - 12:
-        ncols -= 1
-    return ncols
-
-
 def shared_targets_charts(shared, style: PlanStyle, indicator: str | None = None) -> list[Chart]:
     """02_shared_targets and its parts; ``shared`` is ``analysis.targets.shared_targets``'s table (with
     an optional boolean ``comparable`` column); ``indicator`` names a one-indicator figure (column width)."""
@@ -255,7 +247,7 @@ def shared_targets_charts(shared, style: PlanStyle, indicator: str | None = None
         + 2 * line_height(PANEL_TITLE_PT) + 6
     foot = MAX_FOOT * (line_height(TICK_PT) * 1.15) + 4
     handles = _legend_handles(style, shared, True)
-    legend_rows = -(-len(handles) // _legend_columns(handles, W))
+    legend_rows = -(-len(handles) // legend_columns(handles, TICK_PT, W))
     top = line_height(TITLE_PT) + 8 + legend_rows * (line_height(TICK_PT) + 3)
     per_part = max(1, int((MAX_HEIGHT_IN * 72 - 24 - top - foot) // cell_h)) * cols
     parts = [inds[k:k + per_part] for k in range(0, len(inds), per_part)] or [[]]
@@ -280,7 +272,7 @@ def shared_targets_charts(shared, style: PlanStyle, indicator: str | None = None
         marks.draw(ax)
         handles = _legend_handles(style, g_part, hollow)
         fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - (line_height(TITLE_PT) + 5) / H),
-                   ncols=_legend_columns(handles, W), frameon=False, fontsize=TICK_PT, borderaxespad=0,
+                   ncols=legend_columns(handles, TICK_PT, W), frameon=False, fontsize=TICK_PT, borderaxespad=0,
                    borderpad=0.2, handletextpad=0.4, columnspacing=1.0)
         title = t["one"] if indicator is not None else t["title"]
         fig.suptitle(title + (t["part"].format(k=k) if k > 1 else ""), y=1 - 3 / H, va="top", fontsize=TITLE_PT)

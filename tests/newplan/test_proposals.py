@@ -7,7 +7,6 @@ import shutil
 
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
 
 from comparison.cli import main
 from comparison.curation.city_schema import PROPOSAL_SCHEMA
@@ -19,7 +18,7 @@ from comparison.newplan.proposals import unit_suffix
 from comparison.paths import REPO_ROOT, project_paths
 from comparison.pipeline import validate
 from comparison.problems import InputError
-from helpers import tree_digest
+from helpers import edit_cells, tree_digest
 
 PLAN = """示例三市人民政府关于印发《示例三市生态环境保护“十四五”规划》的通知
 示三政〔2023〕9号
@@ -33,15 +32,7 @@ BOOK = "data/raw/cities/shisan.xlsx"
 
 
 def edit(root, sheet, key_column, key, **cells):
-    path = root / BOOK
-    wb = load_workbook(path)
-    ws = wb[sheet]
-    header = [c.value for c in ws[1]]
-    for row in ws.iter_rows(min_row=2):
-        if row[header.index(key_column)].value == key:
-            for column, value in cells.items():
-                row[header.index(column)].value = value
-    wb.save(path)
+    edit_cells(root, sheet, key_column, key, cells, BOOK)
 
 
 def sheets(root) -> dict[str, pd.DataFrame]:
