@@ -27,7 +27,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.text import Annotation, Text
 
-from comparison.figures.plotting import COLUMN_WIDTH_IN, PAGE_WIDTH_IN
+from comparison.figures.plotting import COLUMN_WIDTH_IN, PAGE_WIDTH_IN, export_box
 
 MAX_HEIGHT_IN = 9.5     # a journal page's text block, less room for the caption
 MIN_FONT_PT = 6.0
@@ -97,12 +97,8 @@ def _record_drawn_texts(fig) -> tuple[list[Text], RendererAgg]:
 
 
 def exported_box_in(fig, renderer) -> tuple[float, float, float, float]:
-    """(x0, y0, x1, y1) in inches of the area ``savefig`` writes, in figure inches."""
-    if matplotlib.rcParams["savefig.bbox"] == "tight":
-        pad = matplotlib.rcParams["savefig.pad_inches"]
-        box = fig.get_tightbbox(renderer).padded(pad)
-    else:
-        box = fig.bbox_inches
+    """(x0, y0, x1, y1) in inches of the area ``save_figure`` writes, in figure inches."""
+    box = export_box(fig, renderer)
     return box.x0, box.y0, box.x1, box.y1
 
 

@@ -21,6 +21,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib import colors as mcolors
 from matplotlib import font_manager, patheffects
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.transforms import Bbox
 from matplotlib.text import Text
 
 from comparison.tables.atomic import atomic_path
@@ -93,11 +95,12 @@ def save_figure(fig, number: str, name: str, lang: str, caption: str,
     folder = paths.figures / lang
     stem = f"{number}_{name}"
     written = []
+    box = export_box(fig)  # measured once for the three files: matplotlib's "tight" measures once per file
     for ext, kwargs in (("png", {"metadata": {"Software": None}}), ("svg", {"metadata": {"Date": None}}),
                         ("pdf", {"metadata": {"CreationDate": None}})):
         target = folder / f"{stem}.{ext}"
         with atomic_path(target) as tmp, (_text_as_outlines(fig) if ext == "pdf" else nullcontext()):
-            fig.savefig(tmp, format=ext, **kwargs)
+            fig.savefig(tmp, format=ext, bbox_inches=box, **kwargs)
         written.append(target)
     target = folder / f"{stem}.json"
     with atomic_path(target) as tmp:
@@ -106,6 +109,21 @@ def save_figure(fig, number: str, name: str, lang: str, caption: str,
     written.append(target)
     _show_exported(fig, written[0])
     return written
+
+
+def export_box(fig, renderer=None) -> Bbox:
+    """The area (inches) every export of ``fig`` covers: with ``savefig.bbox = "tight"`` (the house style) the
+    drawn artists' tight box plus ``savefig.pad_inches``, otherwise the whole figure.
+
+    Measured at the figure's own dpi, as the layout checker measures, so the files show exactly the area
+    that was checked; ``renderer``, when given, has just drawn the figure (the checker's draw)."""
+    if matplotlib.rcParams["savefig.bbox"] != "tight":
+        return fig.bbox_inches
+    if renderer is None:
+        renderer = RendererAgg(1, 1, fig.dpi)
+        with renderer._draw_disabled():  # positions every text and tick label; rasterizes nothing
+            fig.draw(renderer)
+    return fig.get_tightbbox(renderer).padded(matplotlib.rcParams["savefig.pad_inches"])
 
 
 @contextmanager

@@ -55,6 +55,33 @@ def test_save_figure_writes_png_svg_pdf_and_caption(tmp_path):
     assert not any(t.get_path_effects() for t in fig.findobj(plotting.Text))  # the figure is left as it was
 
 
+def test_the_three_files_show_the_area_the_layout_checker_measured(tmp_path):
+    """PNG, SVG and PDF cover one area, the checker's exported box: text out past the axes included."""
+    import re
+
+    from comparison.figures.layout import drawn_texts
+    from comparison.paths import project_paths
+
+    plotting.setup()
+    fig, ax = plt.subplots(figsize=(4, 2))
+    ax.plot([1, 2], label="单位地区生产总值能耗 energy intensity")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1))  # well outside the axes, on the right
+    ax.set_ylabel("万吨标准煤")
+    x0, y0, x1, y1 = drawn_texts(fig)[1]
+    width_in, height_in = x1 - x0, y1 - y0
+    assert width_in > 4.5  # the legend widens the export past the figure
+    plotting.save_figure(fig, "99", "box", "en", "A caption.", project_paths(tmp_path))
+    folder = tmp_path / "reports/figures/en"
+    png = (folder / "99_box.png").read_bytes()
+    png_px = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert png_px == pytest.approx((width_in * 300, height_in * 300), abs=1)
+    svg = (folder / "99_box.svg").read_text(encoding="utf-8")
+    svg_pt = [float(re.search(rf'{side}="([0-9.]+)pt"', svg).group(1)) for side in ("width", "height")]
+    assert svg_pt == pytest.approx([width_in * 72, height_in * 72], abs=0.01)
+    box = re.search(rb"/MediaBox \[ *0 0 ([0-9.]+) ([0-9.]+) *\]", (folder / "99_box.pdf").read_bytes())
+    assert [float(v) for v in box.groups()] == pytest.approx([width_in * 72, height_in * 72], abs=0.01)
+
+
 def test_in_a_notebook_the_exported_png_is_shown_and_the_figure_closed(tmp_path, monkeypatch):
     import IPython.display
     from comparison.paths import project_paths
