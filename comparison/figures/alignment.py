@@ -337,6 +337,10 @@ def values_caption(alignment: pd.DataFrame, lang: str, few: bool | None = None) 
     """The caption of the values figure, with the number of compared pairs; ``few``: a row per target."""
     pairs = compared(alignment)
     few = _few(pairs) if few is None else few
+    if pairs.empty:  # the figure then says there is nothing to compare; the caption says why
+        return ("没有可比较的目标对：所选方案的目标均无同一指标、同一目标年份的省级或国家目标（见状态图）。" if lang == "zh" else
+                "No pairs compare: no target of these plans has a provincial or national target of the same "
+                "indicator and target year (the status figure counts the pairs that do not compare).")
     if lang == "zh":
         rows = ("每行为一个城市目标（圆点，方案颜色），三角形为其所在省份、方形为国家同一指标、同一目标年份的目标值" if few else
                 "每行为一个省份：圆点为该省各城市的目标，三角形为该省的目标值，方形为这些城市所比较的国家目标值")

@@ -96,7 +96,9 @@ def save_figure(fig, number: str, name: str, lang: str, caption: str,
     stem = f"{number}_{name}"
     written = []
     box = export_box(fig)  # measured once for the three files: matplotlib's "tight" measures once per file
-    for ext, kwargs in (("png", {"metadata": {"Software": None}}), ("svg", {"metadata": {"Date": None}}),
+    # zlib level 3 rather than Pillow's 6: half the time of compressing 300-dpi pixels, files 2 % larger
+    png = {"metadata": {"Software": None}, "pil_kwargs": {"compress_level": 3}}
+    for ext, kwargs in (("png", png), ("svg", {"metadata": {"Date": None}}),
                         ("pdf", {"metadata": {"CreationDate": None}})):
         target = folder / f"{stem}.{ext}"
         with atomic_path(target) as tmp, (_text_as_outlines(fig) if ext == "pdf" else nullcontext()):

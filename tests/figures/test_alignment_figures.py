@@ -143,3 +143,15 @@ def test_real_values_show_each_compared_target_with_its_references(real_tables):
     assert {(round(float(x), 1), int(y)) for coll in forest.collections for x, y in coll.get_offsets()} == {
         (39.0, 0), (24.1, 0)}
     assert "15 pairs that compare" in values.caption
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_with_no_compared_pair_the_values_figure_and_its_caption_say_so(lang):
+    a = sc.cached_alignment(5, lang)
+    none_compare = a.assign(status="not_comparable")
+    style = sc.style_for(sc.cached(5, lang))
+    [chart] = af.values_charts(none_compare, style)
+    assert af.TEXT[lang]["none"] in figure_texts(chart.fig)
+    assert chart.caption.startswith("没有可比较的目标对" if lang == "zh" else "No pairs compare")
+    assert ("每行" if lang == "zh" else "Each row") not in chart.caption
+    assert_layout(chart.fig)
