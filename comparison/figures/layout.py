@@ -12,7 +12,8 @@
 
 The exported area is the one ``save_figure`` writes: with ``savefig.bbox = "tight"`` (the house style)
 the tight bounding box of the drawn artists plus ``savefig.pad_inches``; sizes in points are then the
-sizes on paper.
+sizes on paper. The figure is measured at the PNG's resolution, as ``save_figure`` measures it: at the
+screen's 100 dpi, glyph advances hinted to whole pixels make Chinese text up to 4 % wider or narrower.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.text import Annotation, Text
 
-from comparison.figures.plotting import COLUMN_WIDTH_IN, PAGE_WIDTH_IN, export_box
+from comparison.figures.plotting import COLUMN_WIDTH_IN, PAGE_WIDTH_IN, at_export_dpi, export_box
 
 MAX_HEIGHT_IN = 9.5     # a journal page's text block, less room for the caption
 MIN_FONT_PT = 6.0
@@ -115,8 +116,10 @@ def text_corners(t: Text, renderer) -> np.ndarray:
 
 
 def drawn_texts(fig) -> tuple[list[DrawnText], tuple[float, float, float, float], RendererAgg]:
-    """Every text drawn in ``fig`` in points on the exported page, the exported box (inches) and the renderer."""
-    with _layouts_memoized():
+    """Every text drawn in ``fig`` in points on the exported page, the exported box (inches) and the renderer,
+    measured at the PNG's resolution as ``save_figure`` measures (call it inside ``at_export_dpi(fig)`` to
+    use the renderer afterwards)."""
+    with _layouts_memoized(), at_export_dpi(fig):
         artists, renderer = _record_drawn_texts(fig)
         box = exported_box_in(fig, renderer)
         scale = 72.0 / fig.dpi
@@ -204,6 +207,11 @@ def width_limit_in(fig) -> float:
 
 def layout_problems(fig, max_width_in: float | None = None, max_height_in: float = MAX_HEIGHT_IN) -> list[str]:
     """Every layout rule ``fig`` breaks at its exported size, one sentence each (empty: the figure is fine)."""
+    with at_export_dpi(fig):
+        return _problems(fig, max_width_in, max_height_in)
+
+
+def _problems(fig, max_width_in: float | None, max_height_in: float) -> list[str]:
     texts, box, renderer = drawn_texts(fig)
     problems = []
     width, height = box[2] - box[0], box[3] - box[1]

@@ -113,19 +113,43 @@ def save_figure(fig, number: str, name: str, lang: str, caption: str,
     return written
 
 
+def export_dpi(fig) -> float:
+    """The PNG's resolution (``savefig.dpi``): where figures are measured, since text is drawn there as in print."""
+    dpi = matplotlib.rcParams["savefig.dpi"]
+    return fig.dpi if dpi == "figure" else float(dpi)
+
+
+@contextmanager
+def at_export_dpi(fig):
+    """``fig`` at the PNG's resolution while inside, then back at its own (the screen's 100 dpi).
+
+    Glyph advances are hinted to whole pixels: at 100 dpi a 6-pt Chinese label measures 4 % narrower and a
+    7-pt one 3.4 % wider than it is drawn at 300 dpi or as outlines (within 0.6 %), so a figure measured
+    on screen can print over the page width or with labels that touch."""
+    screen_dpi = fig.dpi
+    fig.dpi = export_dpi(fig)
+    try:
+        yield
+    finally:
+        fig.dpi = screen_dpi
+
+
 def export_box(fig, renderer=None) -> Bbox:
     """The area (inches) every export of ``fig`` covers: with ``savefig.bbox = "tight"`` (the house style) the
     drawn artists' tight box plus ``savefig.pad_inches``, otherwise the whole figure.
 
-    Measured at the figure's own dpi, as the layout checker measures, so the files show exactly the area
-    that was checked; ``renderer``, when given, has just drawn the figure (the checker's draw)."""
+    Measured once, at the PNG's resolution (``at_export_dpi``); the SVG and PDF get the same area.
+    ``renderer``: one that has just drawn the figure (the layout checker's), which measures it as drawn."""
     if matplotlib.rcParams["savefig.bbox"] != "tight":
         return fig.bbox_inches
-    if renderer is None:
+    pad = matplotlib.rcParams["savefig.pad_inches"]
+    if renderer is not None:
+        return fig.get_tightbbox(renderer).padded(pad)
+    with at_export_dpi(fig):
         renderer = RendererAgg(1, 1, fig.dpi)
         with renderer._draw_disabled():  # positions every text and tick label; rasterizes nothing
             fig.draw(renderer)
-    return fig.get_tightbbox(renderer).padded(matplotlib.rcParams["savefig.pad_inches"])
+        return fig.get_tightbbox(renderer).padded(pad)
 
 
 @contextmanager

@@ -7,15 +7,15 @@ from comparison.figures.fit import fitting, panel_rects, shortened, spread_order
 from comparison.figures.marks import bars
 
 
-def test_text_size_is_the_box_matplotlib_draws():
-    fig = plt.figure(dpi=100)
+def test_text_size_is_the_box_matplotlib_draws_in_the_png():
+    fig = plt.figure(dpi=300)  # the PNG's resolution
     for s, size in (("Nanping 2021", 6.5), ("南平 2021 减污降碳", 7), ("two\nlines", 6)):
         t = fig.text(0, 0, s, fontsize=size)
         fig.canvas.draw()
         e = t.get_window_extent()
         w, h = text_size(s, size)
-        assert w == pytest.approx(e.width * 0.72, abs=0.01)
-        assert h >= e.height * 0.72 - 0.01  # never smaller: a CJK line is as tall as a Latin one
+        assert w == pytest.approx(e.width * 72 / 300, abs=0.01)
+        assert h >= e.height * 72 / 300 - 0.01  # never smaller: a CJK line is as tall as a Latin one
 
 
 def test_fitting_keeps_labels_apart_and_claims_space_in_order():
