@@ -22,8 +22,8 @@ import matplotlib.pyplot as plt
 from matplotlib import colors as mcolors
 from matplotlib import font_manager, patheffects
 from matplotlib.backends.backend_agg import RendererAgg
-from matplotlib.transforms import Bbox
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from comparison.tables.atomic import atomic_path
 from comparison.paths import PACKAGE_DIR, ProjectPaths, project_paths
