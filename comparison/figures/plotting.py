@@ -126,12 +126,14 @@ def at_export_dpi(fig):
     Glyph advances are hinted to whole pixels: at 100 dpi a 6-pt Chinese label measures 4 % narrower and a
     7-pt one 3.4 % wider than it is drawn at 300 dpi or as outlines (within 0.6 %), so a figure measured
     on screen can print over the page width or with labels that touch."""
-    screen_dpi = fig.dpi
+    screen_dpi, canvas = fig.dpi, fig.canvas
+    manager, canvas.manager = canvas.manager, None  # as savefig does: a window on screen is not resized
     fig.dpi = export_dpi(fig)
     try:
         yield
     finally:
         fig.dpi = screen_dpi
+        canvas.manager = manager
 
 
 def export_box(fig, renderer=None) -> Bbox:

@@ -163,3 +163,14 @@ def test_the_checker_measures_the_figure_as_the_png_prints_it():
     _, box, _ = drawn_texts(fig)
     assert box[2] - box[0] == pytest.approx(sizes[300], abs=1 / 300)
     assert fig.dpi == 100  # the figure is back at its own resolution
+
+
+def test_measuring_leaves_a_window_on_screen_as_it_was(monkeypatch):
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.set_title("南平 2021")
+    manager = fig.canvas.manager
+    resized = []
+    monkeypatch.setattr(manager, "resize", lambda *size: resized.append(size))
+    layout_problems(fig)
+    plotting.export_box(fig)
+    assert resized == [] and fig.canvas.manager is manager and fig.dpi == 100
