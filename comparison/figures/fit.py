@@ -19,11 +19,9 @@ GAP_PT = 1.5   # free space kept between neighbouring labels
 def content_width(column: bool = False) -> float:
     """Inches a figure may fill so that its export, with ``savefig.pad_inches`` on each side, is exactly the
     page (7.2 in) or column (3.5 in) width."""
-    from comparison.figures.plotting import COLUMN_WIDTH_IN, PAGE_WIDTH_IN
+    from comparison.figures.plotting import COLUMN_WIDTH_IN, PAGE_WIDTH_IN, export_pad
 
-    pad = matplotlib.rcParams["savefig.pad_inches"]
-    pad = 0.1 if pad == "layout" else float(pad)
-    return (COLUMN_WIDTH_IN if column else PAGE_WIDTH_IN) - 2 * pad
+    return (COLUMN_WIDTH_IN if column else PAGE_WIDTH_IN) - 2 * export_pad()
 
 
 MEASURE_DPI = 300  # the PNG's resolution, where the layout checker and save_figure measure: hinted glyph

@@ -113,6 +113,12 @@ def save_figure(fig, number: str, name: str, lang: str, caption: str,
     return written
 
 
+def export_pad() -> float:
+    """Inches of margin around an export's tight box (``savefig.pad_inches``; "layout" stands for 0.1 here)."""
+    pad = matplotlib.rcParams["savefig.pad_inches"]
+    return 0.1 if pad == "layout" else float(pad)
+
+
 def export_dpi(fig) -> float:
     """The PNG's resolution (``savefig.dpi``): where figures are measured, since text is drawn there as in print."""
     dpi = matplotlib.rcParams["savefig.dpi"]
@@ -144,7 +150,7 @@ def export_box(fig, renderer=None) -> Bbox:
     ``renderer``: one that has just drawn the figure (the layout checker's), which measures it as drawn."""
     if matplotlib.rcParams["savefig.bbox"] != "tight":
         return fig.bbox_inches
-    pad = matplotlib.rcParams["savefig.pad_inches"]
+    pad = export_pad()
     if renderer is not None:
         return fig.get_tightbbox(renderer).padded(pad)
     with at_export_dpi(fig):
