@@ -13,19 +13,18 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 
+from comparison.figures.plotting import COLUMN_WIDTH_IN, EXPORT_DPI, PAGE_WIDTH_IN, export_pad
+
 GAP_PT = 1.5   # free space kept between neighbouring labels
 
 
 def content_width(column: bool = False) -> float:
     """Inches a figure may fill so that its export, with ``savefig.pad_inches`` on each side, is exactly the
     page (7.2 in) or column (3.5 in) width."""
-    from comparison.figures.plotting import COLUMN_WIDTH_IN, PAGE_WIDTH_IN, export_pad
-
     return (COLUMN_WIDTH_IN if column else PAGE_WIDTH_IN) - 2 * export_pad()
 
 
-MEASURE_DPI = 300  # the PNG's resolution, where the layout checker and save_figure measure: hinted glyph
-                   # advances at 100 dpi differ by up to 4 % for Chinese text (plotting.at_export_dpi)
+MEASURE_DPI = EXPORT_DPI  # where the layout checker and save_figure measure (plotting.at_export_dpi)
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,7 @@ PALETTE = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a
            "#b15928", "#6a3d9a", "#33a02c", "#fb9a99"]
 COLUMN_WIDTH_IN = 3.5   # one column of a two-column journal page
 PAGE_WIDTH_IN = 7.2     # full page width
+EXPORT_DPI = 300        # the PNG's resolution, where every figure is measured (``at_export_dpi``)
 
 
 def setup() -> None:
@@ -53,7 +54,7 @@ def setup() -> None:
         "axes.spines.top": False,
         "axes.spines.right": False,
         "figure.dpi": 100,
-        "savefig.dpi": 300,
+        "savefig.dpi": EXPORT_DPI,
         "savefig.bbox": "tight",
         "svg.fonttype": "path",
         "svg.hashsalt": "citycompare",

@@ -151,6 +151,8 @@ def test_the_checker_measures_the_figure_as_the_png_prints_it():
     exported box is matplotlib's own tight box at 300 dpi (the PNG's), not the screen's."""
     import io
 
+    from PIL import Image
+
     fig, ax = plt.subplots(figsize=(3, 2))
     ax.set_yticks([0, 1], ["新增及更新城市邮政快递、物流配送车辆中新能源汽车比例", "公共交通出行占机动化出行比例"],
                   fontsize=6)
@@ -158,7 +160,7 @@ def test_the_checker_measures_the_figure_as_the_png_prints_it():
     for dpi in (100, 300):
         png = io.BytesIO()
         fig.savefig(png, format="png", dpi=dpi, bbox_inches="tight")
-        sizes[dpi] = int.from_bytes(png.getvalue()[16:20], "big") / dpi
+        sizes[dpi] = Image.open(png).width / dpi
     assert abs(sizes[300] - sizes[100]) > 0.05
     _, box, _ = drawn_texts(fig)
     assert box[2] - box[0] == pytest.approx(sizes[300], abs=1 / 300)

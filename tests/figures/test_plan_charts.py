@@ -44,7 +44,7 @@ def test_both_panels_share_one_scale():
 
 def test_cell_values_go_when_the_cells_are_too_small_for_them():
     assert cell_format([3.14, 99.5], 30, 12) == "{:.1f}"
-    assert cell_format([3.14, 99.5], 13, 12) == "{:.0f}"  # "99.5" is 11.8 pt at 6 pt, "100" 10.1 pt
+    assert cell_format([3.14, 99.5], 13, 12) == "{:.0f}"  # "100" fits a 13-pt cell, "99.5" does not
     assert cell_format([3.14, 99.5], 5, 12) is None
     assert cell_format([3.14, 99.5], 30, 4) is None
 

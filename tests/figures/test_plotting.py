@@ -62,6 +62,7 @@ def test_the_three_files_show_one_area_measured_at_the_pngs_resolution(tmp_path)
     import re
 
     from matplotlib.backends.backend_agg import RendererAgg
+    from PIL import Image
 
     from comparison.paths import project_paths
 
@@ -70,12 +71,9 @@ def test_the_three_files_show_one_area_measured_at_the_pngs_resolution(tmp_path)
     ax.plot([1, 2], label="单位地区生产总值能耗 energy intensity")
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1))  # well outside the axes, on the right
     ax.set_yticks([1, 2], ["新增及更新城市邮政快递、物流配送车辆中新能源汽车比例", "公共交通出行占机动化出行比例"])
-    def png_size(data: bytes) -> tuple[int, int]:
-        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-
     reference = io.BytesIO()
     fig.savefig(reference, format="png", bbox_inches="tight")  # matplotlib's own measure, at 300 dpi
-    width_px, height_px = png_size(reference.getvalue())
+    width_px, height_px = Image.open(reference).size
     assert width_px > 6 * 300  # the labels and legend widen the export past the figure
     screen = RendererAgg(1, 1, fig.dpi)
     with screen._draw_disabled():
@@ -83,7 +81,7 @@ def test_the_three_files_show_one_area_measured_at_the_pngs_resolution(tmp_path)
     assert abs(plotting.export_box(fig, screen).width * 300 - width_px) > 3  # the resolution matters here
     plotting.save_figure(fig, "99", "box", "en", "A caption.", project_paths(tmp_path))
     folder = tmp_path / "reports/figures/en"
-    assert png_size((folder / "99_box.png").read_bytes()) == (width_px, height_px)
+    assert Image.open(folder / "99_box.png").size == (width_px, height_px)
     inches = [width_px / 300, height_px / 300]
     svg = (folder / "99_box.svg").read_text(encoding="utf-8")
     svg_pt = [float(re.search(rf'{side}="([0-9.]+)pt"', svg).group(1)) for side in ("width", "height")]
