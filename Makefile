@@ -38,8 +38,10 @@ validate: $(STAMP)
 report: $(STAMP)
 	$(PY) -m comparison report $(ARGS)
 
+# nbmake's plugin (for `pytest --nbmake notebooks/…` while editing a notebook) imports jsonschema at start-up,
+# ~1.6 s in every pytest process; the suite runs no notebook through it, so it is not loaded here.
 test: $(STAMP)
-	MPLBACKEND=Agg $(PY) -m pytest -q -n auto --dist loadfile $(ARGS)
+	MPLBACKEND=Agg $(PY) -m pytest -q -p no:nbmake -n auto --dist loadfile $(ARGS)
 
 # JupyterLab at the project root, so notebooks/, reports/ and data/ are all in its file browser; as root
 # (a container) it needs --allow-root. ARGS passes options on: make lab ARGS="--no-browser --ip=127.0.0.1"

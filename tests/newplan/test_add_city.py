@@ -5,9 +5,9 @@ table, in every figure of both languages and in the HTML report, with no code ch
 The fixture states 18 quantities in the phrasings plans use (到…年 heading a list, 比2020年下降, 以上,
 不低于, 突破, 约, 力争, 确保, 分别达到, ranges 1-2 and 2—3, 翻一番, a Chinese numeral, full-width digits
 and ％, a baseline fact); EXPECTED below was written from the text by hand, not from the extractor.
-It is added once per test run (``sixth_plan`` in tests/conftest.py): previewed with three plans of the forms'
-end-to-end tests (``added_plans``), and, once its rows are accepted, the project of the suite's full report
-(``real_report``), which every report test inspects too.
+It is added once per test run (``sixth_plan`` in tests/conftest.py, where validate lists its suggested rows);
+once its rows are accepted, three plans of the forms' end-to-end tests are added after it, unreviewed, and
+that project is the suite's one full report run (``report_run``), which every report test inspects too.
 """
 import json
 
@@ -23,6 +23,7 @@ from comparison.curation.workbooks import read_workbook
 
 WORKBOOK = "data/raw/cities/shili.xlsx"
 LABELS = {"en": "Shili (example) 2023", "zh": "示例 2023"}
+MARKED = {"en": "Shili (example) 2023 (unreviewed)", "zh": "示例 2023（未审核）"}  # its label while under review
 # Figures that by design do not draw every plan (every other figure must show the new plan).
 NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with each other",
                 "04_theme_k": "chooses the number of sentence themes over all sentences; draws no plan",
@@ -52,20 +53,21 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def added(added_plans, real_report):
-    """The reviewed project (``real_report``), the sixth plan's workbook as new-plan wrote it, and, of the
-    preview (``added_plans``, shared with the forms' end-to-end tests), what validate says and its captions."""
-    preview, result = added_plans
-    accepted = real_report[0]
-    assert result["new_plan"]["shili"][0] == 0, result["new_plan"]["shili"][1]
+def added(sixth_plan, report_run):
+    """The reviewed project (the suite's report run, ``report_run``), the sixth plan's workbook as new-plan
+    wrote it (``sixth_plan``, before review), what validate says of that unreviewed workbook, and the
+    report's captions."""
+    before_review, (code, err) = sixth_plan
+    assert code == 0, err
+    root, result = report_run
     assert result["report"][0] == 0, result["report"][1]
-    suggested = read_workbook(preview / WORKBOOK, CITY_SCHEMA, WORKBOOK)
+    suggested = read_workbook(before_review / WORKBOOK, CITY_SCHEMA, WORKBOOK)
     with pytest.raises(InputError) as err:
-        validate(project_paths(preview))
+        validate(project_paths(before_review))
     unreviewed = [p for p in err.value.problems if p.file == WORKBOOK]
     captions = {lang: {p.stem: json.loads(p.read_text("utf-8"))["caption"]
-                       for p in sorted((preview / "reports/figures" / lang).glob("*.json"))} for lang in LANGS}
-    return accepted, suggested, unreviewed, captions
+                       for p in sorted((root / "reports/figures" / lang).glob("*.json"))} for lang in LANGS}
+    return root, suggested, unreviewed, captions
 
 
 def test_extractor_found_every_quantity_of_the_new_plan(added):
@@ -87,12 +89,14 @@ def test_validate_lists_every_suggested_row_for_review(added):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_preview_captions_mark_the_plan_unreviewed(added, lang):
-    _, _, _, preview = added
-    note, plan = {"en": (" (Unreviewed data: ", "Shili (example) 2023 (unreviewed)"),
-                  "zh": ("（未审核数据：", "示例 2023（未审核）")}[lang]
-    assert len(preview[lang]) >= 21
-    assert [stem for stem, caption in preview[lang].items() if note not in caption or plan not in caption] == []
+def test_once_reviewed_the_plan_is_no_longer_marked_unreviewed(added, lang):
+    """The report also previews three plans still under review (test_forms_end_to_end): every caption names
+    those, and none names the reviewed plan among them."""
+    _, _, _, captions = added
+    note = {"en": " (Unreviewed data: ", "zh": "（未审核数据："}[lang]
+    assert len(captions[lang]) >= 21
+    assert [stem for stem, caption in captions[lang].items() if note not in caption] == []
+    assert [stem for stem, caption in captions[lang].items() if MARKED[lang] in caption] == []
 
 
 @pytest.mark.parametrize("table", ["plans", "quantities", "measures", "priorities", "comparison",
@@ -111,6 +115,7 @@ def test_new_plan_in_every_figure_and_the_report(added, lang):
     drawn = {p.stem: " ".join(" ".join(json.loads(p.read_text("utf-8"))["texts"]).split()) for p in sidecars}
     assert [stem for stem, texts in drawn.items() if LABELS[lang] not in texts and stem not in NOT_PER_PLAN] == []
     html = (root / "reports" / ("report.html" if lang == "en" else "report_zh.html")).read_text("utf-8")
-    assert LABELS[lang] in html and "unreviewed" not in html and "未审核" not in html
+    assert LABELS[lang] in html and MARKED[lang] not in html
+    assert [stem for stem, texts in drawn.items() if MARKED[lang] in texts] == []
     sheets = pd.read_excel(root / "reports/tables/comparison.xlsx", sheet_name=None, dtype=str)
     assert any(df.isin(["shili_2023"]).any().any() for df in sheets.values())

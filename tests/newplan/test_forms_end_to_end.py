@@ -2,8 +2,9 @@
 
 Three of the test plans of tests/fixtures/forms (fictitious cities, written for the tests): a news report
 on a web page with no headings and page furniture around it, a 第一章/第一节 plan with a 专栏 table pasted
-with tabs, and an 一、/（一） plan saved with CRLF line endings. All three go into ONE copy of the project,
-with the sixth plan of test_add_city, and ONE preview report (``added_plans`` in conftest.py).
+with tabs, and an 一、/（一） plan saved with CRLF line endings. All three go into ONE copy of the project
+after the sixth plan of test_add_city has been reviewed, still unreviewed themselves, and the suite's ONE
+report run, ``report --allow-suggested`` (``report_run`` in tests/conftest.py), previews them.
 What each plan states was written by hand from its text (the .csv beside it; here only the facts the
 steps must keep: its clauses, its table's years, its furniture's reasons, its stored bytes).
 """
@@ -15,8 +16,7 @@ import pytest
 from comparison.curation.validation import CITY_SCHEMA
 from comparison.curation.workbooks import read_workbook
 from comparison.report import LANGS
-from conftest import FORMS, FORMS_END_TO_END as END_TO_END, forms
-from helpers import tree_digest
+from helpers import FORMS, FORMS_END_TO_END as END_TO_END, forms, tree_digest
 # Figures that by design do not draw every plan (as in test_add_city), and those that draw only plans naming
 # their responsible units (责任单位), which none of these three does.
 NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with each other",
@@ -26,8 +26,8 @@ NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with 
 
 
 @pytest.fixture(scope="module")
-def previewed(added_plans):
-    preview, result = added_plans
+def previewed(report_run):
+    preview, result = report_run
     added = {form: tuple(result["new_plan"][form]) for form in END_TO_END}
     return preview, added, tuple(result["report"]), result["raw_before_report"]
 
@@ -99,3 +99,18 @@ def test_every_figure_draws_the_new_plans(previewed, lang):
     assert {stem: m for stem, m in missing.items() if m} == {}
     processed = pd.read_csv(root / "data/processed/plans.csv", dtype=str)
     assert set(table.doc_id) <= set(processed.doc_id)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_caption_names_the_plans_under_review(previewed, lang):
+    root, _, (code, err), _ = previewed
+    assert code == 0, err
+    table = forms().loc[END_TO_END]
+    marked = [f"{row.city_en} {row.doc_id.rsplit('_', 1)[1]} (unreviewed)" if lang == "en" else
+              f"{row.city_zh} {row.doc_id.rsplit('_', 1)[1]}（未审核）" for row in table.itertuples()]
+    note = {"en": " (Unreviewed data: ", "zh": "（未审核数据："}[lang]
+    captions = {p.stem: json.loads(p.read_text("utf-8"))["caption"]
+                for p in sorted((root / "reports/figures" / lang).glob("*.json"))}
+    assert len(captions) >= 21
+    assert {stem: [m for m in marked if m not in caption] for stem, caption in captions.items()
+            if note not in caption or any(m not in caption for m in marked)} == {}
