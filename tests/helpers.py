@@ -273,6 +273,15 @@ def form_args(form: str) -> list[str]:
             "--city-zh", row.city_zh, "--city-en", row.city_en, "--province-zh", "示例省", "--province-en", "Example"]
 
 
+# The caption sentence that names the plans under review (plotting.unreviewed_note), up to their names.
+UNREVIEWED_NOTE = {"en": " (Unreviewed data: ", "zh": "（未审核数据："}
+
+
+def figure_sidecars(root, lang: str) -> dict[str, dict]:
+    """Each exported figure of a report (its stem) → its JSON sidecar: caption and every text drawn."""
+    return {p.stem: json.loads(p.read_text("utf-8")) for p in sorted((root / "reports/figures" / lang).glob("*.json"))}
+
+
 def accept_all(path) -> None:
     """What the curator does after checking each row: set status to curated."""
     wb = load_workbook(path)

@@ -9,8 +9,6 @@ It is added once per test run (``sixth_plan`` in tests/conftest.py, where valida
 once its rows are accepted, three plans of the forms' end-to-end tests are added after it, unreviewed, and
 that project is the suite's one full report run (``report_run``), which every report test inspects too.
 """
-import json
-
 import pandas as pd
 import pytest
 
@@ -20,6 +18,7 @@ from comparison.problems import InputError
 from comparison.report import LANGS
 from comparison.curation.validation import CITY_SCHEMA
 from comparison.curation.workbooks import read_workbook
+from helpers import UNREVIEWED_NOTE, figure_sidecars
 
 WORKBOOK = "data/raw/cities/shili.xlsx"
 LABELS = {"en": "Shili (example) 2023", "zh": "示例 2023"}
@@ -65,8 +64,8 @@ def added(sixth_plan, report_run):
     with pytest.raises(InputError) as err:
         validate(project_paths(before_review))
     unreviewed = [p for p in err.value.problems if p.file == WORKBOOK]
-    captions = {lang: {p.stem: json.loads(p.read_text("utf-8"))["caption"]
-                       for p in sorted((root / "reports/figures" / lang).glob("*.json"))} for lang in LANGS}
+    captions = {lang: {stem: sidecar["caption"] for stem, sidecar in figure_sidecars(root, lang).items()}
+                for lang in LANGS}
     return root, suggested, unreviewed, captions
 
 
@@ -93,7 +92,7 @@ def test_once_reviewed_the_plan_is_no_longer_marked_unreviewed(added, lang):
     """The report also previews three plans still under review (test_forms_end_to_end): every caption names
     those, and none names the reviewed plan among them."""
     _, _, _, captions = added
-    note = {"en": " (Unreviewed data: ", "zh": "（未审核数据："}[lang]
+    note = UNREVIEWED_NOTE[lang]
     assert len(captions[lang]) >= 21
     assert [stem for stem, caption in captions[lang].items() if note not in caption] == []
     assert [stem for stem, caption in captions[lang].items() if MARKED[lang] in caption] == []
@@ -110,9 +109,9 @@ def test_new_plan_in_every_processed_table(added, table):
 @pytest.mark.parametrize("lang", LANGS)
 def test_new_plan_in_every_figure_and_the_report(added, lang):
     root, _, _, _ = added
-    sidecars = sorted((root / "reports/figures" / lang).glob("*.json"))
+    sidecars = figure_sidecars(root, lang)
     assert len(sidecars) >= 21
-    drawn = {p.stem: " ".join(" ".join(json.loads(p.read_text("utf-8"))["texts"]).split()) for p in sidecars}
+    drawn = {stem: " ".join(" ".join(sidecar["texts"]).split()) for stem, sidecar in sidecars.items()}
     assert [stem for stem, texts in drawn.items() if LABELS[lang] not in texts and stem not in NOT_PER_PLAN] == []
     html = (root / "reports" / ("report.html" if lang == "en" else "report_zh.html")).read_text("utf-8")
     assert LABELS[lang] in html and MARKED[lang] not in html

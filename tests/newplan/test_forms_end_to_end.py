@@ -8,15 +8,13 @@ report run, ``report --allow-suggested`` (``report_run`` in tests/conftest.py), 
 What each plan states was written by hand from its text (the .csv beside it; here only the facts the
 steps must keep: its clauses, its table's years, its furniture's reasons, its stored bytes).
 """
-import json
-
 import pandas as pd
 import pytest
 
 from comparison.curation.validation import CITY_SCHEMA
 from comparison.curation.workbooks import read_workbook
 from comparison.report import LANGS
-from helpers import FORMS, FORMS_END_TO_END as END_TO_END, forms, tree_digest
+from helpers import FORMS, FORMS_END_TO_END as END_TO_END, UNREVIEWED_NOTE, figure_sidecars, forms, tree_digest
 # Figures that by design do not draw every plan (as in test_add_city), and those that draw only plans naming
 # their responsible units (责任单位), which none of these three does.
 NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with each other",
@@ -91,9 +89,9 @@ def test_every_figure_draws_the_new_plans(previewed, lang):
     table = forms().loc[END_TO_END]
     labels = [f"{row.city_en if lang == 'en' else row.city_zh} {row.doc_id.rsplit('_', 1)[1]}"
               for row in table.itertuples()]
-    sidecars = sorted((root / "reports/figures" / lang).glob("*.json"))
+    sidecars = figure_sidecars(root, lang)
     assert len(sidecars) >= 21
-    drawn = {p.stem: " ".join(" ".join(json.loads(p.read_text("utf-8"))["texts"]).split()) for p in sidecars}
+    drawn = {stem: " ".join(" ".join(sidecar["texts"]).split()) for stem, sidecar in sidecars.items()}
     missing = {stem: [label for label in labels if label not in texts] for stem, texts in drawn.items()
                if stem not in NOT_PER_PLAN}
     assert {stem: m for stem, m in missing.items() if m} == {}
@@ -108,9 +106,8 @@ def test_every_caption_names_the_plans_under_review(previewed, lang):
     table = forms().loc[END_TO_END]
     marked = [f"{row.city_en} {row.doc_id.rsplit('_', 1)[1]} (unreviewed)" if lang == "en" else
               f"{row.city_zh} {row.doc_id.rsplit('_', 1)[1]}（未审核）" for row in table.itertuples()]
-    note = {"en": " (Unreviewed data: ", "zh": "（未审核数据："}[lang]
-    captions = {p.stem: json.loads(p.read_text("utf-8"))["caption"]
-                for p in sorted((root / "reports/figures" / lang).glob("*.json"))}
+    note = UNREVIEWED_NOTE[lang]
+    captions = {stem: sidecar["caption"] for stem, sidecar in figure_sidecars(root, lang).items()}
     assert len(captions) >= 21
     assert {stem: [m for m in marked if m not in caption] for stem, caption in captions.items()
             if note not in caption or any(m not in caption for m in marked)} == {}
