@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from comparison.curation.city_schema import CITY_SCHEMA, KINDS, STATUSES, TARGET_YEAR_IN_QUOTE, YEAR_RANGE  # noqa: F401
+from comparison.curation.city_schema import CITY_SCHEMA, STATUSES
 from comparison.curation.ignored_sheet import check_completeness, check_ignored
 from comparison.curation.measures_sheet import check_measures
 from comparison.curation.preview import Preview, split

@@ -40,10 +40,6 @@ class AxisLabels:
     fontsize: float
     overhang: float = 0.0   # points slanted labels reach before the axis starts (room the left margin needs)
 
-    @property
-    def complete(self) -> bool:
-        return len(self.index) == len(self.texts)
-
 
 def plan_labels(doc_ids, style: PlanStyle, length_pt: float, axis: str = "x", *, fontsize: float = PLAN_FONT,
                 thin: bool = True, slant: bool = True, names: dict | None = None) -> AxisLabels:

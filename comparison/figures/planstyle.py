@@ -62,11 +62,6 @@ class PlanStyle:
             return TEXT
         return self.colors[doc_id] if self.focus(doc_id) else GREY_TEXT
 
-    def labelled_first(self, doc_ids) -> list[str]:
-        """``doc_ids`` with the highlighted plans first: the order in which labels claim space."""
-        doc_ids = list(doc_ids)
-        return [d for d in doc_ids if d in self.highlight] + [d for d in doc_ids if d not in self.highlight]
-
     def ordered(self, doc_ids) -> list[str]:
         """``doc_ids`` in display order (plans this style does not know go last, in the given order)."""
         rank = {d: k for k, d in enumerate(self.order)}

@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from comparison.curation.city_schema import TARGET_YEAR_IN_QUOTE
 from comparison.curation.taxonomy import Taxonomy
 from comparison.curation.units import UnitConverter
-from comparison.curation.validation import TARGET_YEAR_IN_QUOTE
 from comparison.newplan.aliases import AliasIndex, normalized
 from comparison.newplan.indicators import IndicatorChoice
 from comparison.newplan.quotes import Quotes

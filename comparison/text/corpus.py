@@ -51,10 +51,6 @@ class RawDocument:
     text: str
 
 
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def read_manifest(paths: ProjectPaths) -> pd.DataFrame:
     """The manifest as strings, checked for layout, columns, ids, vocabularies and ISO dates.
 

@@ -38,7 +38,6 @@ LEVELS = [
 ]
 BY_NAME = {level.name: level for level in LEVELS}
 SECTION_MARKER = BY_NAME["chinese"].marker
-CLAUSE_MARKER = BY_NAME["bracketed_chinese"].marker
 LIST_MARKER = re.compile(r"^(?:[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)]|[①-⑳])")
 BOX_MARKER = re.compile(rf"^专栏\s*[0-9{NUMERAL}]*")
 CHAPTER_MARKER = re.compile(rf"^第[{NUMERAL}0-9]+(?:部分|章|节)")

@@ -1,5 +1,4 @@
 """Notebook 03's figures at 5, 40 and 300 plans in both languages, and on the real five plans."""
-import numpy as np
 import pandas as pd
 import pytest
 import synthetic_corpus as sc

@@ -1,6 +1,5 @@
 """Notebook 02's figures (shared targets, coverage, reconciliation) at 5, 40 and 300 plans in both
 languages, and on the real five plans."""
-import numpy as np
 import pytest
 import synthetic_corpus as sc
 
