@@ -136,8 +136,8 @@ def _recipe_targets(m, t, step):
     step("coverage", lambda: m.coverage(t.quantities, t.taxonomy.table("indicators"), t.taxonomy.table("sectors"),
                                         t.plan_order, t.lang))
     step("headline_targets", lambda: m.headline_targets(t.quantities, t.lang))
-    a, b = (t.plan_order + t.plan_order)[:2]
-    step("reconcile (two plans)", lambda: m.reconcile(t.quantities, a, b, t.lang))
+    step("reconcile (each plan with its city's plan before it)",
+         lambda: m.reconcile_pairs(t.quantities, m.same_city_pairs(t.plans), t.lang))
 
 
 def _recipe_priorities(m, t, step):

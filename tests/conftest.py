@@ -12,8 +12,8 @@ matplotlib.use("Agg")
 
 from comparison.text.documents import parse_corpus  # noqa: E402
 from comparison.paths import REPO_ROOT, project_paths  # noqa: E402
-from helpers import (FORMS_END_TO_END, SHILI_ARGS, SHILI_WORKBOOK, accept_all, copy_project, form_args,  # noqa: E402
-                     once_per_run, quietly, tree_digest)
+from helpers import (FORMS_END_TO_END, SHILI_ARGS, SHILI_WORKBOOK, STALE_FIGURE, accept_all, copy_project,  # noqa: E402
+                     form_args, once_per_run, quietly, tree_digest)
 
 
 @pytest.fixture(scope="session")
@@ -63,6 +63,11 @@ def _report_run(folder, start, shili):
     added = {"shili": shili}
     added |= {form: quietly(["--root", str(root), "new-plan", *form_args(form)]) for form in FORMS_END_TO_END}
     before = tree_digest(root / "data" / "raw")
+    stale = root / "reports" / "figures" / "en" / STALE_FIGURE  # as an earlier run of a figure since renamed leaves it
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    for ext in (".png", ".svg", ".pdf"):
+        stale.with_suffix(ext).write_bytes(b"an earlier run")
+    stale.with_suffix(".json").write_text('{"figure": "%s", "caption": "Left by an earlier run."}' % STALE_FIGURE)
     report = quietly(["--root", str(root), "report", "--allow-suggested"])
     return {"new_plan": added, "report": report, "raw_before_report": before}
 

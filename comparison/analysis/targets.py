@@ -240,3 +240,49 @@ def statuses(a: str, b: str) -> list[str]:
 def status_counts(reconciled: pd.DataFrame, a: str, b: str) -> pd.Series:
     """Indicators per status, in the fixed order agree, conflict, only_<a>, only_<b> (zeros kept)."""
     return reconciled.status.value_counts().reindex(statuses(a, b), fill_value=0)
+
+
+def same_city_pairs(plans: pd.DataFrame) -> list[tuple[str, str]]:
+    """(earlier, later) for each plan of a city with two or more plans and the city's plan before it: the pairs
+    worth reconciling, since a later plan may restate, raise or drop what the earlier one set.
+
+    A city's plans run by issue date (``issued``; undated plans, such as drafts, after the dated ones, ties
+    in manifest order); cities in the order of their first plan in ``plans``. A city with k plans gives k - 1
+    pairs, not every combination, so the pairs stay as many as the plans."""
+    docs = [str(d) for d in plans.doc_id]
+    dates = plans["issued"] if "issued" in plans else [None] * len(docs)
+    issued = ["" if pd.isna(v) else str(v) for v in dates]
+    by_city: dict[str, list[tuple[bool, str, int, str]]] = {}
+    for k, (doc, city) in enumerate(zip(docs, plans.city_id.astype(str))):
+        by_city.setdefault(city, []).append((not issued[k], issued[k], k, doc))
+    pairs = []
+    for group in by_city.values():
+        ordered = [doc for *_, doc in sorted(group)]
+        pairs += list(zip(ordered, ordered[1:]))
+    return pairs
+
+
+PAIR_STATUSES = ["agree", "conflict", "only_a", "only_b"]
+
+
+def reconcile_pairs(quantities: pd.DataFrame, pairs: list[tuple[str, str]], lang: str) -> pd.DataFrame:
+    """``reconcile`` for each pair, as one long table: ``plan_a`` and ``plan_b`` name the pair, ``target_a`` and
+    ``target_b`` print each plan's targets, and ``status`` is agree, conflict, only_a or only_b."""
+    parts = []
+    for a, b in pairs:
+        rec = reconcile(quantities, a, b, lang)
+        parts.append(rec.rename(columns={a: "target_a", b: "target_b"})
+                     .assign(status=rec.status.replace({f"only_{a}": "only_a", f"only_{b}": "only_b"}))
+                     .assign(plan_a=a, plan_b=b))
+    cols = ["plan_a", "plan_b", "indicator_id", "indicator", "label_zh", "label_en", "sector_id", "unit_std",
+            "direction", "target_a", "target_b", "status", "detail"]
+    return pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
+
+
+def pair_counts(reconciled_pairs: pd.DataFrame, pairs: list[tuple[str, str]]) -> pd.DataFrame:
+    """Indicators per status (``PAIR_STATUSES`` columns, zeros kept) for each pair, one row per pair in order."""
+    counts = {(a, b): {s: 0 for s in PAIR_STATUSES} for a, b in pairs}
+    for (a, b, status), n in reconciled_pairs.groupby(["plan_a", "plan_b", "status"]).size().items():
+        counts[(a, b)][status] = int(n)
+    return pd.DataFrame([{"plan_a": a, "plan_b": b, **c} for (a, b), c in counts.items()],
+                        columns=["plan_a", "plan_b", *PAIR_STATUSES])

@@ -7,7 +7,6 @@ be taller than a page: ``02_coverage``, ``02_coverage_part2`` …); ``export`` w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 
@@ -41,15 +40,15 @@ def part_name(name: str, part: int) -> str:
     return name if part == 1 else f"{name}_part{part}"
 
 
-def export(charts, paths: ProjectPaths, plans=None, note: str = "") -> list[Path]:
-    """Save each chart (PNG, SVG and caption) under ``paths``; ``plans`` adds the caption note naming plans
+def export(charts, paths: ProjectPaths, plans=None, note: str = "") -> None:
+    """Save each chart (PNG, SVG, PDF and caption) under ``paths``; ``plans`` adds the caption note naming plans
     still unreviewed, ``note`` any other sentence. Parts of the same figure beyond the ones drawn are
-    deleted, so a report never shows a stale part."""
+    deleted, so a report never shows a stale part. Returns nothing, so a notebook cell that ends with it
+    shows the figure and no list of file paths."""
     charts = [charts] if isinstance(charts, Chart) else list(charts)
-    written = []
     for c in charts:
         tail = (plotting.unreviewed_note(plans, c.lang) if plans is not None else "") + note
-        written += plotting.save_figure(c.fig, c.number, c.name, c.lang, c.caption + tail, paths)
+        plotting.save_figure(c.fig, c.number, c.name, c.lang, c.caption + tail, paths)
         plt.close(c.fig)
     for base in {(c.number, c.name.split("_part")[0], c.lang) for c in charts}:
         number, name, lang = base
@@ -58,4 +57,12 @@ def export(charts, paths: ProjectPaths, plans=None, note: str = "") -> list[Path
         for stale in sorted(folder.glob(f"{number}_{name}_part*.*")):
             if stale.stem not in drawn and stale.stem.removeprefix(f"{number}_{name}_part").isdigit():
                 stale.unlink()
-    return written
+
+
+def withdraw(paths: ProjectPaths, stem: str, lang: str) -> None:
+    """Delete a figure's files and parts under ``paths`` (``stem`` as ``02_reconciliation``) when the data no
+    longer call for it, so a report never shows a figure left by an earlier run."""
+    folder = paths.figures / lang
+    for path in sorted(folder.glob(f"{stem}.*")) + sorted(folder.glob(f"{stem}_part*.*")):
+        if path.stem == stem or path.stem.removeprefix(f"{stem}_part").isdigit():
+            path.unlink()

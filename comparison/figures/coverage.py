@@ -1,5 +1,4 @@
-"""Figures of notebook 02 besides the shared targets: coverage (which plan targets which indicator) and the
-reconciliation of two plans of one city.
+"""Coverage, a figure of notebook 02: which plan targets which indicator.
 
 Coverage is an indicator × plan matrix, indicators grouped by sector (codebook order) and sorted within a
 sector by how many plans target them; plans in province order. Few plans: the rows run in two columns
@@ -136,74 +135,3 @@ def coverage_charts(cov, style: PlanStyle, table_path: str = "02_coverage.csv") 
         charts.append(Chart(fig, "02", part_name("coverage", k), style.lang,
                             t["caption"].format(table=table_path) + style.highlight_note()))
     return charts
-
-
-RECONCILE_TEXT = {
-    "zh": dict(agree="一致", conflict="不一致", only="仅", n="指标数", both="两方案均设定的指标", title="{a}与{b}的目标对照",
-               value="数值不同", comparator="比较符不同", more="另有 {k} 项",
-               caption="{a}与{b}方案目标指标对照：一致、不一致（数值或比较符不同）或仅一份方案设定（左）；两方案均设定的指标及其目标值（右）。"),
-    "en": dict(agree="agree", conflict="conflict", only="only in ", n="indicators", both="Indicators both plans set",
-               title="{a} and {b}: targets reconciled", value="value differs", comparator="comparator differs",
-               more="{k} more", caption="{a} and {b} targets compared indicator by indicator: agree, conflict (value or "
-               "comparator differs), or set in one plan only (left); the indicators both set, with their targets (right)."),
-}
-CONFLICT = "#c0392b"
-MAX_BOTH = 10
-
-
-def reconciliation_chart(rec, counts, a: str, b: str, style: PlanStyle) -> Chart:
-    """02_nanping_reconciliation (any two plans): ``rec`` and ``counts`` from ``analysis.targets.reconcile``
-    and ``status_counts``. Left: indicators per status; right: the indicators both plans set, with targets."""
-    t = RECONCILE_TEXT[style.lang]
-    name = lambda d: style.labels.get(d, d)  # noqa: E731
-    names = [shortened(s, 150, 7) for s in (t["agree"], t["conflict"], t["only"] + name(a), t["only"] + name(b))]
-    bar_colors = ["0.55", CONFLICT, style.colors.get(a, "0.3"), style.colors.get(b, "0.7")]
-    both = rec[rec.status.isin(["agree", "conflict"])]
-    shown, hidden = both.iloc[:MAX_BOTH], max(0, len(both) - MAX_BOTH)
-    W = content_width() * 72.0
-    row_h = 2 * line_height(6.5) + 4
-    H = max(144.0, line_height(9.6) + 14 + line_height(8) + 14 + (len(shown) + (1 if hidden else 0) + 1) * row_h)
-    fig = plt.figure(figsize=(W / 72, H / 72))
-    label_w = widest(names, 7) + 8
-    bar_w = max(W * 0.36, label_w + 80)
-    ax = fig.add_axes((label_w / W, 34 / H, (bar_w - label_w) / W, 1 - (34 + line_height(9.6) + 40) / H))
-    y = np.arange(len(counts))[::-1]
-    ax.barh(y, counts.to_numpy(), color=bar_colors, height=0.65)
-    for yy, v in zip(y, counts):
-        ax.annotate(str(v), (v, yy), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
-    ax.set_yticks(y, names, fontsize=7)
-    ax.set_xlabel(t["n"])
-    ax.set_xlim(0, counts.max() * 1.15 + 1)
-    ax.tick_params(axis="y", length=0)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    table = fig.add_axes(((bar_w + 16) / W, 4 / H, (W - bar_w - 20) / W, 1 - (line_height(9.6) + 12) / H))
-    table.set_axis_off()
-    table.set_xlim(0, W - bar_w - 20)
-    table.set_ylim(0, H - line_height(9.6) - 16)
-    top = H - line_height(9.6) - 16
-    table.text(0, top - 2, t["both"], fontsize=8, va="top")
-    width = W - bar_w - 20
-    values = [str(v) for col in (a, b) for v in shown[col]] + [style.labels.get(a, a)[-4:]]
-    value_w = widest(values, 7) + 8
-    status_w = widest([t["agree"], t["conflict"], f"({t['value']})", f"({t['comparator']})"], 6.5) + 2
-    x_a, x_b = width - status_w - 2 * value_w, width - status_w - value_w
-    x_st = width - status_w
-    year = lambda d: d.rsplit("_", 1)[-1]  # noqa: E731
-    y0 = top - line_height(8) - 6
-    for x, d in ((x_a, a), (x_b, b)):
-        table.text(x, y0, year(d), fontsize=7, va="top", color="0.35")
-    from comparison.figures.targets import _wrap
-    for k, r in enumerate(shown.itertuples()):
-        yy = y0 - line_height(7) - 4 - (k + 0.5) * row_h
-        c = CONFLICT if r.status == "conflict" else "black"
-        status = t[r.status] + (f"\n({t[r.detail]})" if r.detail else "")
-        table.text(0, yy, _wrap(r.indicator, style.lang, x_a - 8), fontsize=6.5, va="center", linespacing=1.1)
-        table.text(x_a, yy, getattr(r, a), fontsize=7, va="center", color=c)
-        table.text(x_b, yy, getattr(r, b), fontsize=7, va="center", color=c)
-        table.text(x_st, yy, status, fontsize=6.5, va="center", color=c, linespacing=1.1)
-    if hidden:
-        yy = y0 - line_height(7) - 4 - (len(shown) + 0.5) * row_h
-        table.text(0, yy, t["more"].format(k=hidden), fontsize=6.5, va="center", color="0.35")
-    fig.suptitle(t["title"].format(a=name(a), b=name(b)), y=1 - 3 / H, va="top", fontsize=9.6)
-    return Chart(fig, "02", "nanping_reconciliation", style.lang,
-                 t["caption"].format(a=name(a), b=name(b)) + style.highlight_note())

@@ -6,7 +6,8 @@ depend on state left by another. Executed copies go to ``reports/notebooks/<lang
 Kernels run ``jobs()`` at a time, one per CPU this process may use: starting a kernel and importing the
 scientific stack is mostly single-threaded, so one kernel per core keeps every core busy. Every run writes
 its own files (figures per language; a table both languages write is the same bytes, written atomically), so
-the order in which runs finish changes no output.
+the order in which runs finish changes no output. The figures of an earlier run are deleted first, so the
+report shows exactly the figures this run drew.
 """
 from __future__ import annotations
 
@@ -114,6 +115,19 @@ class Progress:
         self.say(f"notebook {self.done} of {self.total} done: {run[0].name} ({run[2]})")
 
 
+FIGURE_FILES = {".png", ".svg", ".pdf", ".json"}
+
+
+def clear_figures(paths: ProjectPaths) -> None:
+    """Delete the figure files of the whole corpus (``reports/figures/<lang>/NN_*``, not the selections): a full
+    report draws every figure again, and a file an earlier run left (a figure since renamed or no longer
+    called for by the data, a part the rows no longer fill) would otherwise show in the HTML report."""
+    for lang in LANGS:
+        for path in sorted((paths.figures / lang).glob("[0-9][0-9]_*")):
+            if path.suffix in FIGURE_FILES and path.is_file():
+                path.unlink()
+
+
 def run_report(paths: ProjectPaths, allow_suggested: bool = False) -> None:
     from comparison.report.page import write_reports
 
@@ -121,6 +135,7 @@ def run_report(paths: ProjectPaths, allow_suggested: bool = False) -> None:
     progress = Progress(len(runs))
     build(paths, allow_suggested=allow_suggested)
     progress.say(f"built tables in {paths.processed}")
+    clear_figures(paths)
     progress.say(f"running {len(runs)} notebooks, {jobs()} at a time")
     run_notebooks(runs, paths, on_done=progress.ran)
     write_reports(paths, on_written=lambda target: progress.say(f"wrote {target}"))

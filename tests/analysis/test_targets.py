@@ -2,8 +2,9 @@
 import pandas as pd
 import pytest
 
-from comparison.analysis.targets import (coverage, distinct_targets, format_value, headline_targets, reconcile,
-                                shared_targets, split_groups, status_counts, target_text, unit_label)
+from comparison.analysis.targets import (coverage, distinct_targets, format_value, headline_targets, pair_counts,
+                                         reconcile, reconcile_pairs, same_city_pairs, shared_targets, split_groups,
+                                         status_counts, target_text, unit_label)
 
 PLANS = ["a_2021", "b_2022", "c_2022"]
 
@@ -146,6 +147,50 @@ def test_reconcile_a_range_against_a_single_value_is_a_conflict():
     r = reconcile(df, "a_2021", "b_2022", "en")
     assert r.status.tolist() == ["conflict"] and r.detail.tolist() == ["value"]
     assert r.a_2021.tolist() == ["≥1%; ≤2%"]
+
+
+def plans_of(*rows):
+    """Plans rows: (doc_id, city_id, issued or None), in manifest order."""
+    return pd.DataFrame([dict(doc_id=d, city_id=c, issued=i) for d, c, i in rows])
+
+
+def test_same_city_pairs_run_each_city_by_issue_date_undated_last():
+    plans = plans_of(("x_draft", "x", None), ("y_2021", "y", "2021-05-01"), ("x_2023", "x", "2023-01-10"),
+                     ("x_2021", "x", "2021-12-08"), ("z_2022", "z", "2022-03-01"), ("y_2020", "y", "2020-01-01"))
+    # x first (its first plan comes first in the manifest), each plan after its predecessor; z has one plan
+    assert same_city_pairs(plans) == [("x_2021", "x_2023"), ("x_2023", "x_draft"), ("y_2020", "y_2021")]
+
+
+def test_same_city_pairs_ties_and_missing_dates_keep_manifest_order():
+    plans = plans_of(("b", "c", None), ("a", "c", None), ("d", "c", "2022-01-01"), ("e", "c", "2022-01-01"))
+    assert same_city_pairs(plans) == [("d", "e"), ("e", "b"), ("b", "a")]
+    assert same_city_pairs(plans.drop(columns="issued")) == [("b", "a"), ("a", "d"), ("d", "e")]
+    assert same_city_pairs(plans_of(("a", "c", None))) == []
+
+
+def test_reconcile_pairs_is_one_long_table_with_the_statuses_of_each_pair():
+    df = q(("a_2021", "same", 100.0, "eq"), ("b_2022", "same", 100.0, "eq"), ("c_2022", "same", 90.0, "eq"),
+           ("a_2021", "a_only", 1.0, "eq"), ("b_2022", "b_only", 2.0, "eq"))
+    pairs = [("a_2021", "b_2022"), ("b_2022", "c_2022")]
+    long = reconcile_pairs(df, pairs, "en")
+    assert list(long.columns[:2]) == ["plan_a", "plan_b"] and {"target_a", "target_b"} <= set(long.columns)
+    first = long[long.plan_a == "a_2021"].set_index("indicator_id")
+    assert first.status.to_dict() == {"same": "agree", "a_only": "only_a", "b_only": "only_b"}
+    assert (first.loc["a_only", "target_a"], first.loc["a_only", "target_b"]) == ("1%", "")
+    second = long[long.plan_a == "b_2022"].set_index("indicator_id")
+    assert second.status.to_dict() == {"same": "conflict", "b_only": "only_a"}
+    assert (second.loc["same", "target_a"], second.loc["same", "target_b"]) == ("100%", "90%")
+    counts = pair_counts(long, pairs)
+    assert counts.to_dict("records") == [
+        {"plan_a": "a_2021", "plan_b": "b_2022", "agree": 1, "conflict": 0, "only_a": 1, "only_b": 1},
+        {"plan_a": "b_2022", "plan_b": "c_2022", "agree": 0, "conflict": 1, "only_a": 1, "only_b": 0}]
+
+
+def test_no_pairs_give_empty_tables_with_their_columns():
+    df = q(("a_2021", "same", 100.0, "eq"))
+    long = reconcile_pairs(df, [], "en")
+    assert long.empty and {"plan_a", "plan_b", "status", "target_a"} <= set(long.columns)
+    assert pair_counts(long, []).empty
 
 
 def test_with_headers_inserts_one_header_per_group_in_order():

@@ -3,11 +3,12 @@ languages, and on the real five plans."""
 import pytest
 import synthetic_corpus as sc
 
-from comparison.analysis.targets import comparability_notes, coverage, reconcile, shared_targets, status_counts
-from comparison.figures.coverage import coverage_charts, paginate, reconciliation_chart
+from comparison.analysis.targets import comparability_notes, coverage, same_city_pairs, shared_targets
+from comparison.figures.coverage import coverage_charts, paginate
 from comparison.figures.layout import MAX_HEIGHT_IN, assert_layout
 from comparison.figures.planstyle import plan_style
 from comparison.figures.plotting import figure_texts
+from comparison.figures.reconciliation import pair_label, reconciliation_charts
 from comparison.figures.targets import shared_targets_charts
 
 
@@ -103,10 +104,14 @@ def test_real_plans(real_tables, lang):
     assert len(charts) == 1
     assert_layout(charts[0].fig)
     assert set(t.plans.plan) <= set(figure_texts(charts[0].fig))
-    a, b = "nanping_2021", "nanping_2022"
-    rec = reconcile(t.quantities, a, b, lang)
-    chart = reconciliation_chart(rec, status_counts(rec, a, b), a, b, style)
+    pairs = same_city_pairs(t.plans)
+    assert pairs == [("nanping_2021", "nanping_2022")]  # the one city with two plans, earlier first
+    chart, = reconciliation_charts(t.quantities, pairs, style)
+    assert chart.stem == "02_reconciliation"
     assert_layout(chart.fig)
+    texts = figure_texts(chart.fig)
+    assert {"2021", {"en": "2022 (synergy)", "zh": "2022 减污降碳"}[lang]} <= set(texts)  # the columns, told apart
+    assert not reconciliation_charts(t.quantities, [], style)  # no city with two plans: no figure
 
 
 def test_one_indicator_is_a_column_figure():
@@ -118,9 +123,32 @@ def test_one_indicator_is_a_column_figure():
     assert_layout(chart.fig)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("n", sc.SIZES)
-def test_reconciliation_of_two_plans_at_every_size(n):
-    c = sc.cached(n, "en")
-    a, b = c.order[0], c.order[1]
-    rec = reconcile(c.quantities, a, b, "en")
-    assert_layout(reconciliation_chart(rec, status_counts(rec, a, b), a, b, sc.style_for(c)).fig)
+def test_reconciliation_layout_at_every_size(n, lang):
+    c = sc.cached(n, lang)
+    style = sc.style_for(c)
+    pairs = same_city_pairs(c.plans)
+    charts = reconciliation_charts(c.quantities, pairs, style)
+    assert [ch.name for ch in charts] == ["reconciliation"] + [f"reconciliation_part{k}" for k in range(2, len(charts) + 1)]
+    for ch in charts:
+        assert_layout(ch.fig)
+    if len(pairs) > 1:  # one bar per pair, each pair once, the parts of even length
+        bars = [sum(len(ax.get_yticks()) for ax in ch.fig.axes) for ch in charts]
+        assert sum(bars) == len(pairs) and max(bars) - min(bars) <= 1
+        shown = {t for ch in charts for t in figure_texts(ch.fig)}
+        for a, b in pairs:  # every pair labelled, whole or shortened with "…"
+            label = pair_label(style.labels[a], style.labels[b])
+            assert label in shown or any(t.endswith("…") and label.startswith(t[:-1]) for t in shown), label
+    one = reconciliation_charts(c.quantities, pairs[:1], style)  # docs = one pair: its detail
+    assert len(one) == 1
+    assert_layout(one[0].fig)
+
+
+def test_pair_label_names_the_city_once():
+    assert pair_label("Nanping 2021", "Nanping 2022 (synergy)") == "Nanping 2021 — 2022 (synergy)"
+    assert pair_label("Hami 2021", "Hami 2021 (synergy)") == "Hami 2021 — 2021 (synergy)"
+    assert pair_label("南平 2021", "南平 2022 减污降碳") == "南平 2021 — 2022 减污降碳"
+    assert pair_label("Xi'an", "Xi'an 2023") == "Xi'an — Xi'an 2023"  # nothing would be left of the first
+
+

@@ -24,7 +24,7 @@ WORKBOOK = "data/raw/cities/shili.xlsx"
 LABELS = {"en": "Shili (example) 2023", "zh": "示例 2023"}
 MARKED = {"en": "Shili (example) 2023 (unreviewed)", "zh": "示例 2023（未审核）"}  # its label while under review
 # Figures that by design do not draw every plan (every other figure must show the new plan).
-NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with each other",
+NOT_PER_PLAN = {"02_reconciliation": "draws only the plans of cities with two or more plans",
                 "04_theme_k": "chooses the number of sentence themes over all sentences; draws no plan",
                 "07_alignment_values": "draws only the targets that compare with a national or provincial target"}
 

@@ -17,7 +17,7 @@ from comparison.report import LANGS
 from helpers import FORMS, FORMS_END_TO_END as END_TO_END, UNREVIEWED_NOTE, figure_sidecars, forms, tree_digest
 # Figures that by design do not draw every plan (as in test_add_city), and those that draw only plans naming
 # their responsible units (责任单位), which none of these three does.
-NOT_PER_PLAN = {"02_nanping_reconciliation": "compares Nanping's two plans with each other",
+NOT_PER_PLAN = {"02_reconciliation": "draws only the plans of cities with two or more plans",
                 "04_theme_k": "chooses the number of sentence themes over all sentences; draws no plan",
                 "06_lead_agencies": "draws the plans that name responsible units",
                 "06_agency_involvement": "draws the plans that name responsible units"}

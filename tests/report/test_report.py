@@ -7,12 +7,12 @@ export format. The document itself is checked in test_report_page.py and in a br
 import os
 
 import pytest
-from helpers import tree_digest
+from helpers import STALE_FIGURE, tree_digest
 
 from comparison.paths import project_paths
 from comparison.report import LANGS, notebooks
 
-FIGURES = ["01_plan_size", "01_specificity", "02_shared_targets", "02_coverage", "02_nanping_reconciliation",
+FIGURES = ["01_plan_size", "01_specificity", "02_shared_targets", "02_coverage", "02_reconciliation",
            "03_sector_heatmap", "03_pillar_heatmap", "03_instrument_heatmap", "03_sector_stacked",
            "03_instrument_type_stacked", "03_sector_emphasis", "03_synergy_share",
            "04_dendrogram", "04_bootstrap_cooccurrence", "04_theme_k", "04_themes_by_plan",
@@ -41,6 +41,27 @@ def test_figures_exist_as_png_svg_and_pdf(real_report, lang):
     for stem in made:
         for ext in ("svg", "pdf", "json"):
             assert (folder / f"{stem}.{ext}").exists(), f"{stem}.{ext}"
+
+
+def test_a_full_report_shows_only_the_figures_it_drew(real_report):
+    root, _ = real_report  # the run found STALE_FIGURE's files in reports/figures/en/ (tests/conftest.py)
+    assert not list((root / "reports" / "figures" / "en").glob(f"{STALE_FIGURE}.*"))
+    for name in ("report.html", "report_single.html"):
+        assert STALE_FIGURE not in (root / "reports" / name).read_text(encoding="utf-8")
+
+
+def test_clear_figures_leaves_selections_and_other_files(tmp_path):
+    from comparison.report.run import clear_figures
+
+    paths = project_paths(tmp_path)
+    full, chosen = paths.figures / "zh", paths.selecting("docs", ["a_2021"]).figures / "zh"
+    for folder in (full, chosen):
+        folder.mkdir(parents=True)
+        for name in ("02_coverage.png", "02_coverage.json", "02_coverage_part2.pdf", "02_coverage.svg", "notes.txt"):
+            (folder / name).write_text("x")
+    clear_figures(paths)
+    assert [p.name for p in full.iterdir()] == ["notes.txt"]
+    assert len(list(chosen.iterdir())) == 5
 
 
 def test_html_reports_and_workbook(real_report):

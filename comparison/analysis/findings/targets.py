@@ -2,8 +2,6 @@
 city's plans agree with one another."""
 from __future__ import annotations
 
-from itertools import combinations
-
 import pandas as pd
 
 from comparison.analysis import targets as tg
@@ -216,13 +214,6 @@ def headline(t, lang: str, label, ind_name) -> Finding:
     return Finding("headline", text, values)
 
 
-def same_city_pairs(t) -> list[tuple[str, str]]:
-    """Every pair of loaded plans of one city, in manifest order: the plans most worth reconciling."""
-    city = dict(zip(t.plans.doc_id.astype(str), t.plans.city_id.astype(str)))
-    docs = plan_ids(t)
-    return [(a, b) for a, b in combinations(docs, 2) if city[a] == city[b]]
-
-
 def reconciliation(t, lang: str, label, a: str, b: str) -> Finding:
     """Where two plans set the same indicator: agree, conflict (and in what), or set in one plan only."""
     rec = tg.reconcile(t.quantities, a, b, lang)
@@ -268,7 +259,7 @@ def findings(t, lang: str | None = None, indicator: str | None = None, pairs: li
     ind_name = _indicator_names(t.quantities, lang)
 
     def reconciled():
-        chosen = same_city_pairs(t) if pairs is None else [p for p in pairs if set(p) <= set(label)]
+        chosen = tg.same_city_pairs(t.plans) if pairs is None else [p for p in pairs if set(p) <= set(label)]
         out = [reconciliation(t, lang, label, a, b) for a, b in chosen[:LIST_LIMIT]]
         if len(chosen) > LIST_LIMIT:
             out.append(Finding("reconcile:more", pick(lang, f"({len(chosen) - LIST_LIMIT} more pairs of plans of one "
