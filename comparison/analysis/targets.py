@@ -205,32 +205,9 @@ def reconcile(quantities: pd.DataFrame, a: str, b: str, lang: str) -> pd.DataFra
     ``only_<b>`` (one plan sets it). Columns ``<a>`` and ``<b>`` print each plan's targets ("; " between
     distinct ones; formatted for ``lang``). Ordered agree, conflict, only_<a>, only_<b>, then by indicator id.
     """
-    d = distinct_targets(quantities)
-    d = d[d.doc_id.astype(str).isin([a, b])]
-    symbol = dict(zip(d.comparator, d.comparator_symbol))
-    rows = []
-    for ind, g in d.groupby("indicator_id", sort=True):
-        sets = {doc: {(_key(v), c) for v, c in zip(g.value_std[g.doc_id.astype(str) == doc],
-                                                  g.comparator[g.doc_id.astype(str) == doc])} for doc in (a, b)}
-        if sets[a] and sets[b]:
-            status = "agree" if sets[a] == sets[b] else "conflict"
-            same_values = {v for v, _ in sets[a]} == {v for v, _ in sets[b]}
-            detail = "" if status == "agree" else ("comparator" if same_values else "value")
-        else:
-            status, detail = f"only_{a if sets[a] else b}", ""
-        first = g.iloc[0]
-        texts = {doc: "; ".join(target_text(v, symbol[c], first.unit_std, lang) for v, c in sorted(sets[doc]))
-                 for doc in (a, b)}
-        rows.append({"indicator_id": ind, "indicator": first.indicator, "label_zh": first.label_zh,
-                     "label_en": first.label_en, "sector_id": first.sector_id,
-                     "unit_std": first.unit_std, "direction": first.direction, a: texts[a], b: texts[b],
-                     "status": status, "detail": detail})
-    cols = ["indicator_id", "indicator", "label_zh", "label_en", "sector_id", "unit_std", "direction", a, b, "status",
-            "detail"]
-    out = pd.DataFrame(rows, columns=cols)
-    rank = {s: k for k, s in enumerate(statuses(a, b))}
-    out = out.assign(_r=out.status.map(rank)).sort_values(["_r", "indicator_id"]).drop(columns="_r")
-    return out.reset_index(drop=True)
+    long = reconcile_pairs(quantities, [(a, b)], lang).drop(columns=["plan_a", "plan_b"])
+    long = long.rename(columns={"target_a": a, "target_b": b})
+    return long.assign(status=long.status.replace({"only_a": f"only_{a}", "only_b": f"only_{b}"}))
 
 
 def statuses(a: str, b: str) -> list[str]:
@@ -267,16 +244,43 @@ PAIR_STATUSES = ["agree", "conflict", "only_a", "only_b"]
 
 def reconcile_pairs(quantities: pd.DataFrame, pairs: list[tuple[str, str]], lang: str) -> pd.DataFrame:
     """``reconcile`` for each pair, as one long table: ``plan_a`` and ``plan_b`` name the pair, ``target_a`` and
-    ``target_b`` print each plan's targets, and ``status`` is agree, conflict, only_a or only_b."""
-    parts = []
-    for a, b in pairs:
-        rec = reconcile(quantities, a, b, lang)
-        parts.append(rec.rename(columns={a: "target_a", b: "target_b"})
-                     .assign(status=rec.status.replace({f"only_{a}": "only_a", f"only_{b}": "only_b"}))
-                     .assign(plan_a=a, plan_b=b))
+    ``target_b`` print each plan's targets, and ``status`` is agree, conflict, only_a or only_b (in this order
+    within a pair, then by indicator id). Each plan's targets are read and printed once, however many pairs
+    it is in."""
     cols = ["plan_a", "plan_b", "indicator_id", "indicator", "label_zh", "label_en", "sector_id", "unit_std",
             "direction", "target_a", "target_b", "status", "detail"]
-    return pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
+    docs = {d for pair in pairs for d in pair}
+    if not docs:
+        return pd.DataFrame(columns=cols)
+    d = distinct_targets(quantities)
+    d = d[d.doc_id.astype(str).isin(docs)]
+    symbol = dict(zip(d.comparator, d.comparator_symbol))
+    about = d.drop_duplicates("indicator_id").set_index("indicator_id")
+    sets, texts, indicators_of = {}, {}, {}
+    for (doc, ind), g in d.groupby([d.doc_id.astype(str), "indicator_id"], sort=False):
+        items = {(_key(v), c) for v, c in zip(g.value_std, g.comparator)}
+        sets[doc, ind] = items
+        texts[doc, ind] = "; ".join(target_text(v, symbol[c], about.at[ind, "unit_std"], lang) for v, c in sorted(items))
+        indicators_of.setdefault(doc, set()).add(ind)
+    rank = {s: k for k, s in enumerate(PAIR_STATUSES)}
+    rows = []
+    for a, b in pairs:
+        pair_rows = []
+        for ind in sorted(indicators_of.get(a, set()) | indicators_of.get(b, set())):
+            sa, sb = sets.get((a, ind), set()), sets.get((b, ind), set())
+            if sa and sb:
+                status = "agree" if sa == sb else "conflict"
+                same_values = {v for v, _ in sa} == {v for v, _ in sb}
+                detail = "" if status == "agree" else ("comparator" if same_values else "value")
+            else:
+                status, detail = ("only_a" if sa else "only_b"), ""
+            r = about.loc[ind]
+            pair_rows.append({"plan_a": a, "plan_b": b, "indicator_id": ind, "indicator": r.indicator,
+                              "label_zh": r.label_zh, "label_en": r.label_en, "sector_id": r.sector_id,
+                              "unit_std": r.unit_std, "direction": r.direction, "target_a": texts.get((a, ind), ""),
+                              "target_b": texts.get((b, ind), ""), "status": status, "detail": detail})
+        rows += sorted(pair_rows, key=lambda row: rank[row["status"]])  # stable: by indicator id within a status
+    return pd.DataFrame(rows, columns=cols)
 
 
 def pair_counts(reconciled_pairs: pd.DataFrame, pairs: list[tuple[str, str]]) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from comparison.report.run import notebooks
 
 TRANSLATED_FROM = {
     ("01_corpus_overview", "title and question"): "83808cb25a19",
-    ("02_targets", "title and question"): "7194666e4704",
+    ("02_targets", "title and question"): "e48a7d83b25a",
     ("03_priorities", "title and question"): "96b9382986e0",
     ("04_clustering", "title and question"): "169501e9516b",
     ("04_clustering", "method"): "c173efe09fc0",
