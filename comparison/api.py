@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from comparison.tables.plan_labels import plan_label
+from comparison.tables.plan_labels import plan_labels
 from comparison.paths import ProjectPaths, project_paths
 from comparison.curation.taxonomy import CODE_COLUMN_SHEETS, DIMENSION_SHEETS, Taxonomy, load_taxonomy
 
@@ -101,7 +101,8 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
                              f"choose from {', '.join(plans.doc_id)}")
         plans = plans[plans.doc_id.isin(docs)]
     plans = plans.copy()
-    plans["plan"] = [plan_label(r, lang) for _, r in plans.iterrows()]
+    names = {lg: plan_labels(all_plans, lg) for lg in LANGS}  # over the manifest: a selection names plans alike
+    plans["plan"] = plans.doc_id.map(names[lang])
     order = list(plans.doc_id)
     labels = dict(zip(plans.doc_id, plans.plan))
     for name in TABLE_NAMES:
@@ -126,6 +127,7 @@ def load(lang: str = "en", paths: ProjectPaths | None = None, docs: list[str] | 
     pr["category"] = [by_dimension[d].get(c, c) for d, c in zip(pr.dimension, pr.category_id)]
     t["plans"] = plans.assign(doc_id=pd.Categorical(plans.doc_id, categories=order, ordered=True))
     t["plans"].attrs["all_plans"] = list(zip(all_plans.doc_id, all_plans.city_id))
+    t["plans"].attrs["labels"] = {lg: {d: names[lg][d] for d in order} for lg in LANGS}
     if len(order) < len(all_plans):
         paths = paths.selecting("docs", order)
     return Tables(lang=lang, taxonomy=taxonomy, paths=paths, **t)

@@ -16,6 +16,7 @@ import re
 import pandas as pd
 
 from comparison.tables.comparability import comparability
+from comparison.tables.plan_labels import plan_year
 
 # Marker per comparator code in a dot chart: a triangle points to the side the target leaves open.
 COMPARATOR_MARKER = {"eq": "o", "ge": ">", "gt": ">", "le": "<", "lt": "<", "approx": "D"}
@@ -223,15 +224,15 @@ def same_city_pairs(plans: pd.DataFrame) -> list[tuple[str, str]]:
     """(earlier, later) for each plan of a city with two or more plans and the city's plan before it: the pairs
     worth reconciling, since a later plan may restate, raise or drop what the earlier one set.
 
-    A city's plans run by issue date (``issued``; undated plans, such as drafts, after the dated ones, ties
-    in manifest order); cities in the order of their first plan in ``plans``. A city with k plans gives k - 1
-    pairs, not every combination, so the pairs stay as many as the plans."""
-    docs = [str(d) for d in plans.doc_id]
-    dates = plans["issued"] if "issued" in plans else [None] * len(docs)
-    issued = ["" if pd.isna(v) else str(v) for v in dates]
-    by_city: dict[str, list[tuple[bool, str, int, str]]] = {}
-    for k, (doc, city) in enumerate(zip(docs, plans.city_id.astype(str))):
-        by_city.setdefault(city, []).append((not issued[k], issued[k], k, doc))
+    A city's plans run by year (of the issue date, else of the doc_id), a draft before a final text of the
+    same year, then by issue date (an undated plan first), then in manifest order; cities in the order of
+    their first plan in ``plans``. A city with k plans gives k - 1 pairs, not every combination."""
+    rows = plans.astype({"doc_id": str}).to_dict("records")
+    by_city: dict[str, list[tuple]] = {}
+    for k, r in enumerate(rows):
+        issued = "" if pd.isna(r.get("issued")) else str(r.get("issued"))
+        year = issued[:4] if issued else plan_year(r)
+        by_city.setdefault(str(r["city_id"]), []).append((year, r.get("status") != "draft", issued, k, r["doc_id"]))
     pairs = []
     for group in by_city.values():
         ordered = [doc for *_, doc in sorted(group)]

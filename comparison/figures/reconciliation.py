@@ -26,7 +26,7 @@ TEXT = {
                value="数值不同", comparator="比较符不同", more="另有 {k} 项",
                caption="{a}与{b}方案目标指标对照：一致、不一致（数值或比较符不同）或仅一份方案设定（左）；两方案均设定的指标及其目标值（右）。",
                pairs_title="同一城市前后方案的目标对照", part="（续 {k}）", only_a="仅见于较早的方案", only_b="仅见于较晚的方案",
-               pairs_caption="同一城市的每份方案与该市前一份方案（按印发日期，未注明日期的在后）逐项对照目标指标（{n} 对）：一致、"
+               pairs_caption="同一城市的每份方案与该市前一份方案（按年份，同年的征求意见稿在正式稿之前）逐项对照目标指标（{n} 对）：一致、"
                              "不一致（数值或比较符不同）、仅见于较早或较晚的方案；每对的明细见 {table}，只选一对方案（docs）时图中列出其共同指标。"),
     "en": dict(agree="agree", conflict="conflict", only="only in ", n="indicators", both="Indicators both plans set",
                title="{a} and {b}: targets reconciled", value="value differs", comparator="comparator differs",
@@ -34,8 +34,8 @@ TEXT = {
                "comparator differs), or set in one plan only (left); the indicators both set, with their targets (right).",
                pairs_title="Targets of a city's successive plans reconciled", part=" (continued, {k})",
                only_a="only in the earlier plan", only_b="only in the later plan",
-               pairs_caption="Each plan of a city compared with the city's plan before it (by issue date, undated "
-                             "plans last; {n} pairs), indicator by indicator: agree, conflict (value or comparator "
+               pairs_caption="Each plan of a city compared with the city's plan before it (by year, a draft before "
+                             "the final text; {n} pairs), indicator by indicator: agree, conflict (value or comparator "
                              "differs), or set only in the earlier or the later plan; each pair's indicators in "
                              "{table}, and a selection of one pair (docs) lists the indicators both set."),
 }

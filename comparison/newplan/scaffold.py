@@ -130,8 +130,8 @@ def _check_info(paths: ProjectPaths, info: PlanInfo, manifest: pd.DataFrame) -> 
         problems.append(Problem("data/raw/plans.csv", "doc_id already in plans.csv; new-plan never overwrites "
                                 "a plan", row=line, column="doc_id", value=info.doc_id,
                                 expected="a new doc_id",
-                                fix="choose another doc_id (e.g. for a revised plan add a suffix), or remove "
-                                    "the old plan by hand with git"))
+                                fix="choose another doc_id that still ends with the year (e.g. for the final "
+                                    "text of a draft, <city_id>_final_<year>), or remove the old plan by hand with git"))
     elif (paths.texts / f"{info.doc_id}.txt").exists():
         problems.append(Problem(f"data/raw/texts/{info.doc_id}.txt", "a text with this doc_id already exists",
                                 value=info.doc_id, fix="choose another doc_id, or remove the stray file"))

@@ -150,22 +150,25 @@ def test_reconcile_a_range_against_a_single_value_is_a_conflict():
 
 
 def plans_of(*rows):
-    """Plans rows: (doc_id, city_id, issued or None), in manifest order."""
-    return pd.DataFrame([dict(doc_id=d, city_id=c, issued=i) for d, c, i in rows])
+    """Plans rows: (doc_id, city_id, issued or None, status), in manifest order."""
+    return pd.DataFrame([dict(doc_id=d, city_id=c, issued=i, status=s) for d, c, i, s in rows])
 
 
-def test_same_city_pairs_run_each_city_by_issue_date_undated_last():
-    plans = plans_of(("x_draft", "x", None), ("y_2021", "y", "2021-05-01"), ("x_2023", "x", "2023-01-10"),
-                     ("x_2021", "x", "2021-12-08"), ("z_2022", "z", "2022-03-01"), ("y_2020", "y", "2020-01-01"))
+def test_same_city_pairs_run_each_city_by_year_a_draft_before_the_final_text():
+    plans = plans_of(("x_2021", "x", "2021-12-08", "final"), ("y_2021", "y", "2021-05-01", "final"),
+                     ("x_final_2022", "x", "2022-10-01", "final"), ("x_2022", "x", None, "draft"),
+                     ("z_2022", "z", "2022-03-01", "final"), ("y_2020", "y", "2020-01-01", "final"))
     # x first (its first plan comes first in the manifest), each plan after its predecessor; z has one plan
-    assert same_city_pairs(plans) == [("x_2021", "x_2023"), ("x_2023", "x_draft"), ("y_2020", "y_2021")]
+    assert same_city_pairs(plans) == [("x_2021", "x_2022"), ("x_2022", "x_final_2022"), ("y_2020", "y_2021")]
 
 
-def test_same_city_pairs_ties_and_missing_dates_keep_manifest_order():
-    plans = plans_of(("b", "c", None), ("a", "c", None), ("d", "c", "2022-01-01"), ("e", "c", "2022-01-01"))
-    assert same_city_pairs(plans) == [("d", "e"), ("e", "b"), ("b", "a")]
-    assert same_city_pairs(plans.drop(columns="issued")) == [("b", "a"), ("a", "d"), ("d", "e")]
-    assert same_city_pairs(plans_of(("a", "c", None))) == []
+def test_same_city_pairs_without_dates_go_by_the_doc_ids_year_then_the_manifest():
+    plans = plans_of(("b_2022", "c", None, "final"), ("a_2022", "c", None, "final"),
+                     ("d_2022", "c", "2022-01-01", "final"), ("e_2022", "c", "2022-01-01", "final"))
+    assert same_city_pairs(plans) == [("b_2022", "a_2022"), ("a_2022", "d_2022"), ("d_2022", "e_2022")]
+    bare = pd.DataFrame({"doc_id": ["p_2023", "q_2021"], "city_id": ["c", "c"]})  # no issued or status columns
+    assert same_city_pairs(bare) == [("q_2021", "p_2023")]
+    assert same_city_pairs(bare.iloc[:1]) == []
 
 
 def test_reconcile_pairs_is_one_long_table_with_the_statuses_of_each_pair():

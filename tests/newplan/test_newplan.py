@@ -111,8 +111,9 @@ def test_existing_doc_id(project_copy):
     assert refused(project_copy, info(doc_id="tianshui_2022", city_id="tianshui", city_zh="天水",
                                       city_en="Tianshui", province_zh="甘肃", province_en="Gansu")) == [
         "data/raw/plans.csv, row 5, column 'doc_id': doc_id already in plans.csv; new-plan never overwrites a plan"
-        "\n    found: 'tianshui_2022'\n    expected: a new doc_id\n    fix: choose another doc_id (e.g. for a "
-        "revised plan add a suffix), or remove the old plan by hand with git"]
+        "\n    found: 'tianshui_2022'\n    expected: a new doc_id\n    fix: choose another doc_id that still ends "
+        "with the year (e.g. for the final text of a draft, <city_id>_final_<year>), or remove the old plan by hand "
+        "with git"]
 
 
 def test_workbook_already_holding_rows_of_the_plan(project_copy):

@@ -3,7 +3,7 @@ report's end-to-end run mixes both (tests/conftest.py ``report_run``), so the fu
 import pandas as pd
 
 from comparison.figures.plotting import unreviewed_note
-from comparison.tables.plan_labels import plan_label
+from comparison.tables.plan_labels import plan_label, plan_labels, plan_year
 
 ROW = {"doc_id": "lanchuan_2023", "city_en": "Lanchuan", "city_zh": "岚川", "plan_type": "green_economy"}
 
@@ -24,3 +24,57 @@ def test_the_caption_note_names_the_plans_under_review_and_is_empty_when_all_are
         "（未审核数据：岚川 2023（未审核）、棠溪 2023（未审核））"
     reviewed = plans.assign(reviewed=True)
     assert unreviewed_note(reviewed, "en") == "" and unreviewed_note(reviewed, "zh") == ""
+
+
+def plans(*rows):
+    """Plans rows: (doc_id, city_en, city_zh, plan_type, status, issued)."""
+    return pd.DataFrame([dict(zip(("doc_id", "city_en", "city_zh", "plan_type", "status", "issued"), r)) for r in rows])
+
+
+def test_a_draft_and_the_final_text_of_one_plan_are_told_apart():
+    p = plans(("qingxi_2022", "Qingxi", "清溪", "pollution_carbon_synergy", "draft", None),
+              ("qingxi_final_2022", "Qingxi", "清溪", "pollution_carbon_synergy", "final", "2022-09-01"),
+              ("lanchuan_2022", "Lanchuan", "岚川", "green_economy", "draft", None))
+    assert plan_labels(p, "en") == {"qingxi_2022": "Qingxi 2022 (synergy) (draft)",
+                                    "qingxi_final_2022": "Qingxi 2022 (synergy)",
+                                    "lanchuan_2022": "Lanchuan 2022"}  # a draft alone is not marked
+    assert plan_labels(p, "zh")["qingxi_2022"] == "清溪 2022 减污降碳（征求意见稿）"
+
+
+def test_plans_alike_in_everything_but_the_doc_id_name_it():
+    p = plans(("qingxi_2023", "Qingxi", "清溪", "green_economy", "final", None),
+              ("qingxi_revised_2023", "Qingxi", "清溪", "green_economy", "final", None),
+              ("tangxi_2023", "Tangxi", "棠溪", "green_economy", "final", None))
+    labels = plan_labels(p.assign(reviewed=[True, False, True]), "en")
+    assert labels == {"qingxi_2023": "Qingxi 2023 [qingxi_2023]",
+                      "qingxi_revised_2023": "Qingxi 2023 [qingxi_revised_2023] (unreviewed)",
+                      "tangxi_2023": "Tangxi 2023"}
+    assert len(set(labels.values())) == 3
+
+
+def test_the_year_comes_from_the_doc_id_else_the_issue_date():
+    row = {"city_en": "Qingxi", "city_zh": "清溪", "plan_type": "green_economy"}
+    assert plan_year(dict(row, doc_id="qingxi_2023_b")) == "2023"
+    assert plan_year(dict(row, doc_id="qingxi_2021_2025")) == "2025"  # the last year of a period
+    assert plan_year(dict(row, doc_id="qingxi_plan", issued="2024-03-01")) == "2024"
+    assert plan_year(dict(row, doc_id="qingxi_plan", issued=None)) == ""
+    assert plan_year(dict(row, doc_id="qingxi_12025")) == ""  # not a year of its own
+    assert plan_label(dict(row, doc_id="qingxi_plan"), "en") == "Qingxi"
+
+
+def test_the_real_plans_keep_their_labels_and_a_selection_names_plans_as_the_corpus_does(paths, tmp_path):
+    import shutil
+
+    from comparison.api import load
+    from comparison.paths import project_paths
+    from comparison.pipeline import build
+
+    shutil.copytree(paths.raw, tmp_path / "data" / "raw")
+    built = project_paths(tmp_path)
+    build(built)
+    full, one = load("en", built), load("en", built, docs=["nanping_2022"])
+    assert full.plan_labels() == {"nanping_2021": "Nanping 2021", "nanping_2022": "Nanping 2022 (synergy)",
+                                  "shangrao_2022": "Shangrao 2022", "tianshui_2022": "Tianshui 2022",
+                                  "jiaozuo_2021": "Jiaozuo 2021"}
+    assert one.plan_labels() == {"nanping_2022": "Nanping 2022 (synergy)"}
+    assert one.plans.attrs["labels"]["zh"] == {"nanping_2022": "南平 2022 减污降碳"}

@@ -5,7 +5,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from comparison.tables.plan_labels import plan_label
+from comparison.tables.plan_labels import plan_labels
 
 LANGS = ("zh", "en")
 
@@ -73,8 +73,10 @@ def plan_ids(t) -> list[str]:
 
 
 def plan_names(t, lang: str) -> dict[str, str]:
-    """doc_id → the plan's label in ``lang`` (the same labels as the figures')."""
-    return {str(r["doc_id"]): plan_label(r, lang) for r in t.plans.astype({"doc_id": str}).to_dict("records")}
+    """doc_id → the plan's label in ``lang`` (the same labels as the figures': ``api.load`` names the plans
+    in both languages)."""
+    named = t.plans.attrs.get("labels", {}).get(lang)
+    return dict(named) if named else plan_labels(t.plans, lang)
 
 
 def plan_column(t, column: str) -> dict[str, str]:
