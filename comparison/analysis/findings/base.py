@@ -75,8 +75,11 @@ def plan_ids(t) -> list[str]:
 def plan_names(t, lang: str) -> dict[str, str]:
     """doc_id → the plan's label in ``lang`` (the same labels as the figures': ``api.load`` names the plans
     in both languages)."""
-    named = t.plans.attrs.get("labels", {}).get(lang)
-    return dict(named) if named else plan_labels(t.plans, lang)
+    named = t.plans.attrs.get("labels", {}).get(lang) or {}
+    docs = [str(d) for d in t.plans.doc_id]
+    if all(d in named for d in docs):
+        return {d: named[d] for d in docs}
+    return plan_labels(t.plans, lang)  # tables made otherwise (or changed since api.load named them)
 
 
 def plan_column(t, column: str) -> dict[str, str]:
