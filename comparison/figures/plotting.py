@@ -4,7 +4,7 @@
   glyph an error rather than a silent tofu box, and fixes SVG and PDF metadata and the text language so
   exports are byte-stable (under any locale).
 - ``plan_colors()`` gives each plan a fixed colour from its city (manifest order, so adding a city
-  never recolours the others); a city's second plan gets a lighter shade of the same hue.
+  never recolours the others); a city's later plans get lighter shades of the same hue, none near white.
 - ``save_figure()`` writes ``reports/figures/<lang>/<NN>_<name>.png`` (300 dpi), ``.svg`` and ``.pdf``
   (vector, text as outlines in both) and a caption file the HTML report reads; in a notebook it then
   shows the PNG it wrote.
@@ -79,8 +79,14 @@ def plan_colors(plans) -> dict[str, str]:
         base = PALETTE[cities.index(city) % len(PALETTE)]
         k = seen.get(city, 0)
         seen[city] = k + 1
-        colors[str(doc_id)] = base if k == 0 else _lighter(base, 0.35 * k)
+        colors[str(doc_id)] = base if k == 0 else _lighter(base, shade(k))
     return {str(d): colors[str(d)] for d in plans.doc_id}
+
+
+def shade(k: int) -> float:
+    """How far toward white the city's plan ``k`` (0 = its first) is drawn: 0.35 for the second plan, each later
+    one half as far again, so a city's plans stay apart and none fades past 0.7 (white is 1)."""
+    return 0.7 * (1 - 0.5 ** k)
 
 
 def _lighter(color: str, amount: float) -> str:

@@ -108,3 +108,14 @@ def test_in_a_notebook_the_exported_png_is_shown_and_the_figure_closed(tmp_path,
         fig, ax = plt.subplots(figsize=(4, 2))
         png = plotting.save_figure(fig, "99", "test", "en", "A caption.", project_paths(tmp_path))[0]
     assert shown[-1].width == int.from_bytes(png.read_bytes()[16:20], "big")
+
+
+def test_a_city_with_many_plans_gets_shades_that_differ_and_never_fade_to_white():
+    from matplotlib import colors as mcolors
+
+    plans = pd.DataFrame({"doc_id": [f"a_{2020 + k}" for k in range(6)], "city_id": ["a"] * 6})
+    colors = list(plotting.plan_colors(plans).values())
+    assert colors[0] == plotting.PALETTE[0] and len(set(colors)) == 6
+    lightness = [sum(mcolors.to_rgb(c)) / 3 for c in colors]
+    assert lightness == sorted(lightness) and max(lightness) < 0.9  # each later plan lighter, none near white
+    assert [plotting.shade(k) for k in range(4)] == pytest.approx([0.0, 0.35, 0.525, 0.6125])
