@@ -60,11 +60,12 @@ def reconciliation_charts(quantities, pairs, style: PlanStyle, table_path: str =
 
 
 def _split_common(a: str, b: str) -> tuple[str, str, str]:
-    """Two plan labels as the words they start with in common and what tells them apart ("Nanping 2021",
-    "Nanping 2022 (synergy)" → "Nanping", "2021", "2022 (synergy)"); the common part stops a word before
-    either label ends ("Hami 2021", "Hami 2021 (synergy)" → "Hami", "2021", "2021 (synergy)")."""
+    """Two plan labels of one city as the city and what follows it in each ("Nanping 2021", "Nanping 2022
+    (synergy)" → "Nanping", "2021", "2022 (synergy)"): the words both start with, up to the year (the first
+    word that starts with a digit) and never a whole label ("Xi'an", "Xi'an 2023" → "", "Xi'an", "Xi'an 2023")."""
     wa, wb = a.split(" "), b.split(" ")
-    common = min(len(os.path.commonprefix([wa, wb])), len(wa) - 1, len(wb) - 1)
+    year = min((k for w in (wa, wb) for k, word in enumerate(w) if word[:1].isdigit()), default=len(wa))
+    common = min(len(os.path.commonprefix([wa, wb])), year, len(wa) - 1, len(wb) - 1)
     return " ".join(wa[:common]), " ".join(wa[common:]), " ".join(wb[common:])
 
 

@@ -150,5 +150,10 @@ def test_pair_label_names_the_city_once():
     assert pair_label("Hami 2021", "Hami 2021 (synergy)") == "Hami 2021 — 2021 (synergy)"
     assert pair_label("南平 2021", "南平 2022 减污降碳") == "南平 2021 — 2022 减污降碳"
     assert pair_label("Xi'an", "Xi'an 2023") == "Xi'an — Xi'an 2023"  # nothing would be left of the first
+    # a draft and its final text: both keep the year and type, so the second is not just "(unreviewed)"
+    assert pair_label("Qingxi 2022 (synergy) (draft)", "Qingxi 2022 (synergy) (unreviewed)") == \
+        "Qingxi 2022 (synergy) (draft) — 2022 (synergy) (unreviewed)"
+    assert pair_label("Xishuangbanna Dai Autonomous Prefecture 2021", "Xishuangbanna Dai Autonomous Prefecture 2022") \
+        == "Xishuangbanna Dai Autonomous Prefecture 2021 — 2022"
 
 

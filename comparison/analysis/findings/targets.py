@@ -243,9 +243,12 @@ def reconciliation(t, lang: str, label, a: str, b: str) -> Finding:
         text += pick(lang, f"{' and' if n['agree'] else ' They'} conflict on {number(n['conflict'], lang)}: {items}",
                      f"{'，' if n['agree'] else '其中 '}{n['conflict']} 个不一致：{items}")
     text += pick(lang, ".", "。")
-    text += pick(lang, f" Otherwise they target different indicators: {n[f'only_{a}']} appear only in {la}, "
-                       f"{n[f'only_{b}']} only in {lb}.",
-                 f"其余指标各不相同：{n[f'only_{a}']} 个仅见于{la}，{n[f'only_{b}']} 个仅见于{lb}。")
+    if n[f"only_{a}"] or n[f"only_{b}"]:
+        text += pick(lang, f" Otherwise they target different indicators: {n[f'only_{a}']} appear only in {la}, "
+                           f"{n[f'only_{b}']} only in {lb}.",
+                     f"其余指标各不相同：{n[f'only_{a}']} 个仅见于{la}，{n[f'only_{b}']} 个仅见于{lb}。")
+    else:
+        text += pick(lang, " Neither sets a target indicator the other does not.", "两方案没有各自独有的目标指标。")
     return Finding(f"reconcile:{a}:{b}", text, values)
 
 

@@ -99,3 +99,16 @@ def test_forty_plans(forty):
     assert "mostly pick different" not in found["coverage"].text
     assert not [k for k in found.keys() if k.startswith("reconcile")]  # every copy is a city of its own
     assert all(len(f.text) < 1200 for f in found), [len(f.text) for f in found]
+
+
+def test_two_plans_of_one_city_with_the_same_targets(real, copy_plans):
+    from dataclasses import replace
+
+    twins = copy_plans(real["en"], [("shangrao_2022", "a"), ("shangrao_2022", "b")])
+    twins = replace(twins, plans=twins.plans.assign(city_id="a"))  # two texts of one city's plan
+    found = targets.findings(twins, only="reconcile")
+    assert [f.key for f in found] == ["reconcile:a_2022:b_2022"]
+    assert found[0].values["counts"] == {"agree": 6, "conflict": 0, "only_a_2022": 0, "only_b_2022": 0}
+    text = found[0].text
+    assert "They agree on six (" in text and "Otherwise" not in text
+    assert text.endswith("). Neither sets a target indicator the other does not.")
