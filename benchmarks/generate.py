@@ -1,9 +1,10 @@
 """The benchmark's synthetic corpus: N plans made by resampling the real corpus.
 
 Synthetic plan k is a byte copy of real plan k mod 5 (so N=5 is the real corpus under new ids) with its own
-doc_id and city, its sha256 in ``plans.csv``, and its own city workbook holding the real curated rows of that
-plan (sections, quantities, ignored_numbers, measures) with doc_id, clause_id, sentence_id and quantity_id
-re-targeted. Quotes stay exact substrings of the synthetic raw text inside the right clause, every digit
+doc_id, its sha256 in ``plans.csv``, and the real curated rows of that plan (sections, quantities,
+ignored_numbers, measures) with doc_id, clause_id, sentence_id and quantity_id re-targeted. Each copy of the
+corpus (plans 0–4, 5–9 …) has cities of its own that keep the real cities' plans together: Nanping's two plans
+stay two plans of one city, in one workbook, as a growing corpus has cities with several plans. Quotes stay exact substrings of the synthetic raw text inside the right clause, every digit
 sequence stays accounted for and every sentence stays coded, so the real validation passes;
 ``taxonomy.xlsx`` and ``references.xlsx`` (the same provinces) are copied as they are.
 """
@@ -71,28 +72,32 @@ def _retarget(value, old: str, new: str):
     return value
 
 
-def _write_workbook(target: Path, sheets: dict[str, tuple[list[str], list[list]]], old: str, new: str) -> None:
+def _write_workbook(target: Path, plans: list[tuple[dict[str, tuple[list[str], list[list]]], str, str]]) -> None:
+    """One city's workbook: for each of its plans (its real rows per sheet, real doc_id, new doc_id) the rows
+    re-targeted to the new doc_id, plan after plan (the plans of one real city share its header)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     wb = Workbook(write_only=True)
-    for sheet, (header, data) in sheets.items():
+    for sheet in plans[0][0]:
         ws = wb.create_sheet(sheet)
+        header = plans[0][0][sheet][0]
         ws.append(header)
         id_cols = [i for i, h in enumerate(header) if h in ID_COLUMNS]
-        for values in data:
-            out = list(values)
-            for i in id_cols:
-                out[i] = _retarget(out[i], old, new)
-            cells = []
-            for v in out:
-                if isinstance(v, str) and v.startswith("=") and len(v) > 1:  # text, never a formula
-                    cell = WriteOnlyCell(ws, value=v)
-                    cell.data_type = "s"
-                    cells.append(cell)
-                else:
-                    cells.append(v)
-            ws.append(cells)
+        for sheets, old, new in plans:
+            for values in sheets[sheet][1]:
+                out = list(values)
+                for i in id_cols:
+                    out[i] = _retarget(out[i], old, new)
+                cells = []
+                for v in out:
+                    if isinstance(v, str) and v.startswith("=") and len(v) > 1:  # text, never a formula
+                        cell = WriteOnlyCell(ws, value=v)
+                        cell.data_type = "s"
+                        cells.append(cell)
+                    else:
+                        cells.append(v)
+                ws.append(cells)
     wb.save(target)
 
 
@@ -106,20 +111,23 @@ def generate(n: int, root: Path, templates) -> dict:
         if (REPO_ROOT / "data" / "raw" / shared).exists():
             shutil.copy2(REPO_ROOT / "data" / "raw" / shared, raw / shared)
     width = len(str(n))
-    out_rows = []
+    out_rows, by_city = [], {}
     for k in range(n):
         src = manifest[k % len(manifest)]
         old = src["doc_id"]
         year = old.rsplit("_", 1)[-1]
-        city_id = f"s{k + 1:0{width}d}{src['city_id']}"
+        copy = k // len(manifest) + 1
+        city_id = f"s{copy:0{width}d}{src['city_id']}"
         doc_id = f"{city_id}_{year}"
         data = texts[old]
         (raw / "texts" / f"{doc_id}.txt").write_bytes(data)
-        row = dict(src, doc_id=doc_id, city_id=city_id, city_zh=f"{src['city_zh']}{k + 1}",
-                   city_en=f"{src['city_en']} {k + 1}", file=f"texts/{doc_id}.txt",
+        row = dict(src, doc_id=doc_id, city_id=city_id, city_zh=f"{src['city_zh']}{copy}",
+                   city_en=f"{src['city_en']} {copy}", file=f"texts/{doc_id}.txt",
                    sha256=hashlib.sha256(data).hexdigest())
         out_rows.append(row)
-        _write_workbook(raw / "cities" / f"{city_id}.xlsx", rows[old], old, doc_id)
+        by_city.setdefault(city_id, []).append((old, doc_id))
+    for city_id, plans in by_city.items():
+        _write_workbook(raw / "cities" / f"{city_id}.xlsx", [(rows[old], old, new) for old, new in plans])
     with open(raw / "plans.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(manifest[0].keys()), lineterminator="\n")
         w.writeheader()

@@ -25,6 +25,12 @@ def test_synthetic_plans_pass_the_real_validation(bench, tmp_path):
     inputs = validate(project_paths(tmp_path))
     assert len(inputs.manifest) == 7 and len(inputs.docs) == 7
     assert inputs.manifest.doc_id.nunique() == 7
+    # each copy of the corpus keeps a city's plans together, as the real corpus has Nanping's two plans
+    cities = inputs.manifest.groupby("city_id").doc_id.apply(list).to_dict()
+    assert cities["s1nanping"] == ["s1nanping_2021", "s1nanping_2022"] == [d.replace("s2", "s1") for d in cities["s2nanping"]]
+    assert len(cities) == 5  # the four cities of the first copy (Nanping with two plans), Nanping again in the second
+    assert set(inputs.curated.quantities.doc_id[inputs.curated.quantities.doc_id.str.startswith("s1nanping")]) == \
+        {"s1nanping_2021", "s1nanping_2022"}
 
 
 def test_notebook_time_is_split_into_kernel_starts_imports_figures_and_the_rest(bench, tmp_path):
