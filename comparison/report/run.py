@@ -19,6 +19,8 @@ from pathlib import Path
 
 from comparison.paths import ProjectPaths
 from comparison.pipeline import build
+from comparison.tables import report_tables
+from comparison.tables.atomic import write_text
 
 LANGS = ("en", "zh")
 MAX_JOBS = None  # kernels at a time: no cap beyond one per CPU (a number caps it, e.g. on a shared machine)
@@ -138,4 +140,5 @@ def run_report(paths: ProjectPaths, allow_suggested: bool = False) -> None:
     clear_figures(paths)
     progress.say(f"running {len(runs)} notebooks, {jobs()} at a time")
     run_notebooks(runs, paths, on_done=progress.ran)
+    write_text(report_tables.readme(), paths.tables / "README.md")  # what the notebooks' exported tables hold
     write_reports(paths, on_written=lambda target: progress.say(f"wrote {target}"))

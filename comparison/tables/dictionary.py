@@ -7,6 +7,8 @@ Package descriptor ``data/processed/datapackage.json`` (tables.datapackage). A c
 """
 from __future__ import annotations
 
+import re
+
 TABLES: dict[str, tuple[str, list[tuple[str, ...]]]] = {
     "plans": ("one row per plan: the manifest plus counts", [
         ("doc_id", "plan id", ""), ("city_id", "city id", ""), ("city_zh", "city, Chinese", ""),
@@ -177,6 +179,12 @@ def columns(table: str) -> list[str]:
     return [c[0] for c in TABLES[table][1] if not c[0].startswith("<")]
 
 
+def markdown_cell(text: str) -> str:
+    """``text`` as one cell of a Markdown table: a "|" in it (``target | baseline``) would start a new cell, and
+    a placeholder such as ``<doc_id>`` would be read as an HTML tag and not shown, so it is set as code."""
+    return re.sub(r"(<[^<>|`]+>)", r"`\1`", str(text)).replace("|", "\\|")
+
+
 def readme() -> str:
     lines = ["# data/processed", "",
              "Written by `python -m comparison build`; do not edit. Every table is UTF-8 CSV; `datapackage.json` "
@@ -186,6 +194,6 @@ def readme() -> str:
         keys = f" Primary key: {', '.join(PRIMARY_KEYS[table])}." if table in PRIMARY_KEYS else ""
         lines += [f"## {table}.csv", "", what + "." + keys, "", "| column | meaning | unit | type |",
                   "|---|---|---|---|"]
-        lines += [f"| {c} | {m} | {u} | {t} |" for c, m, u, t in column_specs(table)]
+        lines += ["| " + " | ".join(map(markdown_cell, spec)) + " |" for spec in column_specs(table)]
         lines.append("")
     return "\n".join(lines)

@@ -50,6 +50,28 @@ def test_a_full_report_shows_only_the_figures_it_drew(real_report):
         assert STALE_FIGURE not in (root / "reports" / name).read_text(encoding="utf-8")
 
 
+def test_every_exported_table_and_column_is_described_in_the_tables_readme(real_report):
+    import csv
+
+    from comparison.tables.report_tables import OTHER_FILES, REPORT_TABLES, declared
+
+    root, _ = real_report
+    folder = root / "reports" / "tables"
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    files = sorted(p.name for p in folder.iterdir() if p.is_file())
+    assert {n for n in files if not declared(n)} <= set(OTHER_FILES), files
+    assert {declared(n) for n in files} - {None} == set(REPORT_TABLES)  # every declared table was written
+    plans = {row["doc_id"] for row in csv.DictReader((root / "data/raw/plans.csv").open(encoding="utf-8"))}
+    for name in files:
+        if name.endswith(".csv"):
+            header = next(csv.reader((folder / name).open(encoding="utf-8")))
+            described = [c for c, _ in REPORT_TABLES[declared(name)][2]]
+            shown = [("<doc_id>" if c in plans and "<doc_id>" in described else c) for c in header]
+            assert list(dict.fromkeys(shown)) == described, name  # the same columns, in the same order
+            assert f"## {declared(name)}" in readme
+    assert "| commitment | 确保 \\| 力争 \\| none |" in readme  # a "|" inside a cell does not split it
+
+
 def test_clear_figures_leaves_selections_and_other_files(tmp_path):
     from comparison.report.run import clear_figures
 
