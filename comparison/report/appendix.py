@@ -137,11 +137,13 @@ def data_files(paths: ProjectPaths, lang: str, link) -> str:
         rows.append((f"data/processed/{name}.csv", f"{n:,}", shown))
     extra = {"en": [("data/processed/README.md", "", "the data dictionary: every column, its meaning and unit"),
                     ("reports/tables/comparison.xlsx", "", "every table as one workbook"),
+                    ("reports/tables/README.md", "", "the tables the notebooks export: each file and its columns"),
                     ("data/raw/plans.csv", "", "the manifest: plans, files and their sha256"),
                     ("data/raw/taxonomy.xlsx", "", "the codebook"),
                     ("data/raw/reliability.xlsx", "", "the blind second coding")],
              "zh": [("data/processed/README.md", "", "数据字典：各列含义与单位"),
                     ("reports/tables/comparison.xlsx", "", "全部表格的 Excel 工作簿"),
+                    ("reports/tables/README.md", "", "各笔记本导出的表格：各文件及其列"),
                     ("data/raw/plans.csv", "", "方案清单：方案、文件及其 sha256"),
                     ("data/raw/taxonomy.xlsx", "", "编码手册"),
                     ("data/raw/reliability.xlsx", "", "第二编码员的盲编码")]}[lang]

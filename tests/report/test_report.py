@@ -70,6 +70,8 @@ def test_every_exported_table_and_column_is_described_in_the_tables_readme(real_
             assert list(dict.fromkeys(shown)) == described, name  # the same columns, in the same order
             assert f"## {declared(name)}" in readme
     assert "| commitment | 确保 \\| 力争 \\| none |" in readme  # a "|" inside a cell does not split it
+    for page in ("report.html", "report_zh.html"):  # the appendix's data files name it
+        assert "reports/tables/README.md" in (root / "reports" / page).read_text(encoding="utf-8")
 
 
 def test_clear_figures_leaves_selections_and_other_files(tmp_path):
