@@ -157,3 +157,18 @@ def test_pair_label_names_the_city_once():
         == "Xishuangbanna Dai Autonomous Prefecture 2021 — 2022"
 
 
+
+
+def test_a_highlighted_plan_keeps_its_pairs_in_full_colour_and_fades_the_others():
+    c = sc.cached(40, "en")
+    pairs = same_city_pairs(c.plans)
+    chosen = pairs[0][1]
+    chart, = reconciliation_charts(c.quantities, pairs, plan_style(c.plans, "en", [chosen]))
+    ax = chart.fig.axes[0]
+    faded = {round(p.get_y() + p.get_height() / 2) for p in ax.patches if p.get_alpha() == 0.3}
+    full = {round(p.get_y() + p.get_height() / 2) for p in ax.patches if p.get_alpha() is None}
+    labels = {round(y): t for y, t in zip(ax.get_yticks(), ax.get_yticklabels())}
+    in_focus = sum(chosen in pair for pair in pairs)
+    assert len(full) == in_focus >= 1 and len(faded) == len(pairs) - in_focus and not full & faded
+    assert {labels[r].get_color() for r in full} == {"black"} and {labels[r].get_color() for r in faded} == {"0.45"}
+    assert_layout(chart.fig)
