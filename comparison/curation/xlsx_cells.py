@@ -46,7 +46,7 @@ DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships
 PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 SHARED_STRINGS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
 STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
-ROW, CELL, FORMULA = (f"{MAIN}{t}" for t in ("row", "c", "f"))
+ROW, FORMULA = (f"{MAIN}{t}" for t in ("row", "f"))
 MERGE, DIMENSION, STRING_ITEM = f"{MAIN}mergeCell", f"{MAIN}dimension", f"{MAIN}si"
 
 # Limits, far above any curated workbook (the largest unpacks to 0.3 MiB, 10,000 cells in 4 sheets).
