@@ -7,8 +7,6 @@ continued in parts (02_reconciliation_part2 …) when taller than a page. ``docs
 """
 from __future__ import annotations
 
-import os
-
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Patch
@@ -18,6 +16,7 @@ from comparison.figures.charts import Chart, part_name
 from comparison.figures.fit import content_width, legend_columns, line_height, shortened, widest
 from comparison.figures.layout import MAX_HEIGHT_IN
 from comparison.figures.planstyle import PlanStyle
+from comparison.tables.plan_labels import pair_label, split_common
 
 NAME = "reconciliation"
 TITLE_PT = 9.6
@@ -59,22 +58,6 @@ def reconciliation_charts(quantities, pairs, style: PlanStyle, table_path: str =
     return pairs_charts(counts, style, table_path)
 
 
-def _split_common(a: str, b: str) -> tuple[str, str, str]:
-    """Two plan labels of one city as the city and what follows it in each ("Nanping 2021", "Nanping 2022
-    (synergy)" → "Nanping", "2021", "2022 (synergy)"): the words both start with, up to the year (the first
-    word that starts with a digit) and never a whole label ("Xi'an", "Xi'an 2023" → "", "Xi'an", "Xi'an 2023")."""
-    wa, wb = a.split(" "), b.split(" ")
-    year = min((k for w in (wa, wb) for k, word in enumerate(w) if word[:1].isdigit()), default=len(wa))
-    common = min(len(os.path.commonprefix([wa, wb])), year, len(wa) - 1, len(wb) - 1)
-    return " ".join(wa[:common]), " ".join(wa[common:]), " ".join(wb[common:])
-
-
-def pair_label(a: str, b: str) -> str:
-    """One line for a pair of plan labels, the city once: "Nanping 2021 — 2022 (synergy)"."""
-    common, ra, rb = _split_common(a, b)
-    return f"{common} {ra} — {rb}" if common else f"{a} — {b}"
-
-
 def reconciliation_chart(rec, counts, a: str, b: str, style: PlanStyle) -> Chart:
     """One pair in detail: ``rec`` and ``counts`` from ``analysis.targets.reconcile`` and ``status_counts``.
     Left: indicators per status; right: the indicators both plans set, with their targets."""
@@ -107,7 +90,7 @@ def reconciliation_chart(rec, counts, a: str, b: str, style: PlanStyle) -> Chart
     top = H - line_height(TITLE_PT) - 16
     table.text(0, top - 2, t["both"], fontsize=8, va="top")
     width = W - bar_w - 20
-    heads = [shortened(h, (width - 40) / 3, 7) for h in _split_common(name(a), name(b))[1:]]
+    heads = [shortened(h, (width - 40) / 3, 7) for h in split_common(name(a), name(b))[1:]]
     values = [str(v) for col in (a, b) for v in shown[col]] + heads
     value_w = widest(values, 7) + 8
     status_w = widest([t["agree"], t["conflict"], f"({t['value']})", f"({t['comparator']})"], 6.5) + 2

@@ -15,8 +15,10 @@ from comparison.analysis import alignment as al
 from comparison.analysis import priorities as pr
 from comparison.analysis import responsibility as rs
 from comparison.analysis.overview import plan_overview
-from comparison.analysis.targets import comparability_notes, headline_targets, shared_targets, target_text
+from comparison.analysis.targets import (comparability_notes, headline_targets, reconcile_pairs, same_city_pairs,
+                                         shared_targets, target_text, targets)
 from comparison.api import Tables
+from comparison.tables.plan_labels import pair_label
 from comparison.report import words
 
 MAX_ROWS = 60
@@ -104,10 +106,36 @@ def target_tables(t: Tables) -> list[KeyTable]:
                                comparator_symbol=headline.quantity_id.map(q.comparator_symbol))
     headline_caption = {"en": "Headline targets (the plans' overall sections), with their source",
                         "zh": "各方案总体要求部分的主要目标及其出处"}[lang]
-    return [_table(shared_caption, shared_table, "data/processed/comparison.csv", {"quote"},
-                   words.ui(lang, "source_quote"), group="indicator"),
-            _table(headline_caption, targets_with_provenance(t, headline),
-                   f"reports/tables/02_headline_targets_{lang}.csv", {"quote"}, group="plan")]
+    tables = [_table(shared_caption, shared_table, "data/processed/comparison.csv", {"quote"},
+                     words.ui(lang, "source_quote"), group="indicator"),
+              _table(headline_caption, targets_with_provenance(t, headline),
+                     f"reports/tables/02_headline_targets_{lang}.csv", {"quote"}, group="plan")]
+    disagreements = city_conflicts(t)
+    if len(disagreements):
+        caption = {"en": "Targets on which a city's plans disagree (each plan against the city's plan before it), "
+                         "with their source",
+                   "zh": "同一城市前后方案不一致的目标（每份方案与该市前一份方案对照）及其出处"}[lang]
+        tables.append(_table(caption, disagreements, "reports/tables/02_reconciliation.csv", {"quote"}, group="pair"))
+    return tables
+
+
+def city_conflicts(t: Tables) -> pd.DataFrame:
+    """Every target row behind a conflict of two plans of one city (``analysis.targets.reconcile_pairs``), both
+    plans' rows, each with its clause and quote, under the pair they belong to."""
+    pairs = same_city_pairs(t.plans)
+    rec = reconcile_pairs(t.quantities, pairs, t.lang)
+    conflicts = rec[rec.status == "conflict"]
+    if conflicts.empty:
+        return pd.DataFrame()
+    names = t.plan_labels()
+    rows = targets(t.quantities).assign(doc=lambda d: d.doc_id.astype(str))
+    parts = []
+    for r in conflicts.itertuples():
+        for doc in (r.plan_a, r.plan_b):
+            part = rows[(rows.doc == doc) & (rows.indicator_id == r.indicator_id)]
+            parts.append(targets_with_provenance(t, part).assign(pair=pair_label(names[r.plan_a], names[r.plan_b])))
+    out = pd.concat(parts, ignore_index=True)
+    return out[["pair", *[c for c in out.columns if c != "pair"]]]
 
 
 def priority_tables(t: Tables) -> list[KeyTable]:

@@ -41,7 +41,7 @@ UI = {
 # Column headers of the report's tables.
 COLUMNS = {
     "en": {
-        "plan": "plan", "province": "province", "title_zh": "title (Chinese)",
+        "plan": "plan", "pair": "plans compared", "province": "province", "title_zh": "title (Chinese)",
         "title_en": "title (English)", "doc_number": "document no. (文号)", "issued": "issued", "status": "status",
         "plan_type": "plan type", "reviewed": "reviewed", "n_chars": "characters", "n_clauses": "clauses",
         "n_sentences": "sentences (measures)", "n_targets": "targets",
@@ -59,7 +59,7 @@ COLUMNS = {
         "reference_quote": "quote (the reference document)",
     },
     "zh": {
-        "plan": "方案", "province": "省份", "title_zh": "标题", "title_en": "英文译名", "doc_number": "文号",
+        "plan": "方案", "pair": "对照的方案", "province": "省份", "title_zh": "标题", "title_en": "英文译名", "doc_number": "文号",
         "issued": "印发日期", "status": "状态", "plan_type": "方案类型", "reviewed": "审核", "n_chars": "字数", "n_clauses": "条款数",
         "n_sentences": "句子（措施）数", "n_targets": "目标数", "n_baselines": "基线事实数",
         "share_number": "含数字", "share_deadline": "含年份期限", "share_responsible": "有责任单位", "indicator": "指标",

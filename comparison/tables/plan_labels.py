@@ -1,4 +1,5 @@
-"""How a plan is named in figures, tables and findings: "Nanping 2021" / "南平 2021".
+"""How a plan is named in figures, tables and findings: "Nanping 2021" / "南平 2021"; two plans of a city as a
+pair: "Nanping 2021 — 2022 (synergy)".
 
 A label is the city and the plan's year, a synergy plan marked so a city's two kinds of plan stay apart. Two
 plans that would share a label (a draft and the final text of one plan, say) are told apart by their status
@@ -7,6 +8,7 @@ and, failing that, by their doc_id: every table keyed by label, and every figure
 from __future__ import annotations
 
 import re
+from os.path import commonprefix
 
 import pandas as pd
 
@@ -57,3 +59,19 @@ def plan_labels(plans: pd.DataFrame, lang: str) -> dict[str, str]:
                 elif step == "doc_id":
                     labels[d] += f" [{d}]"
     return {r["doc_id"]: labels[r["doc_id"]] + (UNREVIEWED[lang] if _unreviewed(r) else "") for r in rows}
+
+
+def split_common(a: str, b: str) -> tuple[str, str, str]:
+    """Two plan labels of one city as the city and what follows it in each ("Nanping 2021", "Nanping 2022
+    (synergy)" → "Nanping", "2021", "2022 (synergy)"): the words both start with, up to the year (the first
+    word that starts with a digit) and never a whole label ("Xi'an", "Xi'an 2023" → "", "Xi'an", "Xi'an 2023")."""
+    wa, wb = a.split(" "), b.split(" ")
+    year = min((k for w in (wa, wb) for k, word in enumerate(w) if word[:1].isdigit()), default=len(wa))
+    common = min(len(commonprefix([wa, wb])), year, len(wa) - 1, len(wb) - 1)
+    return " ".join(wa[:common]), " ".join(wa[common:]), " ".join(wb[common:])
+
+
+def pair_label(a: str, b: str) -> str:
+    """One line for a pair of plan labels, the city once: "Nanping 2021 — 2022 (synergy)"."""
+    common, ra, rb = split_common(a, b)
+    return f"{common} {ra} — {rb}" if common else f"{a} — {b}"

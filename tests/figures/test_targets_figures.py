@@ -8,7 +8,8 @@ from comparison.figures.coverage import coverage_charts, paginate
 from comparison.figures.layout import MAX_HEIGHT_IN, assert_layout
 from comparison.figures.planstyle import plan_style
 from comparison.figures.plotting import figure_texts
-from comparison.figures.reconciliation import pair_label, reconciliation_charts
+from comparison.figures.reconciliation import reconciliation_charts
+from comparison.tables.plan_labels import pair_label
 from comparison.figures.targets import shared_targets_charts
 
 
@@ -143,18 +144,6 @@ def test_reconciliation_layout_at_every_size(n, lang):
     one = reconciliation_charts(c.quantities, pairs[:1], style)  # docs = one pair: its detail
     assert len(one) == 1
     assert_layout(one[0].fig)
-
-
-def test_pair_label_names_the_city_once():
-    assert pair_label("Nanping 2021", "Nanping 2022 (synergy)") == "Nanping 2021 — 2022 (synergy)"
-    assert pair_label("Hami 2021", "Hami 2021 (synergy)") == "Hami 2021 — 2021 (synergy)"
-    assert pair_label("南平 2021", "南平 2022 减污降碳") == "南平 2021 — 2022 减污降碳"
-    assert pair_label("Xi'an", "Xi'an 2023") == "Xi'an — Xi'an 2023"  # nothing would be left of the first
-    # a draft and its final text: both keep the year and type, so the second is not just "(unreviewed)"
-    assert pair_label("Qingxi 2022 (synergy) (draft)", "Qingxi 2022 (synergy) (unreviewed)") == \
-        "Qingxi 2022 (synergy) (draft) — 2022 (synergy) (unreviewed)"
-    assert pair_label("Xishuangbanna Dai Autonomous Prefecture 2021", "Xishuangbanna Dai Autonomous Prefecture 2022") \
-        == "Xishuangbanna Dai Autonomous Prefecture 2021 — 2022"
 
 
 

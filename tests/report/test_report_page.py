@@ -199,12 +199,15 @@ def test_each_target_shown_has_its_clause_and_exact_quote(pages):
         assert all(re.fullmatch(r"\w+_\d{4}:[\d.]+", r[clause_col]) for r in body)
         targets += [(r[clause_col], r[quote_col]) for r in body]
     # shared targets (24 values in comparison.csv), headline targets (7: Nanping 2021 two, Tianshui three,
-    # Jiaozuo two), and the city targets set beside the levels above
-    assert n_tables == 3 and len(targets) >= 24 + 7
+    # Jiaozuo two), where Nanping's two plans disagree (livestock manure: 95% and ≥95%, one row each), and the
+    # city targets set beside the levels above
+    assert n_tables == 4 and len(targets) >= 24 + 7 + 2
     for clause, quote in targets:
         text = (texts / f"{clause.split(':')[0]}.txt").read_text(encoding="utf-8")
         assert quote and quote in text, (clause, quote)
     assert ("tianshui_2022:2.2", "到 2025 年，畜禽粪污资源化综合利用率达 80%以上") in targets
+    assert ("nanping_2021:3.2", "到 2025 年，规模畜禽养殖废弃物资源化利用率、农作物秸秆综合利用率均达到 95%") in targets
+    assert ("nanping_2022:5.4", "畜禽粪污综合利\n\n用率达到 95%以上") in targets  # line breaks as in the raw text
 
 
 def test_the_chinese_report_is_in_chinese(pages):

@@ -3,7 +3,7 @@ report's end-to-end run mixes both (tests/conftest.py ``report_run``), so the fu
 import pandas as pd
 
 from comparison.figures.plotting import unreviewed_note
-from comparison.tables.plan_labels import plan_label, plan_labels, plan_year
+from comparison.tables.plan_labels import pair_label, plan_label, plan_labels, plan_year
 
 ROW = {"doc_id": "lanchuan_2023", "city_en": "Lanchuan", "city_zh": "岚川", "plan_type": "green_economy"}
 
@@ -78,3 +78,15 @@ def test_the_real_plans_keep_their_labels_and_a_selection_names_plans_as_the_cor
                                   "jiaozuo_2021": "Jiaozuo 2021"}
     assert one.plan_labels() == {"nanping_2022": "Nanping 2022 (synergy)"}
     assert one.plans.attrs["labels"]["zh"] == {"nanping_2022": "南平 2022 减污降碳"}
+
+
+def test_pair_label_names_the_city_once():
+    assert pair_label("Nanping 2021", "Nanping 2022 (synergy)") == "Nanping 2021 — 2022 (synergy)"
+    assert pair_label("Hami 2021", "Hami 2021 (synergy)") == "Hami 2021 — 2021 (synergy)"
+    assert pair_label("南平 2021", "南平 2022 减污降碳") == "南平 2021 — 2022 减污降碳"
+    assert pair_label("Xi'an", "Xi'an 2023") == "Xi'an — Xi'an 2023"  # nothing would be left of the first
+    # a draft and its final text: both keep the year and type, so the second is not just "(unreviewed)"
+    assert pair_label("Qingxi 2022 (synergy) (draft)", "Qingxi 2022 (synergy) (unreviewed)") == \
+        "Qingxi 2022 (synergy) (draft) — 2022 (synergy) (unreviewed)"
+    assert pair_label("Xishuangbanna Dai Autonomous Prefecture 2021", "Xishuangbanna Dai Autonomous Prefecture 2022") \
+        == "Xishuangbanna Dai Autonomous Prefecture 2021 — 2022"
