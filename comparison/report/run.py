@@ -6,8 +6,8 @@ depend on state left by another. Executed copies go to ``reports/notebooks/<lang
 Kernels run ``jobs()`` at a time, one per CPU this process may use: starting a kernel and importing the
 scientific stack is mostly single-threaded, so one kernel per core keeps every core busy. Every run writes
 its own files (figures per language; a table both languages write is the same bytes, written atomically), so
-the order in which runs finish changes no output. The figures of an earlier run are deleted first, so the
-report shows exactly the figures this run drew.
+the order in which runs finish changes no output. Once every run has ended, the figures of an earlier run that
+none wrote again are deleted, so the report shows exactly the figures this run drew.
 """
 from __future__ import annotations
 
@@ -120,14 +120,29 @@ class Progress:
 FIGURE_FILES = {".png", ".svg", ".pdf", ".json"}
 
 
-def clear_figures(paths: ProjectPaths) -> None:
-    """Delete the figure files of the whole corpus (``reports/figures/<lang>/NN_*``, not the selections): a full
-    report draws every figure again, and a file an earlier run left (a figure since renamed or no longer
-    called for by the data, a part the rows no longer fill) would otherwise show in the HTML report."""
+def figure_files(paths: ProjectPaths) -> dict[Path, tuple[int, int]]:
+    """The whole corpus's figure files (``reports/figures/<lang>/NN_*``, not the selections), each with what
+    tells a rewritten file from an untouched one: every export replaces its file (a new inode, a new time)."""
+    found = {}
     for lang in LANGS:
         for path in sorted((paths.figures / lang).glob("[0-9][0-9]_*")):
             if path.suffix in FIGURE_FILES and path.is_file():
-                path.unlink()
+                stat = path.stat()
+                found[path] = (stat.st_ino, stat.st_mtime_ns)
+    return found
+
+
+def remove_unwritten(before: dict[Path, tuple[int, int]]) -> None:
+    """After every notebook has run: delete the figure files of an earlier run that no notebook wrote again (a
+    figure since renamed or no longer called for by the data, a part the rows no longer fill), which would
+    otherwise show in the HTML report. A failed run deletes nothing."""
+    for path, seen in before.items():
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        if (stat.st_ino, stat.st_mtime_ns) == seen:
+            path.unlink()
 
 
 def run_report(paths: ProjectPaths, allow_suggested: bool = False) -> None:
@@ -137,8 +152,9 @@ def run_report(paths: ProjectPaths, allow_suggested: bool = False) -> None:
     progress = Progress(len(runs))
     build(paths, allow_suggested=allow_suggested)
     progress.say(f"built tables in {paths.processed}")
-    clear_figures(paths)
+    earlier = figure_files(paths)
     progress.say(f"running {len(runs)} notebooks, {jobs()} at a time")
     run_notebooks(runs, paths, on_done=progress.ran)
+    remove_unwritten(earlier)
     write_text(report_tables.readme(), paths.tables / "README.md")  # what the notebooks' exported tables hold
     write_reports(paths, on_written=lambda target: progress.say(f"wrote {target}"))

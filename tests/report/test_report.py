@@ -74,18 +74,41 @@ def test_every_exported_table_and_column_is_described_in_the_tables_readme(real_
         assert "reports/tables/README.md" in (root / "reports" / page).read_text(encoding="utf-8")
 
 
-def test_clear_figures_leaves_selections_and_other_files(tmp_path):
-    from comparison.report.run import clear_figures
+def test_only_figures_no_notebook_wrote_again_are_removed_and_selections_stay(tmp_path):
+    from comparison.report.run import figure_files, remove_unwritten
+    from comparison.tables.atomic import write_text
 
     paths = project_paths(tmp_path)
     full, chosen = paths.figures / "zh", paths.selecting("docs", ["a_2021"]).figures / "zh"
     for folder in (full, chosen):
         folder.mkdir(parents=True)
-        for name in ("02_coverage.png", "02_coverage.json", "02_coverage_part2.pdf", "02_coverage.svg", "notes.txt"):
-            (folder / name).write_text("x")
-    clear_figures(paths)
-    assert [p.name for p in full.iterdir()] == ["notes.txt"]
-    assert len(list(chosen.iterdir())) == 5
+        for name in ("02_coverage.png", "02_coverage.json", "02_coverage_part2.pdf", "02_old.svg", "notes.txt"):
+            (folder / name).write_text("an earlier run")
+    before = figure_files(paths)
+    assert set(before) == {full / n for n in ("02_coverage.png", "02_coverage.json", "02_coverage_part2.pdf", "02_old.svg")}
+    for name in ("02_coverage.png", "02_coverage.json"):  # what this run's notebooks export (atomically)
+        write_text("this run", full / name)
+    remove_unwritten(before)  # 02_old.svg and the stale part: no notebook wrote them again
+    assert sorted(p.name for p in full.iterdir()) == ["02_coverage.json", "02_coverage.png", "notes.txt"]
+    assert len(list(chosen.iterdir())) == 5  # a selection's figures are its own runs' business
+
+
+def test_a_failed_report_deletes_no_figure(tmp_path, monkeypatch):
+    from comparison.report import run as report
+
+    paths = project_paths(tmp_path)
+    stale = paths.figures / "en" / "02_old.png"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("an earlier run")
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("a notebook failed")
+
+    monkeypatch.setattr(report, "build", lambda *a, **k: None)
+    monkeypatch.setattr(report, "run_notebooks", failing)
+    with pytest.raises(RuntimeError, match="a notebook failed"):
+        report.run_report(paths)
+    assert stale.exists()
 
 
 def test_html_reports_and_workbook(real_report):
