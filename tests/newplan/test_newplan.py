@@ -266,3 +266,29 @@ def test_a_text_over_the_size_limit_is_refused_before_it_is_read(project_copy, t
         "    expected: one plan's text (the longest plans are about 0.2 MiB)\n"
         "    fix: check that the file holds one plan, not a whole web site or a compilation of plans; give each "
         "plan its own file"]
+
+
+def test_the_final_text_of_a_plan_whose_draft_is_in_previews_beside_it(project_copy):
+    """A draft (nanping_2022, undated) and its final text added by new-plan share city, year and type: both
+    load, told apart by their labels, and are reconciled as the city's successive plans."""
+    from comparison.analysis.targets import same_city_pairs
+    from comparison.api import load
+    from comparison.pipeline import build
+
+    paths = project_paths(project_copy)
+    add_plan(paths, PlanInfo(text=paths.texts / "nanping_2022.txt", doc_id="nanping_final_2022", city_id="nanping",
+                             city_zh="南平", city_en="Nanping", province_zh="福建", province_en="Fujian",
+                             issued="2022-10-01", plan_type="pollution_carbon_synergy"))
+    build(paths, allow_suggested=True)
+    t = load("en", paths)
+    labels = t.plan_labels()
+    assert labels["nanping_2022"] == "Nanping 2022 (synergy) (draft)"
+    assert labels["nanping_final_2022"] == "Nanping 2022 (synergy) (unreviewed)"
+    # once reviewed, the two were both "Nanping 2022 (synergy)", and api.load stopped ("Categorical categories
+    # must be unique"); now only the draft says so
+    from comparison.tables.plan_labels import plan_labels
+
+    reviewed = plan_labels(t.plans.assign(reviewed=True, doc_id=t.plans.doc_id.astype(str)), "en")
+    assert (reviewed["nanping_2022"], reviewed["nanping_final_2022"]) == ("Nanping 2022 (synergy) (draft)",
+                                                                          "Nanping 2022 (synergy)")
+    assert same_city_pairs(t.plans) == [("nanping_2021", "nanping_2022"), ("nanping_2022", "nanping_final_2022")]
