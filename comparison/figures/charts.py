@@ -7,6 +7,7 @@ be taller than a page: ``02_coverage``, ``02_coverage_part2`` …); ``export`` w
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 
@@ -50,19 +51,22 @@ def export(charts, paths: ProjectPaths, plans=None, note: str = "") -> None:
         tail = (plotting.unreviewed_note(plans, c.lang) if plans is not None else "") + note
         plotting.save_figure(c.fig, c.number, c.name, c.lang, c.caption + tail, paths)
         plt.close(c.fig)
-    for base in {(c.number, c.name.split("_part")[0], c.lang) for c in charts}:
-        number, name, lang = base
-        drawn = {c.stem for c in charts}
-        folder = paths.figures / lang
-        for stale in sorted(folder.glob(f"{number}_{name}_part*.*")):
-            if stale.stem not in drawn and stale.stem.removeprefix(f"{number}_{name}_part").isdigit():
-                stale.unlink()
+    drawn = {(c.lang, c.stem) for c in charts}
+    for number, name, lang in {(c.number, c.name.split("_part")[0], c.lang) for c in charts}:
+        for path in figure_paths(paths, f"{number}_{name}", lang):
+            if path.stem != f"{number}_{name}" and (lang, path.stem) not in drawn:  # a part a larger run left
+                path.unlink()
+
+
+def figure_paths(paths: ProjectPaths, stem: str, lang: str) -> list[Path]:
+    """The files of figure ``stem`` (``02_coverage``) and of its parts (``02_coverage_part2`` …) under ``paths``."""
+    folder = paths.figures / lang
+    return [p for p in sorted(folder.glob(f"{stem}.*")) + sorted(folder.glob(f"{stem}_part*.*"))
+            if p.stem == stem or p.stem.removeprefix(f"{stem}_part").isdigit()]
 
 
 def withdraw(paths: ProjectPaths, stem: str, lang: str) -> None:
     """Delete a figure's files and parts under ``paths`` (``stem`` as ``02_reconciliation``) when the data no
     longer call for it, so a report never shows a figure left by an earlier run."""
-    folder = paths.figures / lang
-    for path in sorted(folder.glob(f"{stem}.*")) + sorted(folder.glob(f"{stem}_part*.*")):
-        if path.stem == stem or path.stem.removeprefix(f"{stem}_part").isdigit():
-            path.unlink()
+    for path in figure_paths(paths, stem, lang):
+        path.unlink()

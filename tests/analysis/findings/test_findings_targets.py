@@ -108,7 +108,9 @@ def test_two_plans_of_one_city_with_the_same_targets(real, copy_plans):
     twins = replace(twins, plans=twins.plans.assign(city_id="a"))  # two texts of one city's plan
     found = targets.findings(twins, only="reconcile")
     assert [f.key for f in found] == ["reconcile:a_2022:b_2022"]
-    assert found[0].values["counts"] == {"agree": 6, "conflict": 0, "only_a_2022": 0, "only_b_2022": 0}
+    q = real["en"].quantities
+    indicators = q[(q.doc_id.astype(str) == "shangrao_2022") & (q.kind == "target")].indicator_id.nunique()
+    assert found[0].values["counts"] == {"agree": indicators, "conflict": 0, "only_a_2022": 0, "only_b_2022": 0}
     text = found[0].text
-    assert "They agree on six (" in text and "Otherwise" not in text
+    assert indicators > 1 and "They agree on " in text and "Otherwise" not in text
     assert text.endswith("). Neither sets a target indicator the other does not.")
