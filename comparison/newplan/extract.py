@@ -33,8 +33,8 @@ from comparison.newplan.indicators import IndicatorChoice
 from comparison.newplan.quotes import Quotes
 from comparison.newplan.rows import Rows
 from comparison.newplan.table_rows import TableRows
-from comparison.newplan.sentence_parts import (SITUATION_TITLE, base_mark, commitment_of, number_text, plan_year,
-                                               respectively_items, value_lists, year_context)
+from comparison.newplan.sentence_parts import (BASE_LEVEL, SITUATION_TITLE, base_mark, commitment_of, number_text, plan_year,
+                                               reports_state, respectively_items, value_lists, year_context)
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 from comparison.text.structure import paragraphs
@@ -170,6 +170,15 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
         raw_q = self.once_in_clause(self.raw(ps + q_start, ps + q_end), clause.clause_id)
         quote = self.doc.raw[raw_q[0]:raw_q[1]]
         year_in_quote = TARGET_YEAR_IN_QUOTE.search(quote)
+        kind_note = ""
+        if base is not None and BASE_LEVEL.fullmatch(para[base.end:first.start]):
+            kind, target_year, base_year = "baseline", None, base
+            kind_note = f"baseline: the level of base year {base.year} (“{para[base.start:first.start]}”)"
+        elif kind == "target" and target_year is None and lead is None and not year_in_quote:
+            state = reports_state(para, first.start)
+            if state:
+                kind = "baseline"
+                kind_note = f"baseline: no target year, and the sentence reports a state reached (“{state}”)"
         for k, (m, (ind_id, as_written, confidence, ind_note, scope)) in enumerate(
                 self.respective_choices(para, group, mentions)):
             unit, unit_note = self.unit_as_written(ps, m)
@@ -182,7 +191,7 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
                 self.year_use.setdefault(self.raw(lead_ps + mark.token.start, lead_ps + mark.token.end)[0],
                                          set()).add("target:out")
             by = str(base_year.year) if base_year else ""
-            notes = [n for n in (m.note, unit_note, ind_note) if n]
+            notes = [n for n in (m.note, unit_note, ind_note, kind_note) if n]
             if lead is not None and ty == str(lead[0].year) and not target_year:
                 notes.append(f"target year {ty} from “{lead[3].strip()}” over the list")
             if target_year and not (q_start <= target_year.token.start < q_end):

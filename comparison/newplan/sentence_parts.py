@@ -13,14 +13,22 @@ SEGMENT_END = "，,；;。！？：:"
 PHRASE_END = SEGMENT_END + "、"
 # Words between an indicator phrase and its value: cut from a phrase as written.
 PHRASE_TAIL = re.compile(r"(?:分别|均|都|要|持续|稳定|基本|累计|实现|达到|达|提高到|提高至|提升到|提升至|提高|提升|"
-                         r"下降|降低到|降低至|降低|减少|增长|增加|控制在|稳定在|保持在|保持|为|是|占|比重|不低于|"
-                         r"不少于|不超过|超过|突破|大于|低于|不足|约|近|将近|左右|以上|新增|年均)+$")
+                         r"下降到|下降至|降至|降到|下降|降低到|降低至|降低|减少|增长|增加|增至|升至|控制在|稳定在|保持在|保持|"
+                         r"为|是|占|比重|不低于|不少于|不超过|不高于|不大于|超过|突破|大于|高于|多于|高达|低于|小于|少于|不足|"
+                         r"约|近|将近|左右|以上|新增|年均|进一步|又|已经|已|的)+$")
 PHRASE_HEAD = re.compile(r"^(?:其中|力争|确保|全市|同时|并|及|和|与|、|到|至)+")
 OBJECT_GOAL = re.compile(r"(?:的|等)?目标\s*$")  # 力争实现…的目标: the commitment's object spans its part
 ITEMS_HEAD = re.compile(r"(?:(?:到|至|截至)?[0-9]{4}年(?:底|末)?|其中|力争|确保|全市|全省|全县|全区|市、县|城市|"
                         r"同时|并|要|使)+")
 ITEMS_TAIL = re.compile(r"(?:(?:比|较|相比|与)[0-9]{4}年(?:底|末)?|均|都|要|将|继续|进一步)+$")
 ITEM_SEPARATORS = "、和及与"
+# A sentence with no target year that reports a state reached (据统计…达62.3%, 目前…已达3.6万辆, “十四五”以来):
+# its values are facts, unless it also speaks of the future (将, 力争 …).
+STATE_WORDS = re.compile(r"已|目前|当前|据统计|以来|(?:建立|完成|实现|建成|覆盖|获得|取得|达到|新增|减少|增加|提高|"
+                         r"提升|下降|创建|培育)了")
+FUTURE_WORDS = re.compile(r"将|力争|确保|争取|计划|预计|目标|要求")
+# 比2015年的0.61吨标准煤下降15%: the value between the base year and the change is that year's level.
+BASE_LEVEL = re.compile(r"\s*的\s*")
 SCOPE_BEFORE = re.compile(r"(全市|全省|全国|市县|市、县|城镇|农村|城市|县城|市中心城区)$")
 
 
@@ -40,6 +48,13 @@ def plan_year(text: str, doc_id: str) -> int | None:
         return max(numbers)
     m = re.search(r"(19|20)[0-9]{2}$", doc_id)
     return int(m.group()) if m else None
+
+
+def reports_state(para: str, pos: int) -> str:
+    """The state word of the sentence before ``pos`` ('' when there is none or the sentence looks ahead)."""
+    before = para[max(para.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1:pos]
+    m = STATE_WORDS.search(before)
+    return m.group() if m and not FUTURE_WORDS.search(before) else ""
 
 
 def year_context(marks, pos: int):

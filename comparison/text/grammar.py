@@ -9,7 +9,7 @@ general wording of the genre, never a phrase of a particular plan:
   written with hyphens (comparison.text.number_roles), which are never ranges;
 - years: 到/至 2025年 (target year, for every later item of the paragraph), 比/较 2020年 (base year of a
   relative change), a bare year (a target when not before the plan's year, else the year of a fact),
-  2021年以来 / 2030年前 / 2021-2023年 (reference years);
+  2021年以来 / 2030年前 / 2021-2023年 and price bases 按2015年价格计算 (reference years);
 - quantities: a value, an optional range (1-2个, 2—3), the longest unit written right after it, the
   comparator from the words around it (以上, 不低于, 超过, 约, 左右 …); day counts governed by a
   comparator or a 天数 subject (优良天数不低于300天);
@@ -37,7 +37,8 @@ LIST_NUMBER = re.compile(r"^\s*(?:([0-9]{1,2})\s*[.、](?![0-9])|[（(]\s*([0-9]
 PERIOD = re.compile(r"([0-9]{4})\s*[-—–~～至到]\s*([0-9]{4})\s*年")
 TARGET_MARK = re.compile(r"(?:到|至|截至|截止到?)\s*$")
 BASE_MARK = re.compile(r"(?:比|较|相比|相较于?|与|同)\s*$")
-REFERENCE_AFTER = re.compile(r"^\s*年\s*(?:以来|来|起|开始|版)")
+# 2021年以来, 2023年版, and a price base (按2015年价格计算, 2020年不变价): never a target or a fact's year
+REFERENCE_AFTER = re.compile(r"^\s*年\s*(?:以来|来|起|开始|版|价格|不变价|可比价|现价)")
 DURATION = re.compile(r"^\s*(?:个)?(?:年|个月|月|天|日|小时)(?:内|以来|时间|来|间)?")
 ISSUED_AFTER = re.compile(r"^\s*(?:印发|发布|签发|施行)")
 TARGET_YEAR_TAIL = re.compile(r"^\s*年\s*(?:底|末|年底)?")

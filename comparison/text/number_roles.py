@@ -4,7 +4,7 @@ General wording of Chinese texts, never a phrase of one plan:
 
 - ordinals (第12次常务会议, 第3条) and the numbers of boxes (专栏2);
 - counts of the document's own parts or of a named set of categories: 含20项措施, 提出5个方面,
-  十大工程 written 8大工程, 4项主要污染物, 若干措施20条;
+  共分4方面 (the measure word left out), 十大工程 written 8大工程, 4项主要污染物, 若干措施20条;
 - the page numbers of a table of contents (第一章 总体要求……1);
 - dates and times written with hyphens, slashes or dots (2023-05-06, 2023/5/6, 2023.05.06 10:21),
   telephone numbers (0591-87654321, 13912345678) and ids or codes (113500/2023-00045): never a range;
@@ -22,6 +22,7 @@ BOX = re.compile(r"专栏\s*$")
 PART_NOUNS = ("主要目标|措施|举措|任务|方面|条款|内容|要点|部分|章|节|附件|专栏|领域|主要污染物|污染物|约束性指标|预期性指标|"
               "指标|政策|机制|意见|问题|要求|重点任务|重点工作|工作任务")
 PART_COUNT = re.compile(rf"^\s*(?:项|条|个|大|类|种|部分)\s*(?:重点|主要|具体|政策|工作|配套|支持)?\s*(?:{PART_NOUNS})")
+BARE_PART_COUNT = re.compile(r"^\s*(?:个|大)?\s*(?:方面|部分|章|篇)")  # 共分4方面18项: no 个 before 方面
 PROGRAMME_COUNT = re.compile(r"^\s*(?:大|项)\s*(?:重点|主要|专项)?\s*(?:工程|行动|专项行动|攻坚行动)")
 ARTICLES = re.compile(r"^\s*条\s*(?:[，。；、）)]|$)")
 DATE_CHAIN = re.compile(r"(?<![0-9.])((?:19|20)[0-9]{2})\s*([-/.])\s*([0-9]{1,2})\s*\2\s*([0-9]{1,2})(?![0-9])")
@@ -72,7 +73,7 @@ def part_role(para: str, start: int, end: int) -> tuple[str, str] | None:
         return "document_part_count", "an ordinal (第N), not a quantity"
     if BOX.search(before):
         return "document_part_count", "the number of a box (专栏)"
-    if PART_COUNT.match(after) or PROGRAMME_COUNT.match(after) or ARTICLES.match(after):
+    if PART_COUNT.match(after) or BARE_PART_COUNT.match(after) or PROGRAMME_COUNT.match(after) or ARTICLES.match(after):
         return "document_part_count", "a count of the document's own parts or of named categories, not a quantity"
     if SIZE_CLASS.match(after):
         return "chemical_or_technical", "a size class (…以上的…: the things it qualifies), not a quantity"

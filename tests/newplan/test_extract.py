@@ -431,6 +431,7 @@ def test_commitment_covers_its_own_clause_part(taxonomy, units, body, expected):
     ("围绕6大重点工程部署任务。", "6"),
     ("3项约束性指标全部完成。", "3"),
     ("专栏3 重大项目清单", "3"),
+    ("方案共分4方面18项重点任务。", "4"),
 ])
 def test_ordinals_and_counts_of_the_documents_parts_are_not_quantities(taxonomy, units, body, number):
     result = run(body, taxonomy, units)

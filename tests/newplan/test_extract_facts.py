@@ -1,0 +1,72 @@
+"""Facts among targets: a price-base year, a base year's level restated, and states reached that a news
+report or a review states without a year. Sentences written for these tests in the forms real texts take."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract import one, run
+
+
+def rows(body, taxonomy, units):
+    q = run(body, taxonomy, units).quantities
+    return list(zip(q.value, q.kind, q.target_year, q.base_year))
+
+
+@pytest.mark.parametrize("price_base", ["按2015年价格计算", "按2015年不变价计算", "2015年可比价"])
+def test_a_price_base_year_is_a_reference_not_the_year_of_the_values(taxonomy, units, price_base):
+    body = f"到2020年，全市万元地区生产总值能耗下降到0.52吨标准煤（{price_base}），比2015年下降15%。"
+    assert rows(body, taxonomy, units) == [("0.52", "target", "2020", ""), ("15", "target", "2020", "2015")]
+    ignored = run(body, taxonomy, units).ignored
+    assert list(ignored[ignored.number == "2015"].reason)[:1] == ["reference_year"]
+
+
+def test_a_price_base_year_before_the_plan_does_not_make_the_values_facts(taxonomy, units):
+    # the plan is of 2022 (its preamble's date): a bare 2010 would be the year of a fact
+    body = "按2010年不变价计算，“十三五”期间全市将累计节约能源180万吨标准煤。"
+    assert rows(body, taxonomy, units) == [("180", "target", "", "")]
+
+
+def test_the_base_years_level_restated_before_the_change_is_a_fact_of_that_year(taxonomy, units):
+    body = "到2020年，万元地区生产总值能耗比2015年的0.61吨标准煤下降15%。"
+    assert rows(body, taxonomy, units) == [("0.61", "baseline", "", "2015"), ("15", "target", "2020", "2015")]
+    r = run(body, taxonomy, units).quantities.iloc[0]
+    assert "level of base year 2015" in r.note
+
+
+@pytest.mark.parametrize("body, state", [
+    ("据统计，全市森林覆盖率达62.3%，生态系统生产总值达到1860亿元。", "据统计"),
+    ("目前，全市新能源汽车保有量已达3.6万辆，同比增长41%。", "目前"),
+    ("“十四五”以来，全区光伏发电装机规模达到126万千瓦，累计增长38.2%。", "以来"),
+    ("该区建成了污水处理厂12座，新增处理能力6万吨/日。", "建成了"),
+    ("全县可再生能源装机已经达到45万千瓦。", "已"),
+])
+def test_a_sentence_reporting_a_state_reached_without_a_year_gives_facts(taxonomy, units, body, state):
+    q = run(body, taxonomy, units).quantities
+    assert len(q) >= 1 and set(q.kind) == {"baseline"} and set(q.target_year) == {""}
+    assert all(f"reports a state reached (“{state}”)" in note for note in q.note)
+
+
+@pytest.mark.parametrize("body", [
+    "全市森林覆盖率稳定在62%以上。",  # an undated target of a plan
+    "目前已开工的项目将新增光伏装机30万千瓦。",  # a state word, but the sentence looks ahead
+    "到2025年，已建成小区完成节能改造100个。",  # a target year governs it
+    "全面建成了生态文明示范区的县，力争森林覆盖率达到70%。",  # 力争: ahead
+])
+def test_undated_or_forward_looking_sentences_stay_targets(taxonomy, units, body):
+    q = run(body, taxonomy, units).quantities
+    assert len(q) == 1 and q.iloc[0].kind == "target", q[["value", "kind", "note"]]
+
+
+def test_a_state_word_in_an_earlier_sentence_does_not_reach_the_next(taxonomy, units):
+    q = run("目前全市森林覆盖率已达62.3%。全市湿地保护率提高到60%。", taxonomy, units).quantities
+    assert list(zip(q.value, q.kind)) == [("62.3", "baseline"), ("60", "target")]
+
+
+@pytest.mark.parametrize("body, phrase", [
+    ("到2025年，萤火虫栖息地比例不高于5%。", "萤火虫栖息地比例"),
+    ("目前，萤火虫观测点已达12处。", "萤火虫观测点"),
+    ("到2025年，萤火虫栖息地面积下降到20公顷。", "萤火虫栖息地面积"),
+    ("2023年，萤火虫栖息地面积又进一步增加5公顷。", "萤火虫栖息地面积"),
+])
+def test_the_plans_phrase_leaves_out_comparators_and_verbs(taxonomy, units, body, phrase):
+    assert one(body, taxonomy, units).indicator_as_written == phrase
