@@ -15,7 +15,7 @@ PHRASE_END = SEGMENT_END + "、"
 PHRASE_TAIL = re.compile(r"(?:分别|均|都|要|持续|稳定|基本|累计|实现|达到|达|提高到|提高至|提升到|提升至|提高|提升|"
                          r"下降到|下降至|降至|降到|下降|降低到|降低至|降低|减少|增长|增加|增至|升至|控制在|稳定在|保持在|保持|"
                          r"为|是|占|比重|不低于|不少于|不超过|不高于|不大于|超过|突破|大于|高于|多于|高达|低于|小于|少于|不足|"
-                         r"约|近|将近|左右|以上|新增|年均|进一步|又|已经|已|的)+$")
+                         r"约|近|将近|左右|以上|新增|年均|进一步|又|已经|已|的|同比|比上年|较上年)+$")
 PHRASE_HEAD = re.compile(r"^(?:其中|力争|确保|全市|同时|并|及|和|与|、|到|至)+")
 OBJECT_GOAL = re.compile(r"(?:的|等)?目标\s*$")  # 力争实现…的目标: the commitment's object spans its part
 ITEMS_HEAD = re.compile(r"(?:(?:到|至|截至)?[0-9]{4}年(?:底|末)?|其中|力争|确保|全市|全省|全县|全区|市、县|城市|"
@@ -24,8 +24,10 @@ ITEMS_TAIL = re.compile(r"(?:(?:比|较|相比|与)[0-9]{4}年(?:底|末)?|均|�
 ITEM_SEPARATORS = "、和及与"
 # A sentence with no target year that reports a state reached (据统计…达62.3%, 目前…已达3.6万辆, “十四五”以来):
 # its values are facts, unless it also speaks of the future (将, 力争 …).
-STATE_WORDS = re.compile(r"已|目前|当前|据统计|以来|(?:建立|完成|实现|建成|覆盖|获得|取得|达到|新增|减少|增加|提高|"
-                         r"提升|下降|创建|培育)了")
+# A review opens its paragraph (一年来，…。新建管网320公里…): the opener governs every sentence of it.
+REVIEW_OPENER = re.compile(r"以来|(?:[一二两三四五六七八九十几]|[0-9]+)年(?:多)?来|近年来|过去(?:[一二两三四五六七八九十几]|[0-9]+)?年")
+STATE_WORDS = re.compile(r"已|目前|当前|据统计|(?:建立|完成|实现|建成|覆盖|获得|取得|达到|新增|减少|增加|提高|"
+                         r"提升|下降|创建|培育)了|" + REVIEW_OPENER.pattern)
 FUTURE_WORDS = re.compile(r"将|力争|确保|争取|计划|预计|目标|要求")
 # 比2015年的0.61吨标准煤下降15%: the value between the base year and the change is that year's level.
 BASE_LEVEL = re.compile(r"\s*的\s*")
@@ -51,10 +53,19 @@ def plan_year(text: str, doc_id: str) -> int | None:
 
 
 def reports_state(para: str, pos: int) -> str:
-    """The state word of the sentence before ``pos`` ('' when there is none or the sentence looks ahead)."""
-    before = para[max(para.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1:pos]
+    """The state word of the sentence before ``pos``, or the review opener of the paragraph's first sentence
+    (read in its first grammar.NEAR characters); '' when there is none or the sentence looks ahead."""
+    sentence_start = max(para.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
+    before = para[sentence_start:pos]
+    if FUTURE_WORDS.search(before):
+        return ""
     m = STATE_WORDS.search(before)
-    return m.group() if m and not FUTURE_WORDS.search(before) else ""
+    if m:
+        return m.group()
+    opening = para[:grammar.NEAR]
+    first_end = min([k for k in (opening.find(ch) for ch in SENTENCE_END) if k != -1] or [len(opening)])
+    m = REVIEW_OPENER.search(opening, 0, first_end) if first_end < sentence_start else None
+    return m.group() if m else ""
 
 
 def year_context(marks, pos: int):

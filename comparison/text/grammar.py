@@ -10,8 +10,8 @@ general wording of the genre, never a phrase of a particular plan:
 - years: 到/至 2025年 (target year, for every later item of the paragraph), 比/较 2020年 (base year of a
   relative change), a bare year (a target when not before the plan's year, else the year of a fact),
   2021年以来 / 2030年前 / 2021-2023年 and price bases 按2015年价格计算 (reference years);
-- quantities: a value, an optional range (1-2个, 2—3), the longest unit written right after it, the
-  comparator from the words around it (以上, 不低于, 超过, 约, 左右 …); day counts governed by a
+- quantities: a value, an optional range (1-2个, 2—3), the longest unit written right after it (or after
+  余/多: 3500余个 is more than 3500), the comparator from the words around it (以上, 不低于, 超过, 约, 左右 …); day counts governed by a
   comparator or a 天数 subject (优良天数不低于300天);
 - Chinese numerals only where they carry a quantity: 翻番 / 翻一番 / 翻两番, 两个 + measure word,
   千亿级, 三分之一, 近一半, 零填埋, 清零 — never 一批, 一体化, 第一, 十四五. A Mention's ``value`` is the number
@@ -39,7 +39,8 @@ TARGET_MARK = re.compile(r"(?:到|至|截至|截止到?)\s*$")
 BASE_MARK = re.compile(r"(?:比|较|相比|相较于?|与|同)\s*$")
 # 2021年以来, 2023年版, and a price base (按2015年价格计算, 2020年不变价): never a target or a fact's year
 REFERENCE_AFTER = re.compile(r"^\s*年\s*(?:以来|来|起|开始|版|价格|不变价|可比价|现价)")
-DURATION = re.compile(r"^\s*(?:个)?(?:年|个月|月|天|日|小时)(?:内|以来|时间|来|间)?")
+DURATION = re.compile(r"^\s*(?:余|多)?(?:个)?(?:年|个月|月|天|日|小时)(?:内|以来|时间|来|间)?")
+MORE_THAN = ("余", "多")  # 3500余个, 10多家: more than the number, the unit after the word
 ISSUED_AFTER = re.compile(r"^\s*(?:印发|发布|签发|施行)")
 TARGET_YEAR_TAIL = re.compile(r"^\s*年\s*(?:底|末|年底)?")
 SIZE_CLASS_UNITS = ("蒸吨", "千伏", "兆帕")
@@ -287,22 +288,27 @@ def digit_mentions(para: str, tokens: list[Token], units: list[str]) -> list[Men
                     if second_unit and second_unit[0].endswith(first_unit[0]):
                         upper = quantity[k + 1]
         last = upper or t
-        unit = match_unit(para, _skip_spaces(para, last.end), units)
+        unit_at = _skip_spaces(para, last.end)
+        more = upper is None and para.startswith(MORE_THAN, unit_at) and match_unit(para, unit_at + 1, units)
+        unit = more or match_unit(para, unit_at, units)
+        unit_span = (unit_at + 1, unit[1]) if more else _span(unit, para, last.end)
         end = unit[1] if unit else last.end
         after = comparator_after(para, end)
         if upper is not None:
             for part, tok, comp in (("lower", t, "ge"), ("upper", upper, "le")):
                 mentions.append(Mention(t.start, end, tok.value, tok.text, (tok.start, tok.end),
-                                        unit[0] if unit else "", _span(unit, para, last.end), comp, True, part,
+                                        unit[0] if unit else "", unit_span, comp, True, part,
                                         note=f"range {t.text}–{upper.text}: {part} bound"))
             k += 2
             continue
         comp = after[0] if after else comparator_before(para, t.start)
         note = ""
+        if more and comp is None:
+            comp, note = "gt", f"{t.text}{para[unit_at]}{unit[0]}: more than {t.text}"
         if comp is None and unit and unit[0].endswith("级"):
             comp, note = "ge", f"{t.text}{unit[0]}: class of magnitude, read as at least"
         mentions.append(Mention(t.start, after[1] if after else end, t.value, t.text, (t.start, t.end),
-                                unit[0] if unit else "", _span(unit, para, last.end), comp or "eq", bool(after),
+                                unit[0] if unit else "", unit_span, comp or "eq", bool(after),
                                 note=note))
         k += 1
     return mentions

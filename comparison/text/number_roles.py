@@ -10,7 +10,8 @@ General wording of Chinese texts, never a phrase of one plan:
   telephone numbers (0591-87654321, 13912345678) and ids or codes (113500/2023-00045): never a range;
 - a size class qualifying a noun (常住人口100万以上的城市, 年综合能耗5000吨标准煤以上的企业);
 - a day count is a quantity when a comparator or a 天数 subject governs it (优良天数不低于300天,
-  重污染天数控制在2天以下, 控制在1天以内), while 3天内完成 or 用30天时间 is the duration of an action.
+  重污染天数控制在2天以下, 控制在1天以内) or when it is a change against a year (同比增加4天), while 3天内完成
+  or 用30天时间 is the duration of an action.
 """
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ DAY_COMPARATORS_BEFORE = re.compile(r"(?:不低于|不少于|至少|不超过|�
                                     r"[\s的在]*$")
 DAY_COMPARATORS_AFTER = re.compile(r"^\s*(?:天|日|小时)\s*(?:及以上|以上|以下|以内|之内|左右)")
 DAY_SUBJECT = re.compile(r"天数[^，,；;。]{0,8}$")
+# A change in days against a year (同比增加4天, 比2015年增加92天): the days are the quantity changed.
+DAY_CHANGE = re.compile(r"(?:同比|比上年|较上年|(?:比|较)\s*[0-9]{4}\s*年)\s*(?:增加|减少)\s*$")
 
 
 def not_quantities(para: str) -> list[tuple[int, int, str, str]]:
@@ -85,7 +88,7 @@ def is_day_count(para: str, start: int, end: int) -> bool:
     before, after = para[max(0, start - LOOK_BEHIND):start], para[end:end + LOOK_AHEAD]
     if not DAYS_AFTER.match(after):
         return False
-    return bool(DAY_COMPARATORS_AFTER.match(after) or DAY_COMPARATORS_BEFORE.search(before)
+    return bool(DAY_COMPARATORS_AFTER.match(after) or DAY_COMPARATORS_BEFORE.search(before) or DAY_CHANGE.search(before)
                 or DAY_SUBJECT.search(re.sub(r"(?:不低于|不少于|达到|控制在|保持在|为|在)[\s]*$", "", before)))
 
 

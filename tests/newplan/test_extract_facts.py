@@ -70,3 +70,52 @@ def test_a_state_word_in_an_earlier_sentence_does_not_reach_the_next(taxonomy, u
 ])
 def test_the_plans_phrase_leaves_out_comparators_and_verbs(taxonomy, units, body, phrase):
     assert one(body, taxonomy, units).indicator_as_written == phrase
+
+
+def test_a_review_opening_its_paragraph_makes_its_undated_values_facts(taxonomy, units):
+    body = "报告指出，一年来，全市坚持绿色发展。新建污水管网320公里，淘汰老旧车辆2.1万辆。今年将新增光伏装机20万千瓦。"
+    q = run(body, taxonomy, units).quantities
+    assert list(zip(q.value, q.kind)) == [("320", "baseline"), ("2.1", "baseline"), ("20", "target")]
+    assert "(“一年来”)" in q.iloc[0].note
+
+
+def test_a_review_word_late_in_a_long_opening_sentence_does_not_govern_the_paragraph(taxonomy, units):
+    opening = "全市" + "坚持生态优先、绿色发展，" * 8 + "一年来成效明显。"
+    q = run(opening + "新建污水管网320公里。", taxonomy, units).quantities
+    assert list(q.kind) == ["target"]
+
+
+@pytest.mark.parametrize("body, value, unit", [
+    ("建成“无废城市细胞”3500余个。", "3500", "个"),
+    ("培育省级绿色工厂10多家。", "10", "家"),
+])
+def test_a_count_followed_by_more_than_is_more_than_the_count(taxonomy, units, body, value, unit):
+    r = one(body, taxonomy, units)
+    assert (r.value, r.unit_as_written, r.comparator) == (value, unit, "gt")
+    assert "more than" in r.note
+
+
+def test_some_years_of_an_action_are_a_duration(taxonomy, units):
+    result = run("用10余年时间完成流域治理。", taxonomy, units)
+    assert result.quantities.empty and list(result.ignored[result.ignored.number == "10"].reason) == ["other"]
+
+
+@pytest.mark.parametrize("body, value", [
+    ("全市空气质量优良天数达到331天、同比增加6天。", "6"),
+    ("2020年，优良天数比例达到63%，比2015年增加92天。", "92"),
+])
+def test_a_change_in_days_against_a_year_is_a_quantity(taxonomy, units, body, value):
+    q = run(body, taxonomy, units).quantities
+    assert value in set(q.value) and q[q.value == value].iloc[0].unit_as_written == "天"
+
+
+def test_a_counts_noun_is_never_the_noun_of_the_next_count(taxonomy, units):
+    q = run("累计创建绿色园区7个、绿色工厂42家、绿色供应链管理企业5家。", taxonomy, units).quantities
+    by_value = q.set_index("value")
+    assert by_value.loc["7"].indicator_id != "green_supply_chain_management_enterprises_new_count"
+    assert by_value.loc["42"].indicator_id != "green_supply_chain_management_enterprises_new_count"
+    assert by_value.loc["5"].indicator_id == "green_supply_chain_management_enterprises_new_count"
+
+
+def test_year_on_year_wording_is_not_part_of_the_phrase(taxonomy, units):
+    assert one("萤火虫栖息地面积同比下降5.2%。", taxonomy, units).indicator_as_written == "萤火虫栖息地面积"
