@@ -34,7 +34,7 @@ from comparison.newplan.quotes import Quotes
 from comparison.newplan.rows import Rows
 from comparison.newplan.table_rows import TableRows
 from comparison.newplan.sentence_parts import (BASE_LEVEL, SITUATION_TITLE, base_mark, commitment_of, number_text, plan_year,
-                                               reports_state, respectively_items, value_lists, year_context)
+                                               reports_state, respective_years, respectively_items, value_lists, year_context)
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 from comparison.text.structure import paragraphs
@@ -166,12 +166,15 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
         else:
             kind, target_year, base_year = ("baseline" if situation else "target"), None, base
         commitment = commitment_of(para, first.start, mentions)
-        q_start, q_end = self.quote_bounds(para, first, last, context, mentions)
+        years = respective_years(para, group, marks, mentions)
+        q_start, q_end = self.quote_bounds(para, first, last, years[0] if years else context, mentions)
         raw_q = self.once_in_clause(self.raw(ps + q_start, ps + q_end), clause.clause_id)
         quote = self.doc.raw[raw_q[0]:raw_q[1]]
         year_in_quote = TARGET_YEAR_IN_QUOTE.search(quote)
         kind_note = ""
-        if base is not None and BASE_LEVEL.fullmatch(para[base.end:first.start]):
+        if years:
+            kind_note = "year from the list of years before 分别, in the order of the values"
+        elif base is not None and BASE_LEVEL.fullmatch(para[base.end:first.start]):
             kind, target_year, base_year = "baseline", None, base
             kind_note = f"baseline: the level of base year {base.year} (“{para[base.start:first.start]}”)"
         elif kind == "target" and target_year is None and lead is None and not year_in_quote:
@@ -179,8 +182,13 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
             if state:
                 kind = "baseline"
                 kind_note = f"baseline: no target year, and the sentence reports a state reached (“{state}”)"
+        values = [m for m in group if m.range_part != "upper"]
         for k, (m, (ind_id, as_written, confidence, ind_note, scope)) in enumerate(
                 self.respective_choices(para, group, mentions)):
+            if years:  # each value its own year: a target year, or the year of a fact
+                mark = years[len([v for v in values if v.start < m.start or v is m]) - 1]
+                kind, target_year, base_year = (("target", mark, base) if mark.role == "target"
+                                                else ("baseline", None, mark))
             unit, unit_note = self.unit_as_written(ps, m)
             ty = str(target_year.year) if target_year else ""
             if kind == "target" and not ty and year_in_quote:

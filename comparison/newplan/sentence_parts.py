@@ -31,6 +31,7 @@ STATE_WORDS = re.compile(r"已|目前|当前|据统计|(?:建立|完成|实现|�
 FUTURE_WORDS = re.compile(r"将|力争|确保|争取|计划|预计|目标|要求")
 # 比2015年的0.61吨标准煤下降15%: the value between the base year and the change is that year's level.
 BASE_LEVEL = re.compile(r"\s*的\s*")
+YEAR_LIST_JOIN = re.compile(r"\s*(?:、|和|及|与)\s*(?:到|至)?\s*")  # 到2025年、2030年 / 2021年和2022年
 SCOPE_BEFORE = re.compile(r"(全市|全省|全国|市县|市、县|城镇|农村|城市|县城|市中心城区)$")
 
 
@@ -123,6 +124,29 @@ def value_lists(para: str, mentions) -> list[list]:
                 continue
         groups.append([m])
     return groups
+
+
+def respective_years(para: str, group, marks, mentions) -> list | None:
+    """The year of each value of a 分别 list written after a list of years (到2025年、2030年，A分别达到x、y: x is
+    2025's): one year mark per value, or None unless the years right before 分别, in its part of the sentence and
+    joined only by 、 和 及 与, are as many as the values."""
+    values = [m for m in group if m.range_part != "upper"]
+    k = para.rfind("分别", 0, group[0].start)
+    if len(values) < 2 or k == -1 or any(k < m.start < group[0].start for m in mentions if m not in group):
+        return None
+    part_start = max(para.rfind(ch, 0, k) for ch in PART_END) + 1
+    years: list = []
+    for mark in reversed(marks):  # the last years before 分别, back to the first one not joined to the next
+        if mark.start < part_start or len(years) > len(values):
+            break
+        if mark.role not in ("target", "baseline") or mark.end > k:
+            continue
+        if years and not YEAR_LIST_JOIN.fullmatch(para[mark.end:years[0].start]):
+            break
+        years.insert(0, mark)
+    if len(years) != len(values) or any(years[-1].end <= m.start < k for m in mentions):
+        return None
+    return years
 
 
 def respectively_items(para: str, group, mentions) -> list[tuple[int, int]] | None:

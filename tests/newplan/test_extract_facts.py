@@ -119,3 +119,28 @@ def test_a_counts_noun_is_never_the_noun_of_the_next_count(taxonomy, units):
 
 def test_year_on_year_wording_is_not_part_of_the_phrase(taxonomy, units):
     assert one("萤火虫栖息地面积同比下降5.2%。", taxonomy, units).indicator_as_written == "萤火虫栖息地面积"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("到2025年、2030年，非化石能源消费比重分别达到20%、25%左右。",
+     [("20", "target", "2025", ""), ("25", "target", "2030", "")]),
+    ("到2025年和2030年，全市森林覆盖率分别达到40%和42%。", [("40", "target", "2025", ""), ("42", "target", "2030", "")]),
+    # the plan is of 2022: 2020 is the year of a fact
+    ("2020年、2025年全市森林覆盖率分别为38%、40%。", [("38", "baseline", "", "2020"), ("40", "target", "2025", "")]),
+    ("2019年和2020年，单位地区生产总值能耗分别下降8.5%和2.5%。",
+     [("8.5", "baseline", "", "2019"), ("2.5", "baseline", "", "2020")]),
+])
+def test_a_list_of_years_gives_each_value_of_a_respectively_list_its_own_year(taxonomy, units, body, expected):
+    q = run(body, taxonomy, units).quantities
+    assert list(zip(q.value, q.kind, q.target_year, q.base_year)) == expected
+    assert all("list of years before 分别" in note for note in q.note)
+    first_year = expected[0][2] or expected[0][3]
+    assert all(first_year in quote for quote in q.quote)  # each row's quote holds its year
+
+
+@pytest.mark.parametrize("body, years", [
+    ("到2025年，化学需氧量、氨氮排放量分别下降8%、10%。", ["2025", "2025"]),  # one year, two items
+    ("到2025年，全市森林覆盖率和湿地保护率分别达到42%和60%。", ["2025", "2025"]),
+])
+def test_one_year_over_a_respectively_list_governs_every_value(taxonomy, units, body, years):
+    assert list(run(body, taxonomy, units).quantities.target_year) == years
