@@ -34,7 +34,7 @@ from comparison.newplan.quotes import Quotes
 from comparison.newplan.rows import Rows
 from comparison.newplan.table_rows import TableRows
 from comparison.newplan.sentence_parts import (BASE_LEVEL, SITUATION_TITLE, base_mark, commitment_of, number_text, plan_year,
-                                               reports_state, respective_years, respectively_items, value_lists, year_context)
+                                               reports_state, respective_years, respectively_items, shared_share, value_lists, year_context)
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 from comparison.text.structure import paragraphs
@@ -133,12 +133,14 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
             return choices  # the aliases told the values apart already
         if all(SCOPE_ITEM.fullmatch(para[a:b].strip()) for a, b in items[:-1]):
             return choices  # 市、县污泥无害化处理率: scopes of one indicator written once
-        return [(m, self.item_choice(para, item_of[id(m)], m)) for m, _ in choices]
+        share = shared_share(para, items)
+        return [(m, self.item_choice(para, item_of[id(m)], m, "" if item_of[id(m)] == items[-1] else share))
+                for m, _ in choices]
 
-    def item_choice(self, para, span, m) -> tuple:
-        """The indicator choice for value ``m`` as if ``para[span]`` were written right before it (a 分别 item, a
-        table row's indicator cell): the choice sees that phrase and the value, nothing else."""
-        view = para[span[0]:span[1]]
+    def item_choice(self, para, span, m, suffix: str = "") -> tuple:
+        """The indicator choice for value ``m`` as if ``para[span]`` (and ``suffix``) were written right before it
+        (a 分别 item, a table row's indicator cell): the choice sees that phrase and the value, nothing else."""
+        view = para[span[0]:span[1]] + suffix
         shift = len(view) - m.start
         seen = replace(m, start=m.start + shift, end=m.end + shift,
                        value_span=(m.value_span[0] + shift, m.value_span[1] + shift))

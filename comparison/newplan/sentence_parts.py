@@ -14,7 +14,7 @@ PHRASE_END = SEGMENT_END + "、"
 # Words between an indicator phrase and its value: cut from a phrase as written.
 PHRASE_TAIL = re.compile(r"(?:分别|均|都|要|持续|稳定|基本|累计|实现|达到|达|提高到|提高至|提升到|提升至|提高|提升|"
                          r"下降到|下降至|降至|降到|下降|降低到|降低至|降低|减少|增长|增加|增至|升至|控制在|稳定在|保持在|保持|"
-                         r"为|是|占|比重|不低于|不少于|不超过|不高于|不大于|超过|突破|大于|高于|多于|高达|低于|小于|少于|不足|"
+                         r"为|是|占|不低于|不少于|不超过|不高于|不大于|超过|突破|大于|高于|多于|高达|低于|小于|少于|不足|"
                          r"约|近|将近|左右|以上|新增|年均|进一步|又|已经|已|的|同比|比上年|较上年)+$")
 PHRASE_HEAD = re.compile(r"^(?:其中|力争|确保|全市|同时|并|及|和|与|、|到|至)+")
 OBJECT_GOAL = re.compile(r"(?:的|等)?目标\s*$")  # 力争实现…的目标: the commitment's object spans its part
@@ -147,6 +147,16 @@ def respective_years(para: str, group, marks, mentions) -> list | None:
     if len(years) != len(values) or any(years[-1].end <= m.start < k for m in mentions):
         return None
     return years
+
+
+def shared_share(para: str, items) -> str:
+    """The share the last item of a 分别 list writes for every item (A、B占规模以上工业总产值比重分别…: 占…比重 is A's
+    too), or '' when an earlier item writes its own 占."""
+    last = para[items[-1][0]:items[-1][1]]
+    k = last.find("占")
+    if k <= 0 or any("占" in para[a:b] for a, b in items[:-1]):
+        return ""
+    return last[k:]
 
 
 def respectively_items(para: str, group, mentions) -> list[tuple[int, int]] | None:

@@ -144,3 +144,17 @@ def test_a_list_of_years_gives_each_value_of_a_respectively_list_its_own_year(ta
 ])
 def test_one_year_over_a_respectively_list_governs_every_value(taxonomy, units, body, years):
     assert list(run(body, taxonomy, units).quantities.target_year) == years
+
+
+def test_the_share_written_once_after_a_respectively_list_belongs_to_every_item(taxonomy, units):
+    q = run("到2025年，战略性新兴产业增加值、高新技术产业增加值占地区生产总值比重分别达到15%和30%。",
+            taxonomy, units).quantities
+    assert list(q.indicator_id) == ["strategic_emerging_industries_value_added_share_gdp_pct",
+                                    "high_tech_industry_value_added_share_gdp_pct"]
+    q = run("到2025年，萤火虫产业、萤石产业占规模以上工业总产值比重分别提高至13%和30%。", taxonomy, units).quantities
+    assert list(q.indicator_as_written) == ["萤火虫产业占规模以上工业总产值比重", "萤石产业占规模以上工业总产值比重"]
+
+
+def test_items_writing_their_own_share_keep_it(taxonomy, units):
+    q = run("到2025年，萤火虫产业占工业比重、萤石产业占服务业比重分别达到13%和30%。", taxonomy, units).quantities
+    assert list(q.indicator_as_written) == ["萤火虫产业占工业比重", "萤石产业占服务业比重"]
