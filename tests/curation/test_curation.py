@@ -80,6 +80,21 @@ def test_every_code_rolls_up_to_a_shared_code(inputs):
         assert set(df[df.parent_id != ""].parent_id) <= roots
 
 
+@pytest.mark.parametrize("measure, reference", [
+    ("能耗", "单位地区生产总值能耗"), ("能源消耗", "单位地区生产总值能耗"),
+    ("二氧化碳排放", "单位地区生产总值二氧化碳排放"), ("碳排放", "单位地区生产总值二氧化碳排放"),
+    ("用水量", "单位地区生产总值用水量"),
+])
+def test_every_wording_of_an_intensity_names_its_indicators(inputs, measure, reference):
+    """Plans write an intensity per unit of output in any of these ways (单位生产总值能源消耗, 万元GDP碳排放 …):
+    each wording is an alias of the indicators the reference wording names, so no plan's wording goes unread."""
+    aliases = inputs.taxonomy.table("indicator_aliases")
+    ids = aliases.groupby("alias").indicator_id.agg(frozenset)
+    for per in ("单位地区生产总值", "单位生产总值", "单位GDP", "单位国内生产总值", "万元GDP", "万元地区生产总值",
+                "万元生产总值"):
+        assert ids.get(per + measure) == ids[reference], per + measure
+
+
 @pytest.mark.parametrize("written,value", [
     ("13.5", 13.5), ("７６．３", 76.3), ("1 200", 1200), ("翻一番", 2), ("翻番", 2), ("翻两番", 4), ("两", 2),
     ("兩", 2), ("二十六", 26), ("三百零五", 305), ("千", 1000), ("零", 0), ("三分之一", 1 / 3), ("四分之三", 0.75),

@@ -66,6 +66,27 @@ def test_stray_english_words_become_chinese():
     assert "棚户区和城镇" in ct.text and "外贸综合服务等新型" in ct.text and "LED照明" in ct.text
 
 
+@pytest.mark.parametrize("raw, cleaned", [
+    ("廣州印發(fā)實(shí)施意見，森林覆蓋率達(dá)到41.65%。", "廣州印發實施意見，森林覆蓋率達到41.65%。"),
+    ("綠色低碳循環發展（fā zhǎn）", "綠色低碳循環發展（fā zhǎn）"),  # two syllables in one bracket: not a mirror's note
+    ("低(di)(di)碳(tan)循(xun)環發(fa)展經濟(ji)體系的(de)實施", "低碳循環發展經濟體系的實施"),
+])
+def test_pinyin_a_mirror_site_writes_after_characters_is_dropped(raw, cleaned):
+    assert clean(raw).text == cleaned
+
+
+@pytest.mark.parametrize("raw", ["二氧化硫排放浓度（mg）不超过50", "截至2020年（a）面积（ha）", "收入增长(de)"])
+def test_units_and_list_letters_in_brackets_stay(raw):
+    assert clean(raw).text == raw.replace("(", "（").replace(")", "）")
+
+
+def test_a_dropped_pinyin_note_leaves_the_raw_map_exact():
+    raw = "森林覆蓋率達(dá)到41.65%"
+    ct = clean(raw)
+    k = ct.text.index("41.65")
+    assert raw[ct.raw_starts[k]:ct.raw_ends[k + 4]] == "41.65" and ct.text == "森林覆蓋率達到41.65%"
+
+
 def test_every_cleaned_character_maps_to_its_raw_source():
     raw = "一、总体要求\n\n到 ２０２５ 年,推进棚户区 and 城镇改造。\n"
     ct = clean(raw)
