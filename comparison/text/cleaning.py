@@ -7,8 +7,8 @@ character offsets into the raw text decoded as UTF-8.
 The repairs, in order, each a general rule (no per-document patches):
 
 0. drop the pinyin a mirror site writes after characters (``發(fā)展``, ``低(di)碳``): a syllable in brackets
-   right after a Chinese character (or after another such syllable), always when it has a tone mark, and
-   without one only in a text with at least PINYIN_MIN_PLAIN of them (``浓度(mg)`` is a unit, not pinyin);
+   right after a Chinese character, with a tone mark or in a text with many of them (``浓度(mg)`` is a unit:
+   comparison.text.pinyin_notes);
 1. cut a trailing web-page footer or end marker (``（完）``, ``标签:``, ``留言与评论``, ``验证码:`` …), and
    empty every line of page furniture (发布时间, 来源, 浏览次数, 索引号 blocks, links, menus: see
    comparison.text.furniture), keeping the raw span and reason of each furniture item in ``furniture``;
@@ -35,14 +35,9 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from comparison.text.furniture import furniture_lines
+from comparison.text.pinyin_notes import pinyin_notes
 from comparison.text.headings import CHAPTER_MARKER, SECTION_MARKER, is_heading, starts_structure
 
-PINYIN_VOWELS = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_TONES = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
-PINYIN_SYLLABLE = rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[{PINYIN_VOWELS}]{{1,3}}(?:ng|n|r)?"
-PINYIN_NOTE = re.compile(rf"(?<=[\u4e00-\u9fff)）])[(（]({PINYIN_SYLLABLE})[)）]")
-PINYIN_MIN_PLAIN = 5
-PINYIN_MAX_RUN = 4
 FOOTER_MARKERS = re.compile(
     r"^\s*(?:[（(]\s*完\s*[）)]|标签\s*[:：]|留言与评论|验证码\s*[:：]|打印本页|关闭窗口|【打印】|分享到|"
     r"上一篇|下一篇|相关链接)"
@@ -160,30 +155,14 @@ def _sub(ct: CleanText, pattern: re.Pattern, repl) -> CleanText:
 
 def _drop_pinyin(ct: CleanText) -> CleanText:
     """Repair 0 of the module docstring."""
-    notes = [m for m in PINYIN_NOTE.finditer(ct.text) if _after_chinese(ct.text, m.start())]
-    if not notes:
-        return ct
-    plain_too = sum(not PINYIN_TONES.intersection(m.group(1)) for m in notes) >= PINYIN_MIN_PLAIN
-    drop = [m for m in notes if plain_too or PINYIN_TONES.intersection(m.group(1))]
     out, pos = _Builder(), 0
-    for m in drop:
-        out.copy_range(ct, pos, m.start())
-        pos = m.end()
+    for start, end in pinyin_notes(ct.text):
+        out.copy_range(ct, pos, start)
+        pos = end
+    if pos == 0:
+        return ct
     out.copy_range(ct, pos, len(ct.text))
     return out.build()
-
-
-def _after_chinese(text: str, pos: int) -> bool:
-    """A Chinese character right before ``pos``, or before the run of bracketed syllables that ends there (at
-    most PINYIN_MAX_RUN of them: a character is read with one or a few)."""
-    for _ in range(PINYIN_MAX_RUN):
-        if pos == 0 or text[pos - 1] not in ")）":
-            break
-        opener = max(text.rfind("(", max(0, pos - 10), pos), text.rfind("（", max(0, pos - 10), pos))
-        if opener == -1 or not PINYIN_NOTE.match(text, opener):
-            return False
-        pos = opener
-    return pos > 0 and is_cjk(text[pos - 1])
 
 
 def _cut_footer(ct: CleanText) -> CleanText:
