@@ -22,10 +22,10 @@ ITEMS_HEAD = re.compile(r"(?:(?:到|至|截至)?[0-9]{4}年(?:底|末)?|其中|�
                         r"同时|并|要|使)+")
 ITEMS_TAIL = re.compile(r"(?:(?:比|较|相比|与)[0-9]{4}年(?:底|末)?|均|都|要|将|继续|进一步)+$")
 ITEM_SEPARATORS = "、和及与"
-# A sentence with no target year that reports a state reached (据统计…达62.3%, 目前…已达3.6万辆, “十四五”以来):
-# its values are facts, unless it also speaks of the future (将, 力争 …).
 # A review opens its paragraph (一年来，…。新建管网320公里…): the opener governs every sentence of it.
 REVIEW_OPENER = re.compile(r"以来|(?:[一二两三四五六七八九十几]|[0-9]+)年(?:多)?来|近年来|过去(?:[一二两三四五六七八九十几]|[0-9]+)?年")
+# A sentence with no target year that reports a state reached (据统计…达62.3%, 目前…已达3.6万辆, “十四五”以来):
+# its values are facts, unless it also speaks of the future (将, 力争 …).
 STATE_WORDS = re.compile(r"已|目前|当前|据统计|(?:建立|完成|实现|建成|覆盖|获得|取得|达到|新增|减少|增加|提高|"
                          r"提升|下降|创建|培育)了|" + REVIEW_OPENER.pattern)
 FUTURE_WORDS = re.compile(r"将|力争|确保|争取|计划|预计|目标|要求")

@@ -11,8 +11,8 @@ general wording of the genre, never a phrase of a particular plan:
   relative change), a bare year (a target when not before the plan's year, else the year of a fact),
   2021年以来 / 2030年前 / 2021-2023年 and price bases 按2015年价格计算 (reference years);
 - quantities: a value, an optional range (1-2个, 2—3), the longest unit written right after it (or after
-  余/多: 3500余个 is more than 3500), the comparator from the words around it (以上, 不低于, 超过, 约, 左右 …); day counts governed by a
-  comparator or a 天数 subject (优良天数不低于300天);
+  余/多: 3500余个 is more than 3500), the comparator from the words around it (以上, 不低于, 超过, 约, 左右 …);
+  day counts governed by a comparator or a 天数 subject (优良天数不低于300天);
 - Chinese numerals only where they carry a quantity: 翻番 / 翻一番 / 翻两番, 两个 + measure word,
   千亿级, 三分之一, 近一半, 零填埋, 清零 — never 一批, 一体化, 第一, 十四五. A Mention's ``value`` is the number
   meant (三分之一 → 1/3) and ``value_span`` the digits or words that print it.
