@@ -33,9 +33,9 @@ from comparison.newplan.indicators import IndicatorChoice
 from comparison.newplan.quotes import Quotes
 from comparison.newplan.rows import Rows
 from comparison.newplan.table_rows import TableRows
-from comparison.newplan.sentence_parts import (BASE_LEVEL, SITUATION_TITLE, base_mark, commitment_of, number_text,
+from comparison.newplan.sentence_parts import (BASE_LEVEL, FROM_LEVEL, SITUATION_TITLE, base_mark, commitment_of, number_text,
                                                plan_year, reports_state, respective_years, respectively_items,
-                                               shared_share, value_lists, year_context)
+                                               shared_head, shared_share, value_lists, year_context)
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 from comparison.text.structure import paragraphs
@@ -130,18 +130,24 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
             item_of[id(m)] = items[min(len([v for v in values if v.start < m.start or v is m]) - 1, len(items) - 1)]
         for m in group:
             self.item_phrases[id(m)] = item_of[id(m)]
-        if len({(c[0], c[1]) for _, c in choices}) > 1:
-            return choices  # the aliases told the values apart already
+        share, head = shared_share(para, items), shared_head(para, items)
+
+        def own_item(m):  # the value's item, with the head and the share the list writes once
+            return self.item_choice(para, item_of[id(m)], m, "" if item_of[id(m)] == items[0] else head,
+                                    "" if item_of[id(m)] == items[-1] else share)
+        if len({(c[0], c[1]) for _, c in choices}) > 1:  # the aliases told the values apart already
+            if not (head or share):
+                return choices
+            return [(m, c if c[0] else own_item(m)) for m, c in choices]  # 单位GDP能耗和二氧化碳排放: the second
         if all(SCOPE_ITEM.fullmatch(para[a:b].strip()) for a, b in items[:-1]):
             return choices  # 市、县污泥无害化处理率: scopes of one indicator written once
-        share = shared_share(para, items)
-        return [(m, self.item_choice(para, item_of[id(m)], m, "" if item_of[id(m)] == items[-1] else share))
-                for m, _ in choices]
+        return [(m, own_item(m)) for m, _ in choices]
 
-    def item_choice(self, para, span, m, suffix: str = "") -> tuple:
-        """The indicator choice for value ``m`` as if ``para[span]`` (and ``suffix``) were written right before it
-        (a 分别 item, a table row's indicator cell): the choice sees that phrase and the value, nothing else."""
-        view = para[span[0]:span[1]] + suffix
+    def item_choice(self, para, span, m, prefix: str = "", suffix: str = "") -> tuple:
+        """The indicator choice for value ``m`` as if ``para[span]`` (with ``prefix`` and ``suffix``) were written
+        right before it (a 分别 item, a table row's indicator cell): the choice sees that phrase and the value,
+        nothing else."""
+        view = prefix + para[span[0]:span[1]] + suffix
         shift = len(view) - m.start
         seen = replace(m, start=m.start + shift, end=m.end + shift,
                        value_span=(m.value_span[0] + shift, m.value_span[1] + shift))
@@ -180,6 +186,9 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
         elif base is not None and BASE_LEVEL.fullmatch(para[base.end:first.start]):
             kind, target_year, base_year = "baseline", None, base
             kind_note = f"baseline: the level of base year {base.year} (“{para[base.start:first.start]}”)"
+        elif FROM_LEVEL.search(para, max(0, first.start - 8), first.start):
+            kind, target_year = "baseline", None
+            kind_note = "baseline: the level a change starts from (从…的)"
         elif kind == "target" and target_year is None and lead is None and not year_in_quote:
             state = reports_state(para, first.start)
             if state:

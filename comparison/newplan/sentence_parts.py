@@ -28,9 +28,14 @@ REVIEW_OPENER = re.compile(r"以来|(?:[一二两三四五六七八九十几]|[0
 # its values are facts, unless it also speaks of the future (将, 力争 …).
 STATE_WORDS = re.compile(r"已|目前|当前|据统计|(?:建立|完成|实现|建成|覆盖|获得|取得|达到|新增|减少|增加|提高|"
                          r"提升|下降|创建|培育)了|" + REVIEW_OPENER.pattern)
-FUTURE_WORDS = re.compile(r"将|力争|确保|争取|计划|预计|目标|要求")
+FUTURE_WORDS = re.compile(r"将|力争|确保|争取|计划|预计|目标|要求|再(?:提高|提升|降低|下降|增加|减少)")
 # 比2015年的0.61吨标准煤下降15%: the value between the base year and the change is that year's level.
 BASE_LEVEL = re.compile(r"\s*的\s*")
+# 从目前的23.04%提高到24.1%: the value after 从 (目前/现在) 的 is the level the change starts from, a fact.
+FROM_LEVEL = re.compile(r"从\s*(?:目前|现在|当前|现有)?\s*的?\s*$")
+# An intensity written once for a 分别 list (单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%): its head is every
+# item's.
+INTENSITY_HEAD = re.compile(r"(?:单位|万元)(?:地区|国内)?(?:生产总值|GDP)")
 YEAR_LIST_JOIN = re.compile(r"\s*(?:、|和|及|与)\s*(?:到|至)?\s*")  # 到2025年、2030年 / 2021年和2022年
 SCOPE_BEFORE = re.compile(r"(全市|全省|全国|市县|市、县|城镇|农村|城市|县城|市中心城区)$")
 
@@ -157,6 +162,15 @@ def shared_share(para: str, items) -> str:
     if k <= 0 or any("占" in para[a:b] for a, b in items[:-1]):
         return ""
     return last[k:]
+
+
+def shared_head(para: str, items) -> str:
+    """The intensity head (单位国内生产总值) the first item of a 分别 list writes for every item, or '' when a later
+    item writes its own."""
+    m = INTENSITY_HEAD.match(para, items[0][0], items[0][1])
+    if not m or m.end() == items[0][1] or any(INTENSITY_HEAD.match(para, a, b) for a, b in items[1:]):
+        return ""
+    return m.group()
 
 
 def respectively_items(para: str, group, mentions) -> list[tuple[int, int]] | None:

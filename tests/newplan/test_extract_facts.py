@@ -158,3 +158,25 @@ def test_the_share_written_once_after_a_respectively_list_belongs_to_every_item(
 def test_items_writing_their_own_share_keep_it(taxonomy, units):
     q = run("到2025年，萤火虫产业占工业比重、萤石产业占服务业比重分别达到13%和30%。", taxonomy, units).quantities
     assert list(q.indicator_as_written) == ["萤火虫产业占工业比重", "萤石产业占服务业比重"]
+
+
+def test_the_level_a_change_starts_from_is_a_fact(taxonomy, units):
+    q = run("到2025年，全市森林覆盖率将从目前的23.04%提高到24.1%。", taxonomy, units).quantities
+    assert list(zip(q.value, q.kind, q.target_year)) == [("23.04", "baseline", ""), ("24.1", "target", "2025")]
+    assert "starts from" in q.iloc[0].note
+
+
+def test_a_further_change_after_the_current_level_looks_ahead(taxonomy, units):
+    q = run("全市湿地保护率要在目前的50%以上再提高约5个百分点。", taxonomy, units).quantities
+    assert list(zip(q.value, q.kind)) == [("50", "baseline"), ("5", "target")]
+
+
+@pytest.mark.parametrize("body, ids", [
+    ("到2025年，单位地区生产总值能耗和二氧化碳排放分别下降14%、18%。",
+     ["energy_intensity_gdp_reduction_pct", "co2_intensity_gdp_reduction_pct"]),
+    ("到2025年，万元GDP用水量、二氧化碳排放分别下降16%、18%。",
+     ["water_use_per_gdp_reduction_pct", "co2_intensity_gdp_reduction_pct"]),
+])
+def test_an_intensity_written_once_for_a_respectively_list_heads_every_item(taxonomy, units, body, ids):
+    q = run(body, taxonomy, units).quantities
+    assert list(q.indicator_id) == ids and (q.confidence >= 0.8).all()
