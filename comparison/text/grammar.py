@@ -9,7 +9,8 @@ general wording of the genre, never a phrase of a particular plan:
   written with hyphens (comparison.text.number_roles), which are never ranges;
 - years: 到/至 2025年 (target year, for every later item of the paragraph), 比/较 2020年 (base year of a
   relative change), a bare year (a target when not before the plan's year, else the year of a fact),
-  2021年以来 / 2030年前 / 2021-2023年 and price bases 按2015年价格计算 (reference years);
+  2021年以来 / 2030年前 / 2021-2023年, price bases 按2015年价格计算 and goals named by a year 落实2030年…目标
+  (reference years);
 - quantities: a value, an optional range (1-2个, 2—3), the longest unit written right after it (or after
   余/多: 3500余个 is more than 3500), the comparator from the words around it (以上, 不低于, 超过, 约, 左右 …);
   day counts governed by a comparator or a 天数 subject (优良天数不低于300天);
@@ -41,6 +42,9 @@ BASE_MARK = re.compile(r"(?:比|较|相比|相较于?|与|同)\s*$")
 REFERENCE_AFTER = re.compile(r"^\s*年\s*(?:以来|来|起|开始|版|价格|不变价|可比价|现价)")
 DURATION = re.compile(r"^\s*(?:余|多)?(?:个)?(?:年|个月|月|天|日|小时)(?:内|以来|时间|来|间)?")
 MORE_THAN = ("余", "多")  # 3500余个, 10多家: more than the number, the unit after the word
+# 落实2030年应对气候变化国家自主贡献目标: the year is part of the goal's name, not the year of the values after it
+GOAL_NAME_BEFORE = re.compile(r"(?:落实|对标|围绕|服务于?|助力|支撑|锚定)\s*$")
+GOAL_NAME_AFTER = re.compile(r"^\s*年[^，,；;。：:]{0,30}目标")
 ISSUED_AFTER = re.compile(r"^\s*(?:印发|发布|签发|施行)")
 TARGET_YEAR_TAIL = re.compile(r"^\s*年\s*(?:底|末|年底)?")
 SIZE_CLASS_UNITS = ("蒸吨", "千伏", "兆帕")
@@ -210,7 +214,7 @@ def year_marks(para: str, tokens: list[Token], plan_year: int | None) -> list[Ye
         end = t.end + (tail.end() if tail else 0)
         if period:
             marks.append(YearMark(t, year, "reference", t.start, t.end))
-        elif REFERENCE_AFTER.match(after):
+        elif REFERENCE_AFTER.match(after) or (GOAL_NAME_BEFORE.search(before) and GOAL_NAME_AFTER.match(after)):
             marks.append(YearMark(t, year, "reference", t.start, t.end))
         elif target:
             role = "baseline" if target.group().startswith("截") else "target"

@@ -180,3 +180,11 @@ def test_a_further_change_after_the_current_level_looks_ahead(taxonomy, units):
 def test_an_intensity_written_once_for_a_respectively_list_heads_every_item(taxonomy, units, body, ids):
     q = run(body, taxonomy, units).quantities
     assert list(q.indicator_id) == ids and (q.confidence >= 0.8).all()
+
+
+def test_a_goal_named_by_a_year_gives_no_target_year(taxonomy, units):
+    body = "在落实2030年应对气候变化国家自主贡献目标方面，单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。"
+    result = run(body, taxonomy, units)
+    assert list(result.quantities.target_year) == ["", ""]
+    assert list(result.ignored[result.ignored.number == "2030"].reason) == ["reference_year"]
+    assert list(run("2025年主要目标是森林覆盖率达到40%。", taxonomy, units).quantities.target_year) == ["2025"]
