@@ -5,7 +5,9 @@ offsets still map to the raw text) the grammar (comparison.text.grammar) tells w
 a quantity and which are dates, document numbers, labels, formulas or list numbers, which years are
 target, base or reference years, and the unit and comparator of each value. This module then
 
-1. turns each stated quantity into a row: kind and years from the paragraph's year wording, commitment
+1. turns each stated quantity into a row: kind and years from the paragraph's year wording (a list of years
+   before 分别 pairs with its values; the base year's level 比2015年的…, the level a change starts from 从目前的…,
+   and a value without a year in a sentence reporting a state reached, 据统计/目前…已/一年来, are facts), commitment
    (确保/力争) of the sentence part, the indicator from the codebook's aliases written before the number
    (exact alias → high confidence; otherwise the closest alias by character overlap → low confidence),
    and a short quote cut from the raw text inside the clause;
