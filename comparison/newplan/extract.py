@@ -35,9 +35,10 @@ from comparison.newplan.indicators import IndicatorChoice
 from comparison.newplan.quotes import Quotes
 from comparison.newplan.rows import Rows
 from comparison.newplan.table_rows import TableRows
-from comparison.newplan.sentence_parts import (BASE_LEVEL, FROM_LEVEL, SITUATION_TITLE, base_mark, commitment_of, number_text,
-                                               plan_year, reports_state, respective_years, respectively_items,
-                                               shared_head, shared_share, value_lists, year_context)
+from comparison.newplan.sentence_parts import (BASE_LEVEL, FROM_LEVEL, SITUATION_TITLE, base_mark, commitment_of,
+                                               number_text, plan_year, reports_state, respective_years,
+                                               respectively_items, shared_head, shared_share, value_lists,
+                                               year_context)
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 from comparison.text.structure import paragraphs
