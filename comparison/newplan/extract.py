@@ -37,8 +37,8 @@ from comparison.newplan.rows import Rows
 from comparison.newplan.table_rows import TableRows
 from comparison.newplan.sentence_parts import (BASE_LEVEL, FROM_LEVEL, SITUATION_TITLE, base_mark, commitment_of,
                                                number_text, plan_year, reports_state, respective_years,
-                                               respectively_items, shared_head, shared_share, value_lists,
-                                               year_context)
+                                               respectively_items, shared_head, shared_share, value_index,
+                                               value_lists, year_context)
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 from comparison.text.structure import paragraphs
@@ -127,10 +127,9 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
         items = respectively_items(para, group, mentions)
         if items is None:
             return choices
-        values = [m for m in group if m.range_part != "upper"]
         item_of = {}
         for m in group:
-            item_of[id(m)] = items[min(len([v for v in values if v.start < m.start or v is m]) - 1, len(items) - 1)]
+            item_of[id(m)] = items[min(value_index(group, m), len(items) - 1)]
         for m in group:
             self.item_phrases[id(m)] = item_of[id(m)]
         share, head = shared_share(para, items), shared_head(para, items)
@@ -197,11 +196,10 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
             if state:
                 kind = "baseline"
                 kind_note = f"baseline: no target year, and the sentence reports a state reached (“{state}”)"
-        values = [m for m in group if m.range_part != "upper"]
         for k, (m, (ind_id, as_written, confidence, ind_note, scope)) in enumerate(
                 self.respective_choices(para, group, mentions)):
             if years:  # each value its own year: a target year, or the year of a fact
-                mark = years[len([v for v in values if v.start < m.start or v is m]) - 1]
+                mark = years[value_index(group, m)]
                 kind, target_year, base_year = (("target", mark, base) if mark.role == "target"
                                                 else ("baseline", None, mark))
             unit, unit_note = self.unit_as_written(ps, m)

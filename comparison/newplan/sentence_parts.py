@@ -131,13 +131,27 @@ def value_lists(para: str, mentions) -> list[list]:
     return groups
 
 
+def respectively_at(para: str, group, mentions) -> int:
+    """Where the 分别 of a list of two or more values stands (no other value between it and the list), else -1."""
+    values = [m for m in group if m.range_part != "upper"]
+    k = para.rfind("分别", 0, group[0].start)
+    if len(values) < 2 or k == -1 or any(k < m.start < group[0].start for m in mentions if m not in group):
+        return -1
+    return k
+
+
+def value_index(group, m) -> int:
+    """The position of ``m`` among the group's values (an upper range bound shares its lower bound's)."""
+    return len([v for v in group if v.range_part != "upper" and (v.start < m.start or v is m)]) - 1
+
+
 def respective_years(para: str, group, marks, mentions) -> list | None:
     """The year of each value of a 分别 list written after a list of years (到2025年、2030年，A分别达到x、y: x is
     2025's): one year mark per value, or None unless the years right before 分别, in its part of the sentence and
     joined only by 、 和 及 与, are as many as the values."""
     values = [m for m in group if m.range_part != "upper"]
-    k = para.rfind("分别", 0, group[0].start)
-    if len(values) < 2 or k == -1 or any(k < m.start < group[0].start for m in mentions if m not in group):
+    k = respectively_at(para, group, mentions)
+    if k == -1:
         return None
     part_start = max(para.rfind(ch, 0, k) for ch in PART_END) + 1
     years: list = []
@@ -180,9 +194,8 @@ def respectively_items(para: str, group, mentions) -> list[tuple[int, int]] | No
     around it (到2025年, 全市, 比2020年, 均); None unless there are as many items as values.
     """
     values = [m for m in group if m.range_part != "upper"]
-    first = group[0]
-    k = para.rfind("分别", 0, first.start)
-    if len(values) < 2 or k == -1 or any(k < m.start < first.start for m in mentions if m not in group):
+    k = respectively_at(para, group, mentions)
+    if k == -1:
         return None
     start = max([para.rfind(ch, 0, k) + 1 for ch in SEGMENT_END] + [m.end for m in mentions if m.end <= k])
     end = k

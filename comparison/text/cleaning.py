@@ -35,6 +35,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from comparison.text.furniture import furniture_lines
+from comparison.text.hanzi import is_cjk
 from comparison.text.pinyin_notes import pinyin_notes
 from comparison.text.headings import CHAPTER_MARKER, SECTION_MARKER, is_heading, starts_structure
 
@@ -122,10 +123,6 @@ def clean(raw: str) -> CleanText:
     ct = _join_lines(ct)
     ct = _replace_stray_english(ct)
     return replace(ct, furniture=furniture)
-
-
-def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def is_wide(ch: str) -> bool:

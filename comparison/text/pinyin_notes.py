@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from comparison.text.hanzi import is_cjk
+
 PINYIN_VOWELS = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_TONES = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
 PINYIN_SYLLABLE = rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[{PINYIN_VOWELS}]{{1,3}}(?:ng|n|r)?"
@@ -33,4 +35,4 @@ def _after_chinese(text: str, pos: int) -> bool:
         if opener == -1 or not PINYIN_NOTE.match(text, opener):
             return False
         pos = opener
-    return pos > 0 and ("\u4e00" <= text[pos - 1] <= "\u9fff" or "\u3400" <= text[pos - 1] <= "\u4dbf")
+    return pos > 0 and is_cjk(text[pos - 1])

@@ -4,7 +4,8 @@ import unicodedata
 
 import pytest
 
-from comparison.text.cleaning import STRAY_ENGLISH, clean, is_cjk
+from comparison.text.cleaning import STRAY_ENGLISH, clean
+from comparison.text.hanzi import is_cjk
 
 
 def content_chars(text: str) -> str:
