@@ -38,6 +38,7 @@ class AliasIndex:
         ind = taxonomy.table("indicators")
         self.canonical = dict(zip(ind.indicator_id, ind.canonical_unit))
         self.labels = dict(zip(ind.indicator_id, ind.label_zh))
+        self.measures = dict(zip(ind.indicator_id, ind.measure))
         unit_table = taxonomy.table("units")
         self.unit_canonical = dict(zip(unit_table.unit_as_written, unit_table.canonical_unit))
         self.names = [(normalized(a), a, ids[0]) for a, ids in self.ids_of.items()]

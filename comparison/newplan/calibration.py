@@ -32,6 +32,9 @@ RULES = {
     "alias_apart": "an alias in the value's own part of the sentence, other words between",
     "alias_several": "an alias that opens the value's part and names several indicators the unit allows, one "
                      "chosen by the wording",
+    "alias_several_indirect": "an alias that names several indicators the unit allows, found by another rule "
+                              "than opening the value's part (named earlier in the sentence, prefixed, apart): "
+                              "one chosen by the wording",
     "alias_counted_noun": "the alias right after a count (建成2个示范园区)",
     "list_item": "in a 分别 list, the item in the value's position (A、B分别达到x、y)",
     "list_shared": "one value after 均 or 都 for several items: one row per item",
@@ -40,6 +43,9 @@ RULES = {
                                  "naming no alias",
     "alias_bare_subject": "the value's own part names only a bare word (规模突破300亿元): the alias named "
                           "just before it in the sentence",
+    "measure_mismatch": "an alias's indicator measures a level and the words before the value state a change "
+                        "or an addition (年均增长30%, 新增20万千瓦), or it measures a change and they state a level "
+                        "(下降到50%)",
     "fuzzy_close": "no alias: the indicator whose alias or label reads most like the value's phrase "
                    "(similarity 0.6 or more)",
     "fuzzy_far": "no alias: the closest wording, similarity from 0.35 to 0.6",

@@ -12,7 +12,7 @@ import re
 
 from comparison.newplan.calibration import MIN_SUGGESTED, load_calibration
 from comparison.newplan.sentence_parts import (PHRASE_END, PHRASE_HEAD, PHRASE_TAIL, SCOPE_BEFORE, SEGMENT_END,
-                                               SENTENCE_END, alias_chain)
+                                               SENTENCE_END, alias_chain, wording_measure)
 from comparison.text import grammar
 
 FUZZY_MIN_RATIO, FUZZY_CLOSE_RATIO = 0.35, 0.6
@@ -25,6 +25,10 @@ TIME_WORDS = re.compile(r"^(?:今年|去年|当年|目前|当前|现阶段|截�
 # (超65%, 高达62%), adverbs (仍, 已, 预计) and 规模 after a capacity or an industry (光伏装机规模达到).
 LEAD_VERBS = re.compile(r"(?:降至|降到|下降到|下降至|压减到|压减至|减少到|减少至|增长到|增长至|增加到|增加至|增至|升至|"
                         r"上升到|上升至|力争|确保|超(?!过)|高达|仍|已经|已(?!经)|将|预计|有望|进一步|规模)")
+# 50%以上的煤炭用于发电: a value followed by 的 and a noun is that noun's share, not the subject named before it
+# (达到60%的目标 and 保持在95%的水平 are still the earlier subject's).
+SUBJECT_AFTER = re.compile(r"\s*的\s*(?!目标|水平|基础|要求|任务|幅度|速度|增幅|降幅)[\u4e00-\u9fff]")
+FLOW_LABEL = re.compile(r"新增|新建|改造|增加|下降|减少|增长|增速")  # 新增污水处理能力: a level of additions
 SCOPE_WORDS = re.compile(r"^(?:全市|全省|全国|全区|全县|我市|本市|市区|城区|市中心城区|中心城区|城镇|农村|城市|县城|市县|各县(?:（市、区）|\(市、区\)|区)?)+")
 
 
@@ -75,8 +79,8 @@ class IndicatorChoice:
         phrase = self.own_phrase(para, own_start, first.start)
         if id(first) in self.assigned:
             occurrence = self.assigned[id(first)]
-            return [(m, self.rated(self.alias_choice(para, occurrence, self.row_unit(m), "list_item", context=context),
-                                   phrase)) for m in group]
+            return [(m, self.rated(self.measure_checked(para, m, self.alias_choice(
+                para, occurrence, self.row_unit(m), "list_item", context=context)), phrase)) for m in group]
         found = self.indicators.occurrences(para, own_start, first.start)
         lead = para[found[-1][1]:first.start] if found else ""
         values = [m for m in group if not m.range_part] or group
@@ -97,7 +101,7 @@ class IndicatorChoice:
                 listed = [(m, self.alias_choice(para, chain[-1], unit, "list_alias_split", i))
                           for m, i in zip(targets, ids)]
             if listed is not None:
-                return [(m, self.rated(choice, phrase)) for m, choice in listed]
+                return [(m, self.rated(self.measure_checked(para, m, choice), phrase)) for m, choice in listed]
         occurrence, rule = self.choose_alias(para, first, unit, own_start, sentence_start, mentions)
         if occurrence is None:
             choice = self.phrase_choice(phrase, unit)
@@ -105,7 +109,7 @@ class IndicatorChoice:
             choice = self.alias_choice(para, occurrence, unit, rule, context=context)
             if choice[0]:
                 self.chosen[id(first)] = occurrence
-        return [(m, self.rated(choice, phrase)) for m in group]
+        return [(m, self.rated(self.measure_checked(para, m, choice), phrase)) for m in group]
 
     def rated(self, choice, phrase: str) -> tuple:
         """The choice with its rule's measured confidence; an id whose rule is right no more often than not is
@@ -126,6 +130,28 @@ class IndicatorChoice:
                                                 f"{total} labelled rows") if n)
         keep = as_written if rule.startswith("list_") else phrase
         return "", keep or as_written, 0.0, "; ".join(n for n in (said, note) if n), scope
+
+    def measure_checked(self, para, m, choice) -> tuple:
+        """The choice, under the rule measure_mismatch when the words right before the value state a change
+        or an addition and the indicator measures a level (森林蓄积量…，增加1000万立方米), or they state a level
+        and it measures a change (比重下降到50% after 煤炭消费总量)."""
+        ind_id, as_written, rule, note, scope = choice
+        if not ind_id:
+            return choice
+        segment_start = max(para.rfind(ch, 0, m.start) for ch in SEGMENT_END) + 1
+        subject = para.rfind(as_written, segment_start, m.start) if as_written else -1
+        before_subject = para[segment_start:subject] if subject >= 0 else ""
+        stated = wording_measure(para[segment_start:m.start], self.row_unit(m), before_subject)
+        measure = self.indicators.measures.get(ind_id, "")
+        if not stated or stated == measure or (stated == "addition" and measure == "change"):
+            return choice
+        if stated == "addition" and rule == "alias_counted_noun":  # 新建2个示范片区: how many, a count's level
+            return choice
+        if measure == "level" and FLOW_LABEL.search(self.indicators.labels.get(ind_id, "")):
+            return choice
+        said = {"change": "a change", "addition": "an addition", "level": "a level"}[stated]
+        why = f"the words before the value state {said}, {ind_id} measures a {measure}"
+        return ind_id, as_written, "measure_mismatch", "; ".join(n for n in (note, why) if n), scope
 
     def last_end_before(self, mentions, pos: int) -> int:
         """The end of the last value written before ``pos`` (0 if none), by bisection over the paragraph's
@@ -175,9 +201,13 @@ class IndicatorChoice:
             after = [o for o in ind.all_occurrences(para, first.end, end) if ok(o)]
             if after:
                 return min(after, key=lambda o: (o[0], -(o[1] - o[0]))), "alias_counted_noun"
-        own_phrase = PHRASE_HEAD.sub("", PHRASE_TAIL.sub("", para[segment_start:first.start].strip(" "))).strip(" ")
+        # years and time words name no subject: 2030年达到25% and 比2020年下降15% are as bare as 达到25%
+        words = TIME_WORDS.sub("", YEAR_WORDS.sub("", para[segment_start:first.start]).strip(" "))
+        own_phrase = PHRASE_HEAD.sub("", PHRASE_TAIL.sub("", words)).strip(" ")
         if len(own_phrase) > MAX_BARE_SUBJECT and ind.fuzzy(own_phrase, unit)[1] >= FUZZY_MIN_RATIO:
             return None, ""  # the part names its own subject: a fuzzy guess from it, not a neighbour's alias
+        if SUBJECT_AFTER.match(para, first.end):
+            return None, ""
         rule = "alias_earlier_in_sentence" if len(own_phrase) > MAX_BARE_SUBJECT else "alias_bare_subject"
         earlier = ind.closest_fitting(para, sentence_start, first.start, unit)
         if earlier:
@@ -225,7 +255,10 @@ class IndicatorChoice:
             chosen = ind_id
         elif len(ids) > 1:
             chosen = self.indicators.best_by_context(ids, context or para[max(0, s - 30):e])
-            rule = "alias_several" if rule == "alias_adjacent" else rule  # a prefixed or apart alias stays so
+            if rule == "alias_adjacent":
+                rule = "alias_several"
+            elif not rule.startswith("list_"):  # two guesses in a row: which alias, then which of its indicators
+                rule = "alias_several_indirect"
             note = f"alias {alias} names {len(ids)} indicators ({', '.join(ids)}); chosen by the wording"
         else:
             chosen = ids[0]

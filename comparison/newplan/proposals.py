@@ -27,12 +27,12 @@ import pandas as pd
 from comparison.curation.city_schema import PROPOSAL_SCHEMA, PROPOSED_PREFIX
 from comparison.curation.taxonomy import Taxonomy
 from comparison.curation.units import UnitConverter
+from comparison.newplan.sentence_parts import wording_measure
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 
 UNIT_SUFFIXES = {"percent": "pct", "item": "count", "percentage_point": "pp", "CNY": "cny", "kW": "kw",
                  "kWh": "kwh", "person": "person"}
-CHANGE_WORDS = re.compile(r"(?:下降|降低|减少|削减|压减|提高|提升|增长|增加|上升)(?![到至])\s*$")
 LOWER_WORDS = re.compile(r"(?:控制在|不超过|不高于|以内|以下|降至|降到|下降到|降低到|压减到|低于)")
 UPPER_COMPARATORS = {"<=", "<", "le", "lt"}
 AGENCY_PREFIX = re.compile(r"^(?:市|县|区|各县（市、区）|各县\(市、区\))")
@@ -96,7 +96,7 @@ def _indicator_proposals(doc_id, q, taxonomy, sector_of) -> pd.DataFrame:
         first = rows[0]
         proposed = f"{PROPOSED_PREFIX}{doc_id}_{n:02d}_{unit_suffix(unit)}"
         before = _words_before(first.quote, first.value_as_written or first.value)
-        measure = "change" if first.base_year or CHANGE_WORDS.search(before) or unit == "percentage_point" else "level"
+        measure = "change" if first.base_year or wording_measure(before, unit) == "change" else "level"
         part = re.split(r"[，,；;。、]", before)[-1]
         lower = measure == "level" and (first.comparator in UPPER_COMPARATORS or bool(LOWER_WORDS.search(part)))
         out.append(dict(proposed_id=proposed, indicator_id=proposed, label_zh=phrase, label_en="", sector_id=sector,

@@ -70,12 +70,17 @@ def score_plans(docs: dict[str, ParsedDocument], curated: pd.DataFrame, taxonomy
 
 
 def without_plan(taxonomy: Taxonomy, curated: pd.DataFrame, doc_id: str) -> Taxonomy:
-    """The codebook without the aliases only ``doc_id``'s curated rows use, nor the indicators left aliasless."""
-    own = set(curated.indicator_as_written[curated.doc_id == doc_id])
-    others = set(curated.indicator_as_written[curated.doc_id != doc_id])
+    """The codebook without the aliases only ``doc_id``'s curated rows use, nor the indicators left aliasless.
+
+    An indicator's label counts as written by the plans that use the indicator: it was written from the
+    first of them, so an indicator only this plan uses loses its label alias too."""
+    mine = curated.doc_id == doc_id
+    own, others = set(curated.indicator_as_written[mine]), set(curated.indicator_as_written[~mine])
+    only_mine = set(curated.indicator_id[mine]) - set(curated.indicator_id[~mine])
     aliases = taxonomy.table("indicator_aliases")
-    kept = aliases[~aliases.alias.isin(own - others)]
     indicators = taxonomy.table("indicators")
+    label = aliases.indicator_id.map(dict(zip(indicators.indicator_id, indicators.label_zh)))
+    kept = aliases[~aliases.alias.isin(own - others) & ~((aliases.alias == label) & aliases.indicator_id.isin(only_mine))]
     return Taxonomy({**taxonomy.sheets, "indicator_aliases": kept,
                      "indicators": indicators[indicators.indicator_id.isin(set(kept.indicator_id))]}, taxonomy.file)
 

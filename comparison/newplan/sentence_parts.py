@@ -11,12 +11,33 @@ SENTENCE_END = "。！？"
 PART_END = "；;。！？"
 SEGMENT_END = "，,；;。！？：:"
 PHRASE_END = SEGMENT_END + "、"
+# The verb right before a value says what it measures: 下降14% / 年均增长30% / 提高2个百分点 a change, 新增20万千瓦
+# an addition, 下降到50% / 增至600万千瓦 a level.
+CHANGE_WORDS = re.compile(r"(?:下降|降低|减少|削减|压减|提高|提升|增长|增加|上升)(?![到至])\s*$")
+ADDITION_WORDS = re.compile(r"(?:新增|新建)\s*$")
+LEVEL_CHANGE_WORDS = re.compile(r"(?:(?:下降|降低|减少|削减|压减|提高|提升|增长|增加|上升)[到至]|[降增升减]至)\s*$")
+
+
+CHANGED_OBJECT = re.compile(r"(?:削减|压减|减少|增加)\s*$")  # 削减煤炭消费总量20万吨: the verb before its object
+
+
+def wording_measure(before: str, unit: str, before_subject: str = "") -> str:
+    """'change', 'addition' or 'level' as the words right before a value state it, or the verb right before
+    its subject (新增光伏装机20万千瓦; ``before_subject``); '' when they do not say. A value in percentage
+    points is always a change."""
+    if unit == "percentage_point" or CHANGE_WORDS.search(before) or CHANGED_OBJECT.search(before_subject):
+        return "change"
+    if ADDITION_WORDS.search(before) or ADDITION_WORDS.search(before_subject):
+        return "addition"
+    return "level" if LEVEL_CHANGE_WORDS.search(before) else ""
+
+
 # Words between an indicator phrase and its value: cut from a phrase as written.
 PHRASE_TAIL = re.compile(r"(?:分别|均|都|要|持续|稳定|基本|累计|实现|达到|达|提高到|提高至|提升到|提升至|提高|提升|"
                          r"下降到|下降至|降至|降到|下降|降低到|降低至|降低|减少|增长|增加|增至|升至|控制在|稳定在|保持在|保持|"
                          r"为|是|占|不低于|不少于|不超过|不高于|不大于|超过|突破|大于|高于|多于|高达|低于|小于|少于|不足|"
                          r"约|近|将近|左右|以上|新增|年均|进一步|又|已经|已|的|同比|比上年|较上年)+$")
-PHRASE_HEAD = re.compile(r"^(?:其中|力争|确保|全市|同时|并|及|和|与|、|到|至)+")
+PHRASE_HEAD = re.compile(r"^(?:其中|力争|确保|全市|同时|而且|并且|以及|并|及|和|与|、|到|至)+")
 OBJECT_GOAL = re.compile(r"(?:的|等)?目标\s*$")  # 力争实现…的目标: the commitment's object spans its part
 ITEMS_HEAD = re.compile(r"(?:(?:到|至|截至)?[0-9]{4}年(?:底|末)?|其中|力争|确保|全市|全省|全县|全区|市、县|城市|"
                         r"同时|并|要|使)+")
