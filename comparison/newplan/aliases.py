@@ -15,6 +15,9 @@ from comparison.curation.units import UnitConverter
 from comparison.text import grammar
 
 
+SHARE_UNITS = {"percent", "percentage_point"}
+
+
 def normalized(text: str) -> str:
     """Fold full-width punctuation and letters, character by character (offsets unchanged)."""
     out = []
@@ -91,7 +94,12 @@ class AliasIndex:
         found = self._compatible.get((alias, unit))
         if found is None:
             ids = self.ids_of[alias]
-            found = ids if not unit or not self.units.known(unit) else [i for i in ids if self.takes(i, unit)]
+            if not unit:
+                found = ids
+            elif not self.units.known(unit):  # every unit a share is written in is known: this one is no share
+                found = [i for i in ids if self.canonical[i] not in SHARE_UNITS]
+            else:
+                found = [i for i in ids if self.takes(i, unit)]
             self._compatible[(alias, unit)] = found
         return found
 

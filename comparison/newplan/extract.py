@@ -35,10 +35,10 @@ from comparison.newplan.indicators import IndicatorChoice
 from comparison.newplan.quotes import Quotes
 from comparison.newplan.rows import Rows
 from comparison.newplan.table_rows import TableRows
-from comparison.newplan.sentence_parts import (BASE_LEVEL, FROM_LEVEL, SITUATION_TITLE, base_mark, commitment_of,
-                                               number_text, plan_year, reports_state, respective_years,
-                                               respectively_items, shared_head, shared_share, value_index,
-                                               value_lists, year_context)
+from comparison.newplan.sentence_parts import (BASE_LEVEL, FROM_LEVEL, SEGMENT_END, SENTENCE_END, SITUATION_TITLE,
+                                               base_mark, commitment_of, number_text, plan_year, reports_state,
+                                               respective_years, respectively_items, shared_head, shared_share,
+                                               value_index, value_lists, wording_measure, year_context)
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 from comparison.text.structure import paragraphs
@@ -49,6 +49,13 @@ from comparison.text import grammar
 LEAD_YEAR = re.compile(r"(?:(?:到|至)\s*)?((?:19|20)[0-9]{2})\s*年(?:底|末)?\s*(?:(?:主要|预期|发展)?目标)?\s*[：:]")
 SCOPE_ITEM = re.compile(r"(?:全|本)?(?:市|县|区|乡|镇|省|城市|农村|城镇|乡村|县城|市区|城区|中心城区|市级|县级|省级|国家级|"
                         r"市本级|各县区|县（市、区）)")
+THIS_YEAR = re.compile(r"今年|本年度|(?<![0-9一二两三四五六七八九十几多])年内")  # in a text of year Y: Y (not 三年内)
+
+
+def one_year(title: str) -> str:
+    """The year a title names, when it names one only (一、2023年工作回顾; not 2021—2025年)."""
+    years = set(re.findall(r"((?:19|20)[0-9]{2})\s*年", title))
+    return years.pop() if len(years) == 1 else ""
 
 
 @dataclass
@@ -167,9 +174,13 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
         lead = None
         if context is None and self.lead is not None and self.lead[0].role == "target":
             lead = self.lead  # 到2025年： on the line over this list
-        base = base_mark(para, marks, first.start)
-        situation = bool(SITUATION_TITLE.search(clause.section_title)) or bool(
-            SITUATION_TITLE.search(clause.clause_title))
+        segment_start = max(para.rfind(ch, 0, first.start) for ch in SEGMENT_END) + 1
+        base = base_mark(para, marks, first.start, wording_measure(para[segment_start:first.start], first.unit) == "change")
+        situation_title = next((t for t in (clause.clause_title, clause.section_title) if SITUATION_TITLE.search(t)), "")
+        situation = bool(situation_title)
+        # 一、2023年工作回顾 dates the facts in it that state no year, 二、2024年工作安排 the targets
+        title = situation_title or clause.clause_title or clause.section_title
+        title_year = one_year(title)
         if context and context.role == "target":
             kind, target_year, base_year = "target", context, base
         elif context and context.role == "baseline":
@@ -213,11 +224,23 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
                                          set()).add("target:out")
             by = str(base_year.year) if base_year else ""
             notes = [n for n in (m.note, unit_note, ind_note, kind_note) if n]
+            if kind == "baseline" and not by and title_year and situation:
+                by = title_year
+                notes.append(f"base year {by} from the title of its part (“{title}”)")
+            if kind == "target" and not ty and title_year and not situation:
+                ty = title_year
+                notes.append(f"target year {ty} from the title of its part (“{title}”)")
+            sentence_start = max(para.rfind(ch, 0, m.start) for ch in SENTENCE_END) + 1
+            if kind == "target" and not ty and self.plan_year and THIS_YEAR.search(para, sentence_start, m.start):
+                ty = str(self.plan_year)
+                notes.append(f"target year {ty}: 今年 in a text of {ty}")
             if lead is not None and ty == str(lead[0].year) and not target_year:
                 notes.append(f"target year {ty} from “{lead[3].strip()}” over the list")
             if target_year and not (q_start <= target_year.token.start < q_end):
                 notes.append(f"target year {ty} from “{para[target_year.start:target_year.end]}” earlier "
                              "in the paragraph")
+            if base_year is not None and base_year.role == "base" and not (q_start <= base_year.token.start < q_end):
+                notes.append(f"base year {by} from “{para[base_year.start:base_year.end]}” earlier in the sentence")
             for mark, col in ((target_year, "target"), (base_year, "base")):
                 if mark is not None:
                     inside = q_start <= mark.token.start < q_end

@@ -22,9 +22,10 @@ RULE_NOTE = re.compile(r"indicator rule ([a-z_]+)")
 TIME_WORDS = re.compile(r"^(?:今年|去年|当年|目前|当前|现阶段|截至目前|截至|近年来|近年|年内|届时|期间|以来|"
                         r"“十[一二三四五]五”(?:期间|时期|末)?|十[一二三四五]五(?:期间|时期|末)?)+")
 # Words that lead to a value beside the extractor's phrase tails: verbs (降至28微克/立方米, 增至20%), comparators
-# (超65%, 高达62%), adverbs (仍, 已, 预计) and 规模 after a capacity or an industry (光伏装机规模达到).
+# (超65%, 高达62%), adverbs (仍, 已, 预计), 规模 after a capacity or an industry (光伏装机规模达到) and a
+# statistic's mean (比例平均为99.2%, 浓度均值为25).
 LEAD_VERBS = re.compile(r"(?:降至|降到|下降到|下降至|压减到|压减至|减少到|减少至|增长到|增长至|增加到|增加至|增至|升至|"
-                        r"上升到|上升至|力争|确保|超(?!过)|高达|仍|已经|已(?!经)|将|预计|有望|进一步|规模)")
+                        r"上升到|上升至|力争|确保|超(?!过)|高达|仍|已经|已(?!经)|将|预计|有望|进一步|规模|平均|均值|年均值)")
 # 50%以上的煤炭用于发电: a value followed by 的 and a noun is that noun's share, not the subject named before it
 # (达到60%的目标 and 保持在95%的水平 are still the earlier subject's).
 SUBJECT_AFTER = re.compile(r"\s*的\s*(?!目标|水平|基础|要求|任务|幅度|速度|增幅|降幅)[\u4e00-\u9fff]")

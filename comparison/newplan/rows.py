@@ -102,6 +102,8 @@ class Rows:
             return "reference_year", "a year with no quantity of its own"
         if role == "date":
             return "reference_year", "part of a date in the text"
+        if role == "bare_year":
+            return "reference_year", note
         if role == "other":
             return "other", note
         if role == "quantity":

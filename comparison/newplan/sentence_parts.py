@@ -33,10 +33,10 @@ def wording_measure(before: str, unit: str, before_subject: str = "") -> str:
 
 
 # Words between an indicator phrase and its value: cut from a phrase as written.
-PHRASE_TAIL = re.compile(r"(?:分别|均|都|要|持续|稳定|基本|累计|实现|达到|达|提高到|提高至|提升到|提升至|提高|提升|"
+PHRASE_TAIL = re.compile(r"(?:分别|均|都|要|由|从|持续|稳定|基本|累计|实现|达到|达|提高到|提高至|提升到|提升至|提高|提升|"
                          r"下降到|下降至|降至|降到|下降|降低到|降低至|降低|减少|增长|增加|增至|升至|控制在|稳定在|保持在|保持|"
                          r"为|是|占|不低于|不少于|不超过|不高于|不大于|超过|突破|大于|高于|多于|高达|低于|小于|少于|不足|"
-                         r"约|近|将近|左右|以上|新增|年均|进一步|又|已经|已|的|同比|比上年|较上年)+$")
+                         r"约|近|将近|左右|以上|新增|年均|平均|均值|进一步|又|已经|已|的|同比|比上年|较上年)+$")
 PHRASE_HEAD = re.compile(r"^(?:其中|力争|确保|全市|同时|而且|并且|以及|并|及|和|与|、|到|至)+")
 OBJECT_GOAL = re.compile(r"(?:的|等)?目标\s*$")  # 力争实现…的目标: the commitment's object spans its part
 ITEMS_HEAD = re.compile(r"(?:(?:到|至|截至)?[0-9]{4}年(?:底|末)?|其中|力争|确保|全市|全省|全县|全区|市、县|城市|"
@@ -44,16 +44,20 @@ ITEMS_HEAD = re.compile(r"(?:(?:到|至|截至)?[0-9]{4}年(?:底|末)?|其中|�
 ITEMS_TAIL = re.compile(r"(?:(?:比|较|相比|与)[0-9]{4}年(?:底|末)?|均|都|要|将|继续|进一步)+$")
 ITEM_SEPARATORS = "、和及与"
 # A review opens its paragraph (一年来，…。新建管网320公里…): the opener governs every sentence of it.
-REVIEW_OPENER = re.compile(r"以来|(?:[一二两三四五六七八九十几]|[0-9]+)年(?:多)?来|近年来|过去(?:[一二两三四五六七八九十几]|[0-9]+)?年")
+REVIEW_OPENER = re.compile(r"以来|(?:[一二两三四五六七八九十几]+|[0-9]+)(?:余|多)?年(?:多)?来|多年来|近年来|"
+                           r"过去(?:[一二两三四五六七八九十几]|[0-9]+)?年|这(?:一|[两三四五六七八九十]|[0-9]+)年")
 # A sentence with no target year that reports a state reached (据统计…达62.3%, 目前…已达3.6万辆, “十四五”以来):
 # its values are facts, unless it also speaks of the future (将, 力争 …).
-STATE_WORDS = re.compile(r"已|目前|当前|据统计|(?:建立|完成|实现|建成|覆盖|获得|取得|达到|新增|减少|增加|提高|"
+# 截至6月…优良率为98.3%, 同比上升5.7个百分点, 较2020年同期: a statistic of the period reported.
+STATE_WORDS = re.compile(r"已|目前|当前|据统计|截至|同比|同期|(?:建立|完成|实现|建成|覆盖|获得|取得|达到|新增|减少|增加|提高|"
                          r"提升|下降|创建|培育)了|" + REVIEW_OPENER.pattern)
+STANDING_COMPARISON = re.compile(r"\s*(?:相比|相较|比较)(?:而言)?\s*[，,]")  # 与2015年相比，
+SAME_PERIOD = re.compile(r"同比|同期")
 FUTURE_WORDS = re.compile(r"将|力争|确保|争取|计划|预计|目标|要求|再(?:提高|提升|降低|下降|增加|减少)")
 # 比2015年的0.61吨标准煤下降15%: the value between the base year and the change is that year's level.
-BASE_LEVEL = re.compile(r"\s*的\s*")
-# 从目前的23.04%提高到24.1%: the value after 从 (目前/现在) 的 is the level the change starts from, a fact.
-FROM_LEVEL = re.compile(r"从\s*(?:目前|现在|当前|现有)?\s*的?\s*$")
+BASE_LEVEL = re.compile(r"\s*(?:同期)?\s*的\s*")  # 较2020年同期的94%
+# 从目前的23.04%提高到24.1%: the value after 从 or 由 (目前/现在) 的 is the level the change starts from, a fact.
+FROM_LEVEL = re.compile(r"[从由]\s*(?:目前|现在|当前|现有)?\s*的?\s*$")  # 由6.5亿千瓦增至12亿千瓦
 # An intensity written once for a 分别 list (单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%): its head is every
 # item's.
 INTENSITY_HEAD = re.compile(r"(?:单位|万元)(?:地区|国内)?(?:生产总值|GDP)")
@@ -80,13 +84,15 @@ def plan_year(text: str, doc_id: str) -> int | None:
 
 
 def reports_state(para: str, pos: int) -> str:
-    """The state word of the sentence before ``pos``, or the review opener of the paragraph's first sentence
-    (read in its first grammar.NEAR characters); '' when there is none or the sentence looks ahead."""
+    """The state word of the sentence before ``pos`` (or a comparison with the year before anywhere in it:
+    为87.2%，同比上升5.7个百分点), or the review opener of the paragraph's first sentence (read in its first
+    grammar.NEAR characters); '' when there is none or the sentence looks ahead."""
     sentence_start = max(para.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
-    before = para[sentence_start:pos]
+    ends = [k for k in (para.find(ch, pos) for ch in SENTENCE_END) if k != -1]
+    before, sentence = para[sentence_start:pos], para[sentence_start:min(ends or [len(para)])]
     if FUTURE_WORDS.search(before):
         return ""
-    m = STATE_WORDS.search(before)
+    m = STATE_WORDS.search(before) or (None if FUTURE_WORDS.search(sentence) else SAME_PERIOD.search(sentence))
     if m:
         return m.group()
     opening = para[:grammar.NEAR]
@@ -104,12 +110,18 @@ def year_context(marks, pos: int):
     return found
 
 
-def base_mark(para: str, marks, pos: int):
-    """The 比/较 20XX年 of this comma segment: 比2020年下降13.5%，非化石能源比重达到18% gives 18% no base."""
+def base_mark(para: str, marks, pos: int, change: bool = False):
+    """The 比/较 20XX年 of this comma segment: 比2020年下降13.5%，非化石能源比重达到18% gives 18% no base. A
+    change (``change``) also takes a comparison standing alone earlier in its sentence: 与2015年相比，2019年…
+    上升8.9个百分点 (not the levels: 达到74.9% is 2019's)."""
     part_start = max(para.rfind(ch, 0, pos) for ch in SEGMENT_END) + 1
+    sentence_start = max(para.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
     found = None
     for mark in marks:
         if mark.role == "base" and part_start <= mark.start and mark.token.end <= pos:
+            found = mark
+        elif (found is None and change and mark.role == "base" and sentence_start <= mark.start < part_start
+              and STANDING_COMPARISON.match(para, mark.end)):
             found = mark
     return found
 

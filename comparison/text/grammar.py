@@ -40,6 +40,7 @@ TARGET_MARK = re.compile(r"(?:到|至|截至|截止到?)\s*$")
 BASE_MARK = re.compile(r"(?:比|较|相比|相较于?|与|同)\s*$")
 # 2021年以来, 2023年版, and a price base (按2015年价格计算, 2020年不变价): never a target or a fact's year
 REFERENCE_AFTER = re.compile(r"^\s*年\s*(?:以来|来|起|开始|版|价格|不变价|可比价|现价)")
+MONTH_RANGE = re.compile(r"^\s*(?:月份?)?\s*[至到\-—–~～]\s*[0-9]{1,2}\s*月")
 DURATION = re.compile(r"^\s*(?:余|多)?(?:个)?(?:年|个月|月|天|日|小时)(?:内|以来|时间|来|间)?")
 MORE_THAN = ("余", "多")  # 3500余个, 10多家: more than the number, the unit after the word
 # 落实2030年应对气候变化国家自主贡献目标: the year is part of the goal's name, not the year of the values after it
@@ -70,6 +71,9 @@ GENERIC_UNIT = re.compile(
     r"个|家|座|户|种|辆|条|所|项|处|套|台|名|次|栋|间|张|只|头|株|棵|部|批|类|片|园|村|镇|区|倍|"
     r"千克|公斤|克|升|吨公里|标箱|艘|架|组|枚|册|件|份|宗|笔|起))(?:/(?:日|天|年|小时|月|人|万元|亩|公顷))?")
 MEASURE_WORDS = "个家座条项所处类种片支"
+# What may lead to or follow a number in the year range that is a quantity (达到2020个, 共2021家): not a bare year.
+BARE_YEAR_LEAD = r"(?:达到|达|为|是|超过|突破|增至|降至|增加|减少|新增|约|近|共|计|第|No\.?|[0-9.,，、])\s*$"
+BARE_YEAR_UNIT_START = MEASURE_WORDS + "万亿千百元吨米亩户人辆套台座名位天次件项个%％"
 ZERO_TARGETS = re.compile(r"零(?:填埋|废弃|排放|增长|事故)")
 CLEAR_TO_ZERO = re.compile(r"清零(?!行动|工作|专项)")
 FRACTION = re.compile(r"([一二三四五六七八九十]+)分之([一二三四五六七八九十]+)")
@@ -171,12 +175,19 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
             t.role = "name_or_label"
         elif any(after.lstrip().startswith(u) for u in SIZE_CLASS_UNITS):
             t.role, t.note = "chemical_or_technical", "size class of equipment, not a quantity"
+        elif MONTH_RANGE.match(after) and "." not in t.text:
+            t.role, t.note = "date", "the first month of a range of months (1至9月)"
         elif (not is_year(t.text) and "." not in t.text and DURATION.match(after) and not DATE.match(para, t.start)
               and not number_roles.is_day_count(para, t.start, t.end)):
             t.role, t.note = "other", "a duration or a date part, not a quantity"
         elif is_year(t.text) and (TARGET_YEAR_TAIL.match(after) or PERIOD.match(para, t.start)
                                   or re.match(r"^\s*[-—–~～至到]\s*[0-9]{4}\s*年", after)):
             t.role = "year"
+    for t in tokens:  # 锁定目标 2020实现多项突破: a year without 年, where no verb leads to it and no unit follows it
+        if (t.role == "quantity" and is_year(t.text) and not re.search(BARE_YEAR_LEAD, para[max(0, t.start - NEAR):t.start])
+                and re.match(r"\s*(?:[\u4e00-\u9fff“”《》]|$)", para[t.end:t.end + 2])
+                and para[t.end:t.end + 1] not in BARE_YEAR_UNIT_START and not para[t.end:t.end + 1] == "年"):
+            t.role, t.note = "bare_year", "a year written without 年: a time reference"
     for t in tokens:  # the second year of a period 2021-2023年
         if t.role == "quantity" and is_year(t.text) and re.search(r"[0-9]{4}\s*[-—–~～至到]\s*$",
                                                                   para[max(0, t.start - NEAR):t.start]):
@@ -315,6 +326,24 @@ def digit_mentions(para: str, tokens: list[Token], units: list[str]) -> list[Men
                                 unit[0] if unit else "", unit_span, comp or "eq", bool(after),
                                 note=note))
         k += 1
+    return share_list_units(para, mentions)
+
+
+# 10.6万、3.8万、3.3万平方公里 / 分别为20、30万千瓦: the gap between two values of a list, a magnitude left behind.
+LIST_GAP = re.compile(r"\s*([万亿千]?)\s*(?:、|和|及|与)\s*")
+
+
+def share_list_units(para: str, mentions: list[Mention]) -> list[Mention]:
+    """Values of a list written before the one unit at its end take that unit (with the magnitude each
+    keeps: 10.6万 of 万平方公里)."""
+    for m, after in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
+        if m.unit or m.range_part or m.chinese or not after.unit or after.range_part:
+            continue
+        gap = LIST_GAP.fullmatch(para, m.value_span[1], after.start)
+        if not gap or (gap.group(1) and not after.unit.startswith(gap.group(1))):
+            continue
+        m.unit, m.unit_span, m.end = after.unit, after.unit_span, gap.end(1) if gap.group(1) else m.end
+        m.note = "; ".join(n for n in (m.note, f"unit {after.unit} written once after the list") if n)
     return mentions
 
 

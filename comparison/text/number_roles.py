@@ -9,9 +9,12 @@ General wording of Chinese texts, never a phrase of one plan:
 - dates and times written with hyphens, slashes or dots (2023-05-06, 2023/5/6, 2023.05.06 10:21),
   telephone numbers (0591-87654321, 13912345678) and ids or codes (113500/2023-00045): never a range;
 - a size class qualifying a noun (常住人口100万以上的城市, 年综合能耗5000吨标准煤以上的企业);
+- the number of places a value is measured over (68个城市空气质量优良天数比例平均为99.2%, 在全国168个重点城市中,
+  哈尔滨、大庆、绥化3市), the departments that issue a document (24部门联合印发) and the kinds just named (等9种);
 - a day count is a quantity when a comparator or a 天数 subject governs it (优良天数不低于300天,
-  重污染天数控制在2天以下, 控制在1天以内) or when it is a change against a year (同比增加4天), while 3天内完成
-  or 用30天时间 is the duration of an action.
+  重污染天数控制在2天以下, 控制在1天以内), when it is a change against a year (同比增加4天) or when it is a
+  bulletin's days by air-quality class (优良178天, 共监测181天), while 3天内完成 or 用30天时间 is the duration
+  of an action.
 """
 from __future__ import annotations
 
@@ -26,6 +29,16 @@ PART_COUNT = re.compile(rf"^\s*(?:项|条|个|大|类|种|部分)\s*(?:重点|�
 BARE_PART_COUNT = re.compile(r"^\s*(?:个|大)?\s*(?:方面|部分|章|篇)")  # 共分4方面18项: no 个 before 方面
 PROGRAMME_COUNT = re.compile(r"^\s*(?:大|项)\s*(?:重点|主要|专项)?\s*(?:工程|行动|专项行动|攻坚行动)")
 ARTICLES = re.compile(r"^\s*条\s*(?:[，。；、）)]|$)")
+ISSUER_COUNT = re.compile(r"^\s*(?:个|家)?\s*(?:部门|厅局|委办局)")  # 24部门联合印发, 等24个部门: who issued it
+KINDS_COUNT = re.compile(r"^\s*(?:种|类)")  # 废钢铁、废铜等9种再生资源: a count of the kinds just named
+# The places a value is measured over: 68个城市…平均为99.2%, 在全国168个重点城市中, 14处水源水质全部达标. Not when
+# the count is what is built or reached (建成5个监测站点).
+PLACES = (r"(?:地级及以上|设区|重点|主要|国考|省考|省控|市控|县级及以上|[^\s，,。；;、0-9]{0,6})?"
+          r"(?:城市|市|县|区|河流|断面|湖库|湖泊|监测点|点位|站点|水源地|水源)")
+SCOPE_COUNT = re.compile(rf"^\s*(?:个|条|座|处)\s*{PLACES}[^，,；;。：:]*?(?:[0-9]|中(?![心国])|全部|均|都)")
+LISTED_PLACES = re.compile(r"[\u4e00-\u9fff]、[\u4e00-\u9fff、]{1,20}[\u4e00-\u9fff]\s*$")  # 哈尔滨、大庆、绥化4市
+MADE_COUNT = re.compile(r"(?:建成|新建|建设|创建|培育|打造|新增|增加|减少|达到|达|完成|实现|改造|整治|消除|超过|突破|累计)"
+                        r"[^，,；;。]{0,12}$")
 DATE_CHAIN = re.compile(r"(?<![0-9.])((?:19|20)[0-9]{2})\s*([-/.])\s*([0-9]{1,2})\s*\2\s*([0-9]{1,2})(?![0-9])")
 TIME = re.compile(r"(?<![0-9.:])([0-9]{1,2})\s*[:：]\s*([0-9]{2})(?:\s*[:：]\s*([0-9]{2}))?(?![0-9])")
 TIME_LEAD = re.compile(r"(?:(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?|上午|下午|晚上|凌晨|中午)"
@@ -43,6 +56,8 @@ DAY_COMPARATORS_BEFORE = re.compile(r"(?:不低于|不少于|至少|不超过|�
                                     r"[\s的在]*$")
 DAY_COMPARATORS_AFTER = re.compile(r"^\s*(?:天|日|小时)\s*(?:及以上|以上|以下|以内|之内|左右)")
 DAY_SUBJECT = re.compile(r"天数[^，,；;。]{0,8}$")
+# An air-quality bulletin's days by class (优良178天, 轻度污染3天, 共监测181天): counts of days, not durations.
+DAY_CLASS = re.compile(r"(?:优良|优|良|轻度污染|中度污染|重度污染|严重污染|重污染|超标|达标|监测)[\s为达到有共计]*$")
 # A change in days against a year (同比增加4天, 比2015年增加92天): the days are the quantity changed.
 DAY_CHANGE = re.compile(r"(?:同比|比上年|较上年|(?:比|较)\s*[0-9]{4}\s*年)\s*(?:增加|减少)\s*$")
 
@@ -78,6 +93,13 @@ def part_role(para: str, start: int, end: int) -> tuple[str, str] | None:
         return "document_part_count", "the number of a box (专栏)"
     if PART_COUNT.match(after) or BARE_PART_COUNT.match(after) or PROGRAMME_COUNT.match(after) or ARTICLES.match(after):
         return "document_part_count", "a count of the document's own parts or of named categories, not a quantity"
+    if ISSUER_COUNT.match(after):
+        return "document_part_count", "a count of the departments that issue the document, not a quantity"
+    if KINDS_COUNT.match(after) and re.search(r"等\s*$", before):
+        return "document_part_count", "a count of the kinds just named (…等9种), not a quantity"
+    if not MADE_COUNT.search(before) and (SCOPE_COUNT.match(after) or (
+            LISTED_PLACES.search(before) and re.match(r"^\s*(?:个)?(?:市|县|区|省)", after))):
+        return "scope_count", "the number of places the value after it is measured over: its scope, not a quantity"
     if SIZE_CLASS.match(after):
         return "chemical_or_technical", "a size class (…以上的…: the things it qualifies), not a quantity"
     return None
@@ -89,7 +111,8 @@ def is_day_count(para: str, start: int, end: int) -> bool:
     if not DAYS_AFTER.match(after):
         return False
     return bool(DAY_COMPARATORS_AFTER.match(after) or DAY_COMPARATORS_BEFORE.search(before) or DAY_CHANGE.search(before)
-                or DAY_SUBJECT.search(re.sub(r"(?:不低于|不少于|达到|控制在|保持在|为|在)[\s]*$", "", before)))
+                or DAY_SUBJECT.search(re.sub(r"(?:不低于|不少于|达到|控制在|保持在|为|在)[\s]*$", "", before))
+                or DAY_CLASS.search(before))
 
 
 def is_range(lower: str, upper: str) -> bool:

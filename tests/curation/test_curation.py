@@ -83,6 +83,7 @@ def test_every_code_rolls_up_to_a_shared_code(inputs):
 @pytest.mark.parametrize("measure, reference", [
     ("能耗", "单位地区生产总值能耗"), ("能源消耗", "单位地区生产总值能耗"),
     ("二氧化碳排放", "单位地区生产总值二氧化碳排放"), ("碳排放", "单位地区生产总值二氧化碳排放"),
+    ("二氧化碳排放量", "单位地区生产总值二氧化碳排放"), ("碳排放量", "单位地区生产总值二氧化碳排放"),
     ("用水量", "单位地区生产总值用水量"),
 ])
 def test_every_wording_of_an_intensity_names_its_indicators(inputs, measure, reference):
