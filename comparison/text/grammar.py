@@ -387,7 +387,7 @@ def chinese_mentions(para: str) -> list[Mention]:
     for m in COUNTED.finditer(para):
         if _inside(para, m.start(), "“", "”") or _inside(para, m.start(), "《", "》"):
             continue
-        if para[m.end():m.end() + 1] in ("方", "面") or para[m.start() - 1:m.start()] == "第":
+        if para[m.end():m.end() + 1] in ("方", "面") or para[m.start() - 1:m.start()] in ("第", "、"):  # 一、二类
             continue
         noun = re.match(r"[^，,；;。！？、：:（(”\s]*", para[m.end():]).group()
         if len(noun) <= 2:  # slogans: 三个转变, 两个维护

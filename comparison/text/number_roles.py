@@ -2,7 +2,7 @@
 
 General wording of Chinese texts, never a phrase of one plan:
 
-- ordinals (第12次常务会议, 第3条) and the numbers of boxes (专栏2);
+- ordinals (第12次常务会议, 第3条), ranks (列全省56位) and the numbers of boxes (专栏2);
 - counts of the document's own parts or of a named set of categories: 含20项措施, 提出5个方面,
   共分4方面 (the measure word left out), 十大工程 written 8大工程, 4项主要污染物, 若干措施20条;
 - the page numbers of a table of contents (第一章 总体要求……1);
@@ -22,6 +22,7 @@ import re
 
 LOOK_BEHIND, LOOK_AHEAD = 30, 30  # characters around a number that its role depends on (linear time)
 ORDINAL = re.compile(r"第\s*$")
+RANK = re.compile(r"(?:列|居|位列|位居|排名|排在)\s*(?:全国|全省|全市|全区|同类城市)?\s*$")  # 列全省56位: a rank
 BOX = re.compile(r"专栏\s*$")
 PART_NOUNS = ("主要目标|措施|举措|任务|方面|条款|内容|要点|部分|章|节|附件|专栏|领域|主要污染物|污染物|约束性指标|预期性指标|"
               "指标|政策|机制|意见|问题|要求|重点任务|重点工作|工作任务")
@@ -89,6 +90,8 @@ def part_role(para: str, start: int, end: int) -> tuple[str, str] | None:
     before, after = para[max(0, start - LOOK_BEHIND):start], para[end:end + LOOK_AHEAD]
     if ORDINAL.search(before):
         return "document_part_count", "an ordinal (第N), not a quantity"
+    if RANK.search(before) and re.match(r"\s*(?:位|名)", after):
+        return "document_part_count", "a rank (列全省56位), an ordinal, not a quantity"
     if BOX.search(before):
         return "document_part_count", "the number of a box (专栏)"
     if PART_COUNT.match(after) or BARE_PART_COUNT.match(after) or PROGRAMME_COUNT.match(after) or ARTICLES.match(after):

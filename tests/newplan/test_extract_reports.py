@@ -165,3 +165,17 @@ def test_a_part_titled_by_its_year_gives_its_targets_that_year(taxonomy, units):
 ])
 def test_this_year_in_a_dated_text_is_the_texts_year(taxonomy, units, body, expected):
     assert rows(body, taxonomy, units) == expected
+
+
+@pytest.mark.parametrize("body, number, reason", [
+    ("全市PM10平均浓度为49微克/立方米，列全省7位。", "7", "document_part_count"),  # a rank
+    ("全市空气质量综合指数居全省第3名。", "3", "document_part_count"),
+])
+def test_a_rank_is_no_quantity(taxonomy, units, body, number, reason):
+    assert ignored(body, taxonomy, units).get(number) == reason
+
+
+def test_classes_listed_in_chinese_numerals_are_names(taxonomy, units):
+    """(一、二类) names two classes of sea water: 二类 is no count of 2."""
+    q = run("全市近岸海域优良水质（一、二类）面积比例为90.2%。", taxonomy, units).quantities
+    assert list(q.value) == ["90.2"]
