@@ -35,8 +35,9 @@ from comparison.newplan.indicators import IndicatorChoice
 from comparison.newplan.quotes import Quotes
 from comparison.newplan.rows import Rows
 from comparison.newplan.table_rows import TableRows
-from comparison.newplan.sentence_parts import (BASE_LEVEL, FROM_LEVEL, SEGMENT_END, SENTENCE_END, SITUATION_TITLE,
-                                               base_mark, commitment_of, number_text, plan_year, reports_state,
+from comparison.newplan.sentence_parts import (BASE_LEVEL, FROM_LEVEL, REPORT_OPENING, RESULTS_REPORT, SEGMENT_END,
+                                               SENTENCE_END, SITUATION_TITLE, base_mark, commitment_of, looks_ahead,
+                                               number_text, plan_year, reports_state,
                                                respective_years, respectively_items, shared_head, shared_share,
                                                value_index, value_lists, wording_measure, year_context)
 from comparison.text.documents import ParsedDocument
@@ -77,6 +78,8 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
         self.unit_names = list(taxonomy.table("units").unit_as_written) + list(grammar.CONVENTION_UNITS)
         self.window_starts = [doc.clean.raw_span(c.start, c.end)[0] for c in doc.clauses]
         self.plan_year = plan_year(self.text, doc.doc_id)
+        report = RESULTS_REPORT.search(self.text, 0, REPORT_OPENING)
+        self.results_report = report.group() if report else ""
         self.rows: list[dict] = []
         self.token_info: dict[int, tuple[str, str, int, int]] = {}  # raw start → (role, note, clean s, e)
         self.year_use: dict[int, set[str]] = {}  # raw start of a year → how rows used it
@@ -207,6 +210,9 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
             if state:
                 kind = "baseline"
                 kind_note = f"baseline: no target year, and the sentence reports a state reached (“{state}”)"
+            elif self.results_report and not looks_ahead(para, first.start):
+                kind = "baseline"
+                kind_note = f"baseline: no target year, in a text that opens by naming a “{self.results_report}”"
         for k, (m, (ind_id, as_written, confidence, ind_note, scope)) in enumerate(
                 self.respective_choices(para, group, mentions)):
             if years:  # each value its own year: a target year, or the year of a fact

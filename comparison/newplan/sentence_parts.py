@@ -53,6 +53,9 @@ STATE_WORDS = re.compile(r"已|目前|当前|据统计|截至|同比|同期|(?:�
                          r"提升|下降|创建|培育)了|" + REVIEW_OPENER.pattern)
 STANDING_COMPARISON = re.compile(r"\s*(?:相比|相较|比较)(?:而言)?\s*[，,]")  # 与2015年相比，
 SAME_PERIOD = re.compile(r"同比|同期")
+# A text that opens by naming a bulletin of results (生态环境状况公报, 2021年第二季度空气质量状况) reports facts.
+RESULTS_REPORT = re.compile(r"公报|质量状况")
+REPORT_OPENING = 200  # characters of a text's opening read for RESULTS_REPORT
 FUTURE_WORDS = re.compile(r"将|力争|确保|争取|计划|预计|目标|要求|再(?:提高|提升|降低|下降|增加|减少)")
 # 比2015年的0.61吨标准煤下降15%: the value between the base year and the change is that year's level.
 BASE_LEVEL = re.compile(r"\s*(?:同期)?\s*的\s*")  # 较2020年同期的94%
@@ -81,6 +84,12 @@ def plan_year(text: str, doc_id: str) -> int | None:
         return max(numbers)
     m = re.search(r"(19|20)[0-9]{2}$", doc_id)
     return int(m.group()) if m else None
+
+
+def looks_ahead(para: str, pos: int) -> bool:
+    """True when the sentence before ``pos`` speaks of the future (将, 力争, 目标 …)."""
+    sentence_start = max(para.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
+    return bool(FUTURE_WORDS.search(para, sentence_start, pos))
 
 
 def reports_state(para: str, pos: int) -> str:

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from comparison.newplan.extract import extract
+from comparison.text.cleaning import clean
+from comparison.text.documents import ParsedDocument
+from comparison.text.structure import parse
 from test_extract import one, run
 
 
@@ -179,3 +183,24 @@ def test_classes_listed_in_chinese_numerals_are_names(taxonomy, units):
     """(一、二类) names two classes of sea water: 二类 is no count of 2."""
     q = run("全市近岸海域优良水质（一、二类）面积比例为90.2%。", taxonomy, units).quantities
     assert list(q.value) == ["90.2"]
+
+
+
+def extract_text(raw: str, taxonomy, units):
+    ct = clean(raw)
+    return extract(ParsedDocument("bulletin_2022", "test", raw, ct, parse("bulletin_2022", ct)), taxonomy, units)
+
+
+BULLETIN = ("测试市2021年生态环境状况公报\n\n一、大气环境\n\n全市空气质量优良天数比例为95.1%。\n\n二、水环境\n\n"
+            "全市国考断面水质优良比例为100%。力争明年优良天数比例达到96%。\n")
+
+
+def test_a_text_that_opens_by_naming_a_bulletin_reports_facts(taxonomy, units):
+    q = extract_text(BULLETIN, taxonomy, units).quantities
+    assert list(zip(q.value, q.kind)) == [("95.1", "baseline"), ("100", "baseline"), ("96", "target")]
+    assert "公报" in q.note.iloc[0]
+
+
+def test_the_same_sentences_in_a_plan_are_targets(taxonomy, units):
+    q = extract_text(BULLETIN.replace("2021年生态环境状况公报", "生态环境保护实施方案"), taxonomy, units).quantities
+    assert list(q.kind) == ["target", "target", "target"]
