@@ -35,9 +35,10 @@ from comparison.newplan.indicators import IndicatorChoice
 from comparison.newplan.quotes import Quotes
 from comparison.newplan.rows import Rows
 from comparison.newplan.table_rows import TableRows
-from comparison.newplan.sentence_parts import (BASE_LEVEL, FROM_LEVEL, REPORT_OPENING, RESULTS_REPORT, SEGMENT_END,
-                                               SENTENCE_END, SITUATION_TITLE, base_mark, commitment_of, looks_ahead,
-                                               number_text, plan_year, reports_state,
+from comparison.newplan.sentence_parts import (BASE_LEVEL, FORWARD_OPENING, FROM_LEVEL, REPORT_OPENING, RESULTS_REPORT,
+                                               REVIEW_INTRO, SEGMENT_END, SENTENCE_END, SITUATION_TITLE, base_mark,
+                                               commitment_of, first_sentence_end, looks_ahead, number_text,
+                                               plan_year, reports_state,
                                                respective_years, respectively_items, shared_head, shared_share,
                                                value_index, value_lists, wording_measure, year_context)
 from comparison.text.documents import ParsedDocument
@@ -80,6 +81,7 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
         self.plan_year = plan_year(self.text, doc.doc_id)
         report = RESULTS_REPORT.search(self.text, 0, REPORT_OPENING)
         self.results_report = report.group() if report else ""
+        self.review = ()  # (opener, section_no) of a review that governs the paragraphs after it (五年来…以下工作)
         self.rows: list[dict] = []
         self.token_info: dict[int, tuple[str, str, int, int]] = {}  # raw start → (role, note, clean s, e)
         self.year_use: dict[int, set[str]] = {}  # raw start of a year → how rows used it
@@ -112,6 +114,12 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
         tokens = grammar.classify_tokens(para, clause.section_no == 0)
         if self.lead is not None and self.lead[1] != clause.clause_id:
             self.lead = None
+        intro = REVIEW_INTRO.search(para)
+        if intro:
+            self.review = (intro.group(), clause.section_no)
+        elif self.review and (clause.section_no != self.review[1]
+                              or FORWARD_OPENING.search(para, 0, first_sentence_end(para))):
+            self.review = ()  # a new section, or a paragraph that opens by looking ahead
         lead = LEAD_YEAR.fullmatch(para.strip())
         for t in tokens:
             self.token_info[self.raw(ps + t.start, ps + t.end)[0]] = (t.role, t.note, ps + t.start, ps + t.end)
@@ -213,6 +221,9 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
             elif self.results_report and not looks_ahead(para, first.start):
                 kind = "baseline"
                 kind_note = f"baseline: no target year, in a text that opens by naming a “{self.results_report}”"
+            elif self.review and not looks_ahead(para, first.start):
+                kind = "baseline"
+                kind_note = f"baseline: no target year, in the review that “{self.review[0]}” opens"
         for k, (m, (ind_id, as_written, confidence, ind_note, scope)) in enumerate(
                 self.respective_choices(para, group, mentions)):
             if years:  # each value its own year: a target year, or the year of a fact

@@ -56,6 +56,9 @@ SAME_PERIOD = re.compile(r"同比|同期")
 # A text that opens by naming a bulletin of results (生态环境状况公报, 2021年第二季度空气质量状况) reports facts.
 RESULTS_REPORT = re.compile(r"公报|质量状况")
 REPORT_OPENING = 200  # characters of a text's opening read for RESULTS_REPORT
+# 五年来，…主要做了以下工作。: a review that governs the paragraphs after it, until one opens by looking ahead.
+REVIEW_INTRO = re.compile(rf"(?:{REVIEW_OPENER.pattern})[^。]*?以下(?:几个方面的|几方面)?工作")
+FORWARD_OPENING = re.compile(r"今后|今年|明年|下一步|新的一年|工作安排|总体要求|主要目标|预期目标|建议|展望")
 FUTURE_WORDS = re.compile(r"将|力争|确保|争取|计划|预计|目标|要求|再(?:提高|提升|降低|下降|增加|减少)")
 # 比2015年的0.61吨标准煤下降15%: the value between the base year and the change is that year's level.
 BASE_LEVEL = re.compile(r"\s*(?:同期)?\s*的\s*")  # 较2020年同期的94%
@@ -84,6 +87,12 @@ def plan_year(text: str, doc_id: str) -> int | None:
         return max(numbers)
     m = re.search(r"(19|20)[0-9]{2}$", doc_id)
     return int(m.group()) if m else None
+
+
+def first_sentence_end(para: str) -> int:
+    """Where the paragraph's first sentence ends (read in its first grammar.NEAR characters)."""
+    ends = [k for k in (para.find(ch, 0, grammar.NEAR) for ch in SENTENCE_END) if k != -1]
+    return min(ends or [min(len(para), grammar.NEAR)])
 
 
 def looks_ahead(para: str, pos: int) -> bool:

@@ -204,3 +204,24 @@ def test_a_text_that_opens_by_naming_a_bulletin_reports_facts(taxonomy, units):
 def test_the_same_sentences_in_a_plan_are_targets(taxonomy, units):
     q = extract_text(BULLETIN.replace("2021年生态环境状况公报", "生态环境保护实施方案"), taxonomy, units).quantities
     assert list(q.kind) == ["target", "target", "target"]
+
+
+REVIEW = ("测试市政府工作报告\n\n2022年1月10日\n\n一、政府工作\n\n过去五年，我们主要做了以下工作。\n\n"
+          "（一）推动绿色发展。全市森林覆盖率达到61.2%，新建污水管网320公里。\n\n"
+          "（二）改善生态环境。空气质量优良天数比例提高到93.5%。\n\n"
+          "今后五年，我们将坚持生态优先。到2026年，森林覆盖率达到62%，空气质量优良天数比例保持在93%以上。\n\n"
+          "二、重点任务\n\n空气质量优良天数比例稳定在92%以上。\n")
+
+
+def test_a_review_introduced_by_its_work_governs_the_paragraphs_after_it(taxonomy, units):
+    q = extract_text(REVIEW, taxonomy, units).quantities
+    assert list(zip(q.value, q.kind)) == [("61.2", "baseline"), ("320", "baseline"), ("93.5", "baseline"),
+                                          ("62", "target"), ("93", "target"), ("92", "target")]
+    assert "以下工作" in q.note.iloc[0]
+
+
+def test_a_review_ends_with_its_section(taxonomy, units):
+    """The next section of a plan (二、重点任务) is no longer the review, even with no word that looks ahead."""
+    text = REVIEW.replace("今后五年，我们将坚持生态优先。到2026年，森林覆盖率达到62%，空气质量优良天数比例保持在93%以上。\n\n", "")
+    q = extract_text(text, taxonomy, units).quantities
+    assert list(zip(q.value, q.kind))[-1] == ("92", "target")
