@@ -41,8 +41,8 @@ RULES = {
     "list_alias_split": "an alias that names one indicator per value of a 分别 list (水稻化肥、农药利用率)",
     "alias_earlier_in_sentence": "an alias named in an earlier part of the sentence, the value's own part "
                                  "naming no alias",
-    "alias_bare_subject": "the value's own part names only a bare word (规模突破300亿元): the alias named "
-                          "just before it in the sentence",
+    "alias_bare_subject": "the value's own part names no subject, only verbs, years or a bare word (规模突破300亿元, "
+                          "2030年达到25%): the alias named just before it in the sentence",
     "measure_mismatch": "an alias's indicator measures a level and the words before the value state a change "
                         "or an addition (年均增长30%, 新增20万千瓦), or it measures a change and they state a level "
                         "(下降到50%)",

@@ -51,7 +51,8 @@ from comparison.text import grammar
 LEAD_YEAR = re.compile(r"(?:(?:到|至)\s*)?((?:19|20)[0-9]{2})\s*年(?:底|末)?\s*(?:(?:主要|预期|发展)?目标)?\s*[：:]")
 SCOPE_ITEM = re.compile(r"(?:全|本)?(?:市|县|区|乡|镇|省|城市|农村|城镇|乡村|县城|市区|城区|中心城区|市级|县级|省级|国家级|"
                         r"市本级|各县区|县（市、区）)")
-THIS_YEAR = re.compile(r"今年|本年度|(?<![0-9一二两三四五六七八九十几多])年内")  # in a text of year Y: Y (not 三年内)
+# In a text of year Y: Y (not 三年内; 截至6月 is this year's June).
+THIS_YEAR = re.compile(r"今年|本年度|(?<![0-9一二两三四五六七八九十几多])年内|截至\s*[0-9]{1,2}\s*月")
 
 
 def one_year(title: str) -> str:
@@ -248,9 +249,13 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
                 ty = title_year
                 notes.append(f"target year {ty} from the title of its part (“{title}”)")
             sentence_start = max(para.rfind(ch, 0, m.start) for ch in SENTENCE_END) + 1
-            if kind == "target" and not ty and self.plan_year and THIS_YEAR.search(para, sentence_start, m.start):
+            this_year = self.plan_year and THIS_YEAR.search(para, sentence_start, m.start)
+            if kind == "target" and not ty and this_year:
                 ty = str(self.plan_year)
-                notes.append(f"target year {ty}: 今年 in a text of {ty}")
+                notes.append(f"target year {ty}: {this_year.group()} in a text of {ty}")
+            if kind == "baseline" and not by and this_year:
+                by = str(self.plan_year)
+                notes.append(f"base year {by}: {this_year.group()} in a text of {by}")
             if lead is not None and ty == str(lead[0].year) and not target_year:
                 notes.append(f"target year {ty} from “{lead[3].strip()}” over the list")
             if target_year and not (q_start <= target_year.token.start < q_end):

@@ -27,7 +27,7 @@ def ignored(body, taxonomy, units):
     ("十余年来，全市二氧化氮年均浓度下降45%。", [("45", "%", "baseline", "", "")]),
     ("二十多年来，城市污水处理率提高到97%。", [("97", "%", "baseline", "", "")]),
     ("这一年，全市新增造林面积12万亩。", [("12", "万亩", "baseline", "", "")]),
-    ("截至9月底，全市新能源汽车保有量达到4.2万辆。", [("4.2", "万辆", "baseline", "", "")]),
+    ("截至9月底，全市新能源汽车保有量达到4.2万辆。", [("4.2", "万辆", "baseline", "", "2022")]),  # this year's
     ("全市PM10平均浓度为51微克/立方米，同比下降6.3%。",
      [("51", "微克/立方米", "baseline", "", ""), ("6.3", "%", "baseline", "", "")]),
 ])
@@ -165,9 +165,9 @@ def test_a_part_titled_by_its_year_gives_its_targets_that_year(taxonomy, units):
     ("今年全市PM2.5平均浓度控制在30微克/立方米以内。", [("30", "微克/立方米", "target", "2022", "")]),
     ("年内新增光伏装机10万千瓦。", [("10", "万千瓦", "target", "2022", "")]),
     ("力争三年内实现节能100万吨标准煤。", [("100", "万吨标准煤", "target", "", "")]),  # three years, not this one
-    ("今年以来，全市新增光伏装机12万千瓦。", [("12", "万千瓦", "baseline", "", "")]),  # a result so far
+    ("今年以来，全市新增光伏装机12万千瓦。", [("12", "万千瓦", "baseline", "", "2022")]),  # a result so far
 ])
-def test_this_year_in_a_dated_text_is_the_texts_year(taxonomy, units, body, expected):
+def test_this_year_in_a_dated_text_is_the_texts_year_of_targets_and_facts(taxonomy, units, body, expected):
     assert rows(body, taxonomy, units) == expected
 
 
