@@ -38,9 +38,9 @@ from comparison.newplan.table_rows import TableRows
 from comparison.newplan.sentence_parts import (BASE_LEVEL, FORWARD_OPENING, FROM_LEVEL, REPORT_OPENING, RESULTS_REPORT,
                                                REVIEW_INTRO, SEGMENT_END, SENTENCE_END, SITUATION_TITLE, base_mark,
                                                commitment_of, first_sentence_end, looks_ahead, number_text,
-                                               plan_year, reports_state,
-                                               respective_years, respectively_items, shared_head, shared_share,
-                                               value_index, value_lists, wording_measure, year_context)
+                                               plan_year, reports_state, respective_years, respectively_items,
+                                               shared_head, shared_share, value_index, value_lists, wording_measure,
+                                               year_context)
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 from comparison.text.structure import paragraphs

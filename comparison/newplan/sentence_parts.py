@@ -18,6 +18,7 @@ ADDITION_WORDS = re.compile(r"(?:新增|新建)\s*$")
 LEVEL_CHANGE_WORDS = re.compile(r"(?:(?:下降|降低|减少|削减|压减|提高|提升|增长|增加|上升)[到至]|[降增升减]至)\s*$")
 
 
+PERCENTAGE_POINTS = {"percentage_point", "百分点", "个百分点"}  # the canonical unit, and as plans write it
 CHANGED_OBJECT = re.compile(r"(?:削减|压减|减少|增加)\s*$")  # 削减煤炭消费总量20万吨: the verb before its object
 
 
@@ -25,7 +26,7 @@ def wording_measure(before: str, unit: str, before_subject: str = "") -> str:
     """'change', 'addition' or 'level' as the words right before a value state it, or the verb right before
     its subject (新增光伏装机20万千瓦; ``before_subject``); '' when they do not say. A value in percentage
     points is always a change."""
-    if unit == "percentage_point" or CHANGE_WORDS.search(before) or CHANGED_OBJECT.search(before_subject):
+    if unit in PERCENTAGE_POINTS or CHANGE_WORDS.search(before) or CHANGED_OBJECT.search(before_subject):
         return "change"
     if ADDITION_WORDS.search(before) or ADDITION_WORDS.search(before_subject):
         return "addition"

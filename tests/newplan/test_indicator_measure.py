@@ -18,6 +18,7 @@ from test_indicators import row
     ("新能源汽车保有量年均增长", "%", "change"),
     ("绿化覆盖率较上年提高", "percentage_point", "change"),
     ("绿化覆盖率达到", "percentage_point", "change"),
+    ("绿化覆盖率较上年提高", "个百分点", "change"),  # as the extractor holds the unit: written, not canonical
     ("风电装机年均新增", "万千瓦", "addition"),
     ("煤炭占能源消费比重下降到", "%", "level"),
     ("光伏装机规模增至", "万千瓦", "level"),
