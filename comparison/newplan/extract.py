@@ -44,7 +44,7 @@ from comparison.newplan.sentence_parts import (BASE_LEVEL, FORWARD_OPENING, FROM
 from comparison.text.documents import ParsedDocument
 from comparison.text.hanzi import simplified
 from comparison.text.structure import paragraphs
-from comparison.text import grammar
+from comparison.text import chinese_quantities, grammar
 
 
 # A line that heads a list with its year: 到2025年： or 2025年目标：
@@ -127,7 +127,7 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
         marks = grammar.year_marks(para, tokens, self.plan_year)
         mentions = grammar.digit_mentions(para, tokens, self.unit_names)
         taken = [m.value_span for m in mentions]
-        for m in grammar.chinese_mentions(para):
+        for m in chinese_quantities.chinese_mentions(para):
             if not any(s < m.value_span[1] and m.value_span[0] < e for s, e in taken):
                 mentions.append(m)
                 taken.append(m.value_span)

@@ -14,9 +14,8 @@ general wording of the genre, never a phrase of a particular plan:
 - quantities: a value, an optional range (1-2个, 2—3), the longest unit written right after it (or after
   余/多: 3500余个 is more than 3500), the comparator from the words around it (以上, 不低于, 超过, 约, 左右 …);
   day counts governed by a comparator or a 天数 subject (优良天数不低于300天);
-- Chinese numerals only where they carry a quantity: 翻番 / 翻一番 / 翻两番, 两个 + measure word,
-  千亿级, 三分之一, 近一半, 零填埋, 清零 — never 一批, 一体化, 第一, 十四五. A Mention's ``value`` is the number
-  meant (三分之一 → 1/3) and ``value_span`` the digits or words that print it.
+- quantities written in Chinese numerals: comparison.text.chinese_quantities. A Mention's ``value`` is
+  the number meant (三分之一 → 1/3) and ``value_span`` the digits or words that print it.
 """
 from __future__ import annotations
 
@@ -24,7 +23,6 @@ import re
 from dataclasses import dataclass
 
 from comparison.text import number_roles
-from comparison.text.numbers import DOUBLING, chinese_numeral_value
 
 YEAR_RANGE = (1990, 2060)
 # The rules read the words next to a number, never the whole paragraph: each looks at most NEAR characters
@@ -74,13 +72,6 @@ MEASURE_WORDS = "个家座条项所处类种片支"
 # What may lead to or follow a number in the year range that is a quantity (达到2020个, 共2021家): not a bare year.
 BARE_YEAR_LEAD = r"(?:达到|达|为|是|超过|突破|增至|降至|增加|减少|新增|约|近|共|计|第|No\.?|[0-9.,，、])\s*$"
 BARE_YEAR_UNIT_START = MEASURE_WORDS + "万亿千百元吨米亩户人辆套台座名位天次件项个%％"
-ZERO_TARGETS = re.compile(r"零(?:填埋|废弃|排放|增长|事故)")
-CLEAR_TO_ZERO = re.compile(r"清零(?!行动|工作|专项)")
-FRACTION = re.compile(r"([一二三四五六七八九十]+)分之([一二三四五六七八九十]+)")
-HALF = re.compile(r"(近|约|超过)?一半")
-CLASS_MAGNITUDE = re.compile(r"([一二两三四五六七八九十百千]+)(亿级|万级)")
-COUNTED = re.compile(r"(?<![第一二两三四五六七八九十百千“\"])([二两三四五六七八九十百千][一二两三四五六七八九十百千]*)"
-                     r"([" + MEASURE_WORDS + r"])(?![一二三四五六七八九十])")
 
 
 @dataclass
@@ -171,7 +162,7 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
             t.role = "chemical_or_technical"
         elif re.match(r"^[A-Za-z]", after) or re.match(r"^\s*\+|^[A-Za-z]", after) or re.search(r"\+\s*$", before):
             t.role = "name_or_label"
-        elif _inside(para, t.start, "《", "》") or _inside_short_quote(para, t.start):
+        elif inside(para, t.start, "《", "》") or _inside_short_quote(para, t.start):
             t.role = "name_or_label"
         elif any(after.lstrip().startswith(u) for u in SIZE_CLASS_UNITS):
             t.role, t.note = "chemical_or_technical", "size class of equipment, not a quantity"
@@ -195,7 +186,7 @@ def classify_tokens(para: str, in_preamble: bool) -> list[Token]:
     return tokens
 
 
-def _inside(text: str, pos: int, opener: str, closer: str) -> bool:
+def inside(text: str, pos: int, opener: str, closer: str) -> bool:
     """Between an opener and its closer, each at most MAX_TITLE characters away."""
     left = text.rfind(opener, max(0, pos - MAX_TITLE), pos)
     return left != -1 and text.rfind(closer, left, pos) == -1 and text.find(closer, pos, pos + MAX_TITLE) != -1
@@ -355,45 +346,3 @@ def _skip_spaces(text: str, pos: int) -> int:
 
 def _span(unit, para: str, pos: int) -> tuple[int, int] | None:
     return (_skip_spaces(para, pos), unit[1]) if unit else None
-
-
-def chinese_mentions(para: str) -> list[Mention]:
-    """Quantities written in Chinese numerals (conservative: only the wordings listed in the module doc)."""
-    out: list[Mention] = []
-    for phrase, value in DOUBLING.items():
-        for m in re.finditer(phrase, para):
-            if not any(o.start <= m.start() < o.end for o in out):
-                out.append(Mention(m.start(), m.end(), value, phrase, (m.start(), m.end()), "times", None, "eq",
-                                   chinese=True, note=f"{phrase} → {value:g} times"))
-    for m in CLASS_MAGNITUDE.finditer(para):
-        out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(1)), m.group(1), m.span(1), m.group(2),
-                           m.span(2), "ge", chinese=True, note=f"{m.group()}: class of magnitude, read as at least"))
-    for m in FRACTION.finditer(para):  # a share of the whole: 三分之一 is 1/3 in the unit fraction
-        value = chinese_numeral_value(m.group(2)) / chinese_numeral_value(m.group(1))
-        out.append(Mention(m.start(), m.end(), value, m.group(), m.span(), "fraction", None,
-                           comparator_before(para, m.start()) or "eq", chinese=True,
-                           note=f"fraction {m.group()}: value {value!r} in the unit fraction (1 = the whole)"))
-    for m in HALF.finditer(para):
-        s = m.start() + (len(m.group(1)) if m.group(1) else 0)
-        comp = {"近": "approx", "约": "approx", "超过": "gt"}.get(m.group(1) or "", comparator_before(para, s) or "eq")
-        out.append(Mention(m.start(), m.end(), 0.5, "一半", (s, s + 2), "fraction", None, comp, chinese=True,
-                           note="一半 (one half): value 0.5 in the unit fraction"))
-    for m in ZERO_TARGETS.finditer(para):
-        out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start(), m.start() + 1), "", None, "eq", chinese=True,
-                           note=f"{m.group()} recorded as 0"))
-    for m in CLEAR_TO_ZERO.finditer(para):
-        out.append(Mention(m.start(), m.end(), 0.0, "零", (m.start() + 1, m.end()), "", None, "eq", chinese=True,
-                           note="清零 (reduce to zero) recorded as 0"))
-    for m in COUNTED.finditer(para):
-        if _inside(para, m.start(), "“", "”") or _inside(para, m.start(), "《", "》"):
-            continue
-        if para[m.end():m.end() + 1] in ("方", "面") or para[m.start() - 1:m.start()] in ("第", "、"):  # 一、二类
-            continue
-        noun = re.match(r"[^，,；;。！？、：:（(”\s]*", para[m.end():]).group()
-        if len(noun) <= 2:  # slogans: 三个转变, 两个维护
-            continue
-        out.append(Mention(m.start(), m.end(), chinese_numeral_value(m.group(1)), m.group(1), m.span(1),
-                           m.group(2), m.span(2), comparator_before(para, m.start()) or "eq", chinese=True,
-                           note=f"Chinese numeral {m.group()}"))
-    out.sort(key=lambda x: x.start)
-    return out

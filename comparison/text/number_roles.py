@@ -4,7 +4,8 @@ General wording of Chinese texts, never a phrase of one plan:
 
 - ordinals (第12次常务会议, 第3条), ranks (列全省56位) and the numbers of boxes (专栏2);
 - counts of the document's own parts or of a named set of categories: 含20项措施, 提出5个方面,
-  共分4方面 (the measure word left out), 十大工程 written 8大工程, 4项主要污染物, 若干措施20条;
+  共分4方面 (the measure word left out), 十大工程 written 8大工程, 4项主要污染物, 若干措施20条, and how many of the
+  targets just named are met (22项约束性指标中，有8项已提前完成);
 - the page numbers of a table of contents (第一章 总体要求……1);
 - dates and times written with hyphens, slashes or dots (2023-05-06, 2023/5/6, 2023.05.06 10:21),
   telephone numbers (0591-87654321, 13912345678) and ids or codes (113500/2023-00045): never a range;
@@ -30,6 +31,9 @@ PART_COUNT = re.compile(rf"^\s*(?:项|条|个|大|类|种|部分)\s*(?:重点|�
 BARE_PART_COUNT = re.compile(r"^\s*(?:个|大)?\s*(?:方面|部分|章|篇)")  # 共分4方面18项: no 个 before 方面
 PROGRAMME_COUNT = re.compile(r"^\s*(?:大|项)\s*(?:重点|主要|专项)?\s*(?:工程|行动|专项行动|攻坚行动)")
 ARTICLES = re.compile(r"^\s*条\s*(?:[，。；、）)]|$)")
+# 22项约束性指标中，有8项已提前完成: how many of the targets just named are met, not a quantity of anything.
+TARGETS_MET = re.compile(r"^\s*项\s*(?:已经|已|均|全部|基本|都)?\s*(?:提前|超额|如期|按期)?\s*(?:完成|实现|达到|达标)")
+TARGETS_NAMED = re.compile(r"(?:指标|目标|任务)[^。；;！？]{0,12}(?:中|里)?[，,、\s]*(?:有|其中有?)?\s*$")
 ISSUER_COUNT = re.compile(r"^\s*(?:个|家)?\s*(?:部门|厅局|委办局)")  # 24部门联合印发, 等24个部门: who issued it
 KINDS_COUNT = re.compile(r"^\s*(?:种|类)")  # 废钢铁、废铜等9种再生资源: a count of the kinds just named
 # The places a value is measured over: 68个城市…平均为99.2%, 在全国168个重点城市中, 14处水源水质全部达标. Not when
@@ -96,6 +100,8 @@ def part_role(para: str, start: int, end: int) -> tuple[str, str] | None:
         return "document_part_count", "the number of a box (专栏)"
     if PART_COUNT.match(after) or BARE_PART_COUNT.match(after) or PROGRAMME_COUNT.match(after) or ARTICLES.match(after):
         return "document_part_count", "a count of the document's own parts or of named categories, not a quantity"
+    if TARGETS_MET.match(after) and TARGETS_NAMED.search(before):
+        return "document_part_count", "how many of the targets just named are met (…指标中有8项已完成), not a quantity"
     if ISSUER_COUNT.match(after):
         return "document_part_count", "a count of the departments that issue the document, not a quantity"
     if KINDS_COUNT.match(after) and re.search(r"等\s*$", before):

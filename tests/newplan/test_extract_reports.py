@@ -225,3 +225,37 @@ def test_a_review_ends_with_its_section(taxonomy, units):
     text = REVIEW.replace("今后五年，我们将坚持生态优先。到2026年，森林覆盖率达到62%，空气质量优良天数比例保持在93%以上。\n\n", "")
     q = extract_text(text, taxonomy, units).quantities
     assert list(zip(q.value, q.kind))[-1] == ("92", "target")
+
+
+@pytest.mark.parametrize("body, count", [
+    ("“十三五”规划确定的22项约束性指标中，有8项已提前完成。", "8"),
+    ("主要目标任务中，16项超额完成，其余基本完成。", "16"),
+    ("年度重点任务里，有12项均如期完成。", "12"),
+])
+def test_how_many_of_the_targets_are_met_is_no_quantity(taxonomy, units, body, count):
+    assert ignored(body, taxonomy, units).get(count) == "document_part_count"
+    assert count not in list(run(body, taxonomy, units).quantities.value)
+
+
+def test_a_count_of_projects_done_stays_a_quantity(taxonomy, units):
+    """Only a count of the targets just named is one of the document's parts; 项目 names no target."""
+    assert "8" in list(run("今年开工的重点项目中，有8项已提前完成。", taxonomy, units).quantities.value)
+
+
+@pytest.mark.parametrize("body", [
+    "坚持“外防输入、内防反弹”总策略和“动态清零”总方针，全市经济稳中向好。",
+    "疫情防控坚持动态清零，统筹推进经济社会发展。",
+    "面对新冠肺炎疫情冲击，我们坚持动态清零不动摇。",
+])
+def test_zero_covid_is_no_quantity(taxonomy, units, body):
+    assert run(body, taxonomy, units).quantities.empty
+
+
+@pytest.mark.parametrize("body", [
+    "到2025年，城市黑臭水体实现动态清零。",
+    "到2025年，劣V类水体“清零”。",
+    "到2025年，重大环境风险隐患全部清零。",
+])
+def test_pollution_brought_to_zero_stays_a_quantity(taxonomy, units, body):
+    q = run(body, taxonomy, units).quantities
+    assert list(zip(q.value, q.kind, q.target_year)) == [("0", "target", "2025")]
