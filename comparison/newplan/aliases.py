@@ -38,6 +38,7 @@ class AliasIndex:
             if alias:
                 self.ids_of.setdefault(alias, []).append(ind)
         self.keys = sorted(((normalized(a), a) for a in self.ids_of), key=lambda x: -len(x[0]))
+        self.alias_of_key = {key: alias for key, alias in reversed(self.keys)}
         ind = taxonomy.table("indicators")
         self.canonical = dict(zip(ind.indicator_id, ind.canonical_unit))
         self.labels = dict(zip(ind.indicator_id, ind.label_zh))
@@ -66,6 +67,10 @@ class AliasIndex:
             if not any(s < fe and fs < e for fs, fe, _ in found):
                 found.append((s, e, alias))
         return sorted(found)
+
+    def alias_named(self, words: str) -> str | None:
+        """The codebook alias these words are, if any."""
+        return self.alias_of_key.get(normalized(words))
 
     def all_occurrences(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """Every alias occurrence in text[start:end], overlapping ones included (longest alias first, then

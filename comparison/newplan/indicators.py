@@ -12,7 +12,8 @@ import re
 
 from comparison.newplan.calibration import MIN_SUGGESTED, load_calibration
 from comparison.newplan.sentence_parts import (PHRASE_END, PHRASE_HEAD, PHRASE_TAIL, SCOPE_BEFORE, SEGMENT_END,
-                                               SENTENCE_END, alias_chain, wording_measure)
+                                               SENTENCE_END, alias_chain, shared_tail_items,
+                                               wording_measure)
 from comparison.text import grammar
 
 FUZZY_MIN_RATIO, FUZZY_CLOSE_RATIO = 0.35, 0.6
@@ -87,11 +88,15 @@ class IndicatorChoice:
         values = [m for m in group if not m.range_part] or group
         if found and ("分别" in lead or "均" in lead or "都" in lead):
             chain = alias_chain(para, found)
+            shared = shared_tail_items(para, chain, self.indicators.alias_named, len(values) - len(chain)) \
+                if "分别" in lead else []
+            if any(alias for _, _, alias in shared) and len(shared) + len(chain) == len(values):
+                chain = shared + chain
             ids = self.indicators.compatible(chain[-1][2], unit)
             single = len({m.value_span for m in group}) == 1
             listed = None
             if len(chain) > 1 and len(chain) == len(values):
-                listed = [(m, self.alias_choice(para, a, self.row_unit(m), "list_item")) for m, a in zip(values, chain)]
+                listed = [(m, self.list_choice(para, a, self.row_unit(m), shared)) for m, a in zip(values, chain)]
             elif len(chain) > 1 and single and "分别" in lead:
                 self.distribute(para, first, chain, mentions)
                 listed = [(first, self.alias_choice(para, chain[0], unit, "list_item", context=context))]
@@ -240,6 +245,16 @@ class IndicatorChoice:
                 break
             if m is not first:
                 self.assigned[id(m)] = chain[k - 1]
+
+    def list_choice(self, para, occurrence, unit, shared):
+        """The choice of a 分别 list's item: its alias, or, for an item sharing the next one's tail, the alias
+        they make together (none where they make none)."""
+        if occurrence not in shared:
+            return self.alias_choice(para, occurrence, unit, "list_item")
+        if not occurrence[2]:
+            return "", para[occurrence[0]:occurrence[1]], "no_alias", ("the item and the words it shares with the "
+                                                                       "next name no codebook alias"), ""
+        return self.alias_choice(para, occurrence, unit, "list_shared_tail")
 
     def alias_choice(self, para, occurrence, unit, rule, ind_id=None, context=""):
         """(indicator_id, alias, rule, note, scope) for an alias occurrence; no id when no indicator of the

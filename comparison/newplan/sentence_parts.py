@@ -283,6 +283,30 @@ def alias_chain(para: str, found) -> list[tuple[int, int, str]]:
     return chain
 
 
+# An item of a list written before the next one, without the words both share (风电、光伏装机): the words
+# since the previous punctuation, then the list's separator.
+ITEM_BEFORE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9.]{1,12})\s*(?:、|和|及|与)\s*$")
+MIN_SHARED_TAIL = 2  # characters: 装机, 综合利用率; a single 率 or 量 is too common to tell a name
+
+
+def shared_tail_items(para: str, chain, alias_named, limit: int) -> list[tuple[int, int, str]]:
+    """Up to ``limit`` items listed before the first alias of a chain, sharing its tail (风电、光伏装机: 风电 is
+    风电装机; 城市生活垃圾、污泥无害化处理率: 城市生活垃圾无害化处理率). Each is (start, end, alias) of the item's
+    own words, alias "" where no item and shared tail are a codebook alias (水电、风电、光伏装机: 水电装机 is none);
+    the longest shared tail, then the longest part of the item's words, is tried first."""
+    items: list[tuple[int, int, str]] = []
+    start, end, _ = chain[0]
+    written = para[start:end]
+    left = start
+    while len(items) < limit and (m := ITEM_BEFORE.search(para, max(0, left - 16), left)):
+        word = m.group(1)
+        item = next(((m.start(1) + k, m.end(1), alias) for t in range(len(written) - 1, MIN_SHARED_TAIL - 1, -1)
+                     for k in range(len(word)) if (alias := alias_named(word[k:] + written[-t:]))), None)
+        items.insert(0, item or (m.start(1), m.end(1), ""))
+        left = m.start()
+    return items
+
+
 def number_text(m) -> str:
     """The value as a curator writes it: the digits as printed, or the number Chinese words mean, unrounded."""
     if m.chinese:

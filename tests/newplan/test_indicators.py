@@ -110,3 +110,42 @@ def test_confidence_is_the_rules_measured_share_from_the_calibration_table(taxon
             rule = rule_of(r.note)
             assert r.confidence == table.at[rule, "confidence"] > MIN_SUGGESTED
             assert f"right in {table.at[rule, 'n_right']} of {table.at[rule, 'n_rows']} labelled rows" in r.note
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("预计到2025年，全县风电、光伏发电装机分别达到30万千瓦和45万千瓦。",
+     [("30", "wind_power_capacity_kw"), ("45", "solar_pv_capacity_kw")]),
+    ("到2025年，工业固体废物、农作物秸秆综合利用率分别达到85%、93%。",
+     [("85", "industrial_solid_waste_utilization_rate_pct"), ("93", "straw_utilization_rate_pct")]),
+    ("城镇生活垃圾、污泥无害化处理率分别达到99%和92%。",  # 城镇生活垃圾无害化处理率 is none: 生活垃圾… is
+     [("99", "domestic_waste_harmless_treatment_rate_pct"), ("92", "sludge_safe_disposal_rate_pct")]),
+    ("到2025年，全市水电、风电、光伏装机分别达到10万千瓦、20万千瓦、30万千瓦。",  # 水电装机: no indicator
+     [("10", ""), ("20", "wind_power_capacity_kw"), ("30", "solar_pv_capacity_kw")]),
+])
+def test_an_item_written_without_the_words_it_shares_with_the_next(taxonomy, units, sentence, expected):
+    """风电、光伏装机分别…: 风电 is 风电装机, the tail 装机 written once for both."""
+    q = rows(sentence, taxonomy, units)
+    assert list(zip(q.value, q.indicator_id)) == expected
+    assert rule_of(q.note.iloc[-2]) == "list_shared_tail"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("城市、县城生活垃圾无害化处理率分别达到100%、95%。",  # scopes of one indicator, not two items
+     [("100", "domestic_waste_harmless_treatment_rate_pct"), ("95", "domestic_waste_harmless_treatment_rate_pct")]),
+    ("到2025年，全市新能源、光伏装机分别达到30万千瓦、20万千瓦。",  # 新能源装机 names no indicator
+     [("30", ""), ("20", "solar_pv_capacity_kw")]),
+])
+def test_items_that_share_no_alias_keep_their_own(taxonomy, units, sentence, expected):
+    q = rows(sentence, taxonomy, units)
+    assert list(zip(q.value, q.indicator_id)) == expected
+    assert "list_shared_tail" not in " ".join(q.note)
+
+
+def test_shared_tail_items_walk_back_through_the_list():
+    from comparison.newplan.sentence_parts import shared_tail_items
+    para = "到2025年，全市水电、风电、光伏装机分别达到"
+    chain = [(para.index("光伏装机"), para.index("光伏装机") + 4, "光伏装机")]
+    items = shared_tail_items(para, chain, {"风电装机": "风电装机"}.get, 2)
+    assert [(para[s:e], alias) for s, e, alias in items] == [("全市水电", ""), ("风电", "风电装机")]
+    assert shared_tail_items(para, chain, {"风电装机": "风电装机"}.get, 1) == items[1:]
+    assert shared_tail_items(para, chain, {"风电机": "风电机"}.get, 1) == [(items[1][0], items[1][1], "")]
