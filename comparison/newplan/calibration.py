@@ -39,6 +39,8 @@ RULES = {
     "list_item": "in a 分别 list, the item in the value's position (A、B分别达到x、y)",
     "list_shared_tail": "in a 分别 list, an item written without the words it shares with the next, which with "
                         "them are an alias (风电、光伏装机分别达到x、y: 风电装机)",
+    "list_shared_head": "in a 分别 list, an item written without the words it shares with the one before, which "
+                        "with them are an alias (森林覆盖率和蓄积量分别达到x、y: 森林蓄积量)",
     "list_shared": "one value after 均 or 都 for several items: one row per item",
     "list_alias_split": "an alias that names one indicator per value of a 分别 list (水稻化肥、农药利用率)",
     "alias_earlier_in_sentence": "an alias named in an earlier part of the sentence, the value's own part "

@@ -87,7 +87,6 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
         self.token_info: dict[int, tuple[str, str, int, int]] = {}  # raw start → (role, note, clean s, e)
         self.year_use: dict[int, set[str]] = {}  # raw start of a year → how rows used it
         self.chosen: dict[int, tuple] = {}  # id(mention) → alias occurrence chosen for it
-        self.neighbour = False  # the alias chosen last was named in an earlier part of the sentence
         self.assigned: dict[int, tuple] = {}  # id(mention) → alias occurrence imposed by an earlier 分别
         self.item_phrases: dict[int, tuple[int, int]] = {}  # id(mention) → its item of a 分别 list (para offsets)
         self.lead = None  # (year mark, clause_id, paragraph start, paragraph) of a lead-in line 到2025年：
@@ -236,7 +235,7 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
             if kind == "target" and not ty and year_in_quote:
                 ty = year_in_quote.group(1)
             if kind == "target" and not ty and lead is not None:
-                mark, _, lead_ps, lead_para = lead
+                mark, _, lead_ps, _ = lead
                 ty = str(mark.year)
                 self.year_use.setdefault(self.raw(lead_ps + mark.token.start, lead_ps + mark.token.end)[0],
                                          set()).add("target:out")

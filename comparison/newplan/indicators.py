@@ -12,7 +12,7 @@ import re
 
 from comparison.newplan.calibration import MIN_SUGGESTED, load_calibration
 from comparison.newplan.sentence_parts import (PHRASE_END, PHRASE_HEAD, PHRASE_TAIL, SCOPE_BEFORE, SEGMENT_END,
-                                               SENTENCE_END, alias_chain, shared_tail_items,
+                                               SENTENCE_END, alias_chain, shared_head_items, shared_tail_items,
                                                wording_measure)
 from comparison.text import grammar
 
@@ -88,10 +88,14 @@ class IndicatorChoice:
         values = [m for m in group if not m.range_part] or group
         if found and ("分别" in lead or "均" in lead or "都" in lead):
             chain = alias_chain(para, found)
-            shared = shared_tail_items(para, chain, self.indicators.alias_named, len(values) - len(chain)) \
-                if "分别" in lead else []
-            if any(alias for _, _, alias in shared) and len(shared) + len(chain) == len(values):
-                chain = shared + chain
+            shared = {}
+            if "分别" in lead:
+                before = shared_tail_items(para, chain, self.indicators.alias_named, len(values) - len(chain))
+                after = shared_head_items(para, chain, self.indicators.alias_named,
+                                          len(values) - len(chain) - len(before), found[-1][1] + lead.index("分别"))
+                if any(alias for _, _, alias in before + after) and len(before + chain + after) == len(values):
+                    shared = dict.fromkeys(before, "list_shared_tail") | dict.fromkeys(after, "list_shared_head")
+                    chain = before + chain + after
             ids = self.indicators.compatible(chain[-1][2], unit)
             single = len({m.value_span for m in group}) == 1
             listed = None
@@ -247,14 +251,14 @@ class IndicatorChoice:
                 self.assigned[id(m)] = chain[k - 1]
 
     def list_choice(self, para, occurrence, unit, shared):
-        """The choice of a 分别 list's item: its alias, or, for an item sharing the next one's tail, the alias
-        they make together (none where they make none)."""
+        """The choice of a 分别 list's item: its alias, or, for an item sharing the next one's tail or the one
+        before's head (``shared``: item → rule), the alias they make together (none where they make none)."""
         if occurrence not in shared:
             return self.alias_choice(para, occurrence, unit, "list_item")
         if not occurrence[2]:
             return "", para[occurrence[0]:occurrence[1]], "no_alias", ("the item and the words it shares with the "
-                                                                       "next name no codebook alias"), ""
-        return self.alias_choice(para, occurrence, unit, "list_shared_tail")
+                                                                       "item next to it name no codebook alias"), ""
+        return self.alias_choice(para, occurrence, unit, shared[occurrence])
 
     def alias_choice(self, para, occurrence, unit, rule, ind_id=None, context=""):
         """(indicator_id, alias, rule, note, scope) for an alias occurrence; no id when no indicator of the

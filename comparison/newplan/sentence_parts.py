@@ -307,6 +307,29 @@ def shared_tail_items(para: str, chain, alias_named, limit: int) -> list[tuple[i
     return items
 
 
+# Items listed after an alias, each without the words it shares with it (森林覆盖率和蓄积量分别: 蓄积量), up to 分别.
+ITEM_AFTER = re.compile(r"\s*(?:、|和|及|与)\s*([\u4e00-\u9fffA-Za-z0-9.]{1,12}?)(?=\s*(?:、|和|及|与|$))")
+MIN_SHARED_HEAD = 2  # characters: 森林, 单位GDP; a single 总 or 年 is too common to tell a name
+
+
+def shared_head_items(para: str, chain, alias_named, limit: int, stop: int) -> list[tuple[int, int, str]]:
+    """Up to ``limit`` items listed after the last alias of a chain and before ``stop`` (where 分别 is), sharing
+    its head (森林覆盖率和蓄积量: 蓄积量 is 森林蓄积量). Each is (start, end, alias) of the item's own words,
+    alias "" where the shared head and the item are no codebook alias; the longest shared head is tried first."""
+    items: list[tuple[int, int, str]] = []
+    written = para[chain[-1][0]:chain[-1][1]]
+    at = chain[-1][1]
+    tail = ITEMS_TAIL.search(para, at, stop)  # 将, 均, 比2020年 before 分别
+    stop = tail.start() if tail else stop
+    while len(items) < limit and (m := ITEM_AFTER.match(para, at, stop)):
+        word = m.group(1)
+        alias = next((alias for h in range(len(written) - 1, MIN_SHARED_HEAD - 1, -1)
+                      if (alias := alias_named(written[:h] + word))), "")
+        items.append((m.start(1), m.end(1), alias))
+        at = m.end()
+    return items if at == stop or para[at:stop].strip() in ITEM_SEPARATORS else []
+
+
 def number_text(m) -> str:
     """The value as a curator writes it: the digits as printed, or the number Chinese words mean, unrounded."""
     if m.chinese:

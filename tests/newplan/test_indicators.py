@@ -149,3 +149,36 @@ def test_shared_tail_items_walk_back_through_the_list():
     assert [(para[s:e], alias) for s, e, alias in items] == [("全市水电", ""), ("风电", "风电装机")]
     assert shared_tail_items(para, chain, {"风电装机": "风电装机"}.get, 1) == items[1:]
     assert shared_tail_items(para, chain, {"风电机": "风电机"}.get, 1) == [(items[1][0], items[1][1], "")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("到2030年，全县森林覆盖率和蓄积量将分别达到72%、800万立方米。",
+     [("72", "forest_coverage_rate_pct"), ("800", "forest_stock_volume_m3")]),
+    ("“十四五”期间，规模以上单位工业增加值能耗、二氧化碳排放分别下降16%和19%。",
+     [("16", "industrial_energy_intensity_reduction_pct"), ("19", "industrial_co2_intensity_reduction_pct")]),
+    ("到2025年，非化石能源消費比重和裝機占比分別達到30%、55%。",  # traditional characters
+     [("30", "non_fossil_energy_share_consumption_pct"), ("55", "non_fossil_energy_share_installed_capacity_pct")]),
+])
+def test_an_item_written_without_the_words_it_shares_with_the_one_before(taxonomy, units, sentence, expected):
+    """森林覆盖率和蓄积量分别…: 蓄积量 is 森林蓄积量, the head 森林 written once for both."""
+    q = rows(sentence, taxonomy, units)
+    assert list(zip(q.value, q.indicator_id)) == expected
+    assert rule_of(q.note.iloc[-1]) == "list_shared_head"
+
+
+def test_an_item_whose_shared_head_makes_no_alias_gets_no_id(taxonomy, units):
+    q = rows("到2025年，全市森林覆盖率和林下经济产值分别达到70%和120亿元。", taxonomy, units)
+    assert list(zip(q.value, q.indicator_id)) == [("70", "forest_coverage_rate_pct"), ("120", "")]
+    assert "list_shared_head" not in " ".join(q.note)
+
+
+def test_shared_head_items_walk_on_through_the_list_to_where_respectively_is():
+    from comparison.newplan.sentence_parts import shared_head_items
+    para = "到2025年，森林覆盖率、蓄积量和草原植被盖度将分别达到"
+    chain = [(para.index("森林覆盖率"), para.index("森林覆盖率") + 5, "森林覆盖率")]
+    stop = para.index("分别")
+    named = {"森林蓄积量": "森林蓄积量"}.get
+    items = shared_head_items(para, chain, named, 2, stop)
+    assert [(para[s:e], alias) for s, e, alias in items] == [("蓄积量", "森林蓄积量"), ("草原植被盖度", "")]
+    assert shared_head_items(para, chain, named, 1, stop) == []  # a list longer than its values: no items
+    assert shared_head_items(para, chain, {"森林蓄积": "森林蓄积"}.get, 2, stop)[0][2] == ""
