@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -71,12 +72,17 @@ class Calibration:
             return None
         if rule in NEVER:
             return 0.0
-        rows = self.table[self.table.rule == rule]
-        return float(rows.confidence.iloc[0]) if len(rows) else 0.0
+        return self._by_rule.get(rule, (0.0, 0, 0))[0]
 
     def right_of(self, rule: str) -> tuple[int, int]:
-        rows = self.table[self.table.rule == rule]
-        return (int(rows.n_right.iloc[0]), int(rows.n_rows.iloc[0])) if len(rows) else (0, 0)
+        return self._by_rule.get(rule, (0.0, 0, 0))[1:]
+
+    @cached_property
+    def _by_rule(self) -> dict[str, tuple[float, int, int]]:
+        """rule → (confidence, right, rows): looked up for every value, so not by filtering the table each time."""
+        return {rule: (float(c), int(right), int(n))
+                for rule, c, right, n in zip(self.table.rule, self.table.confidence, self.table.n_right,
+                                             self.table.n_rows)}
 
 
 def load_calibration(path: Path = TABLE) -> Calibration:

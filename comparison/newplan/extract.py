@@ -52,6 +52,7 @@ LEAD_YEAR = re.compile(r"(?:(?:到|至)\s*)?((?:19|20)[0-9]{2})\s*年(?:底|末)
 SCOPE_ITEM = re.compile(r"(?:全|本)?(?:市|县|区|乡|镇|省|城市|农村|城镇|乡村|县城|市区|城区|中心城区|市级|县级|省级|国家级|"
                         r"市本级|各县区|县（市、区）)")
 # In a text of year Y: Y (not 三年内; 截至6月 is this year's June).
+THIS_YEAR_REACH = 500  # characters before a value where 今年 can date it: a long sentence, not a pasted list
 THIS_YEAR = re.compile(r"今年|本年度|(?<![0-9一二两三四五六七八九十几多])年内|截至\s*[0-9]{1,2}\s*月")
 
 
@@ -247,8 +248,9 @@ class _Extractor(Quotes, IndicatorChoice, Rows, TableRows):
             if kind == "target" and not ty and title_year and not situation:
                 ty = title_year
                 notes.append(f"target year {ty} from the title of its part (“{title}”)")
-            sentence_start = max(para.rfind(ch, 0, m.start) for ch in SENTENCE_END) + 1
-            this_year = self.plan_year and THIS_YEAR.search(para, sentence_start, m.start)
+            sentence_start = max(para.rfind(ch, max(0, m.start - THIS_YEAR_REACH), m.start) for ch in SENTENCE_END) + 1
+            this_year = self.plan_year and THIS_YEAR.search(para, max(sentence_start, m.start - THIS_YEAR_REACH),
+                                                            m.start)
             if kind == "target" and not ty and this_year:
                 ty = str(self.plan_year)
                 notes.append(f"target year {ty}: {this_year.group()} in a text of {ty}")

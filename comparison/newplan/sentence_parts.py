@@ -2,6 +2,7 @@
 wording that governs a value, its commitment word (确保/力争), value lists and enumerated aliases."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from comparison.text import grammar
@@ -121,12 +122,11 @@ def reports_state(para: str, pos: int) -> str:
 
 
 def year_context(marks, pos: int):
-    """The latest target or baseline year stated before ``pos`` in the paragraph."""
-    found = None
-    for mark in marks:
-        if mark.role in ("target", "baseline") and mark.token.end <= pos:
-            found = mark
-    return found
+    """The latest target or baseline year stated before ``pos`` in the paragraph (``marks`` in text order)."""
+    for k in range(bisect.bisect_right(marks, pos, key=lambda mark: mark.token.end) - 1, -1, -1):
+        if marks[k].role in ("target", "baseline"):
+            return marks[k]
+    return None
 
 
 def base_mark(para: str, marks, pos: int, change: bool = False):
@@ -136,7 +136,10 @@ def base_mark(para: str, marks, pos: int, change: bool = False):
     part_start = max(para.rfind(ch, 0, pos) for ch in SEGMENT_END) + 1
     sentence_start = max(para.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
     found = None
-    for mark in marks:
+    # only the marks of this sentence before pos can be it (a mark's wording starts before its year)
+    first = bisect.bisect_left(marks, sentence_start, key=lambda mark: mark.token.start)
+    last = bisect.bisect_right(marks, pos, key=lambda mark: mark.token.end)
+    for mark in marks[first:last]:
         if mark.role == "base" and part_start <= mark.start and mark.token.end <= pos:
             found = mark
         elif (found is None and change and mark.role == "base" and sentence_start <= mark.start < part_start
