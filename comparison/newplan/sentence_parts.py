@@ -317,8 +317,9 @@ MIN_SHARED_HEAD = 2  # characters: 森林, 单位GDP; a single 总 or 年 is too
 
 def shared_head_items(para: str, chain, alias_named, limit: int, stop: int) -> list[tuple[int, int, str]]:
     """Up to ``limit`` items listed after the last alias of a chain and before ``stop`` (where 分别 is), sharing
-    its head (森林覆盖率和蓄积量: 蓄积量 is 森林蓄积量). Each is (start, end, alias) of the item's own words,
-    alias "" where the shared head and the item are no codebook alias; the longest shared head is tried first."""
+    its head (森林覆盖率和蓄积量: 蓄积量 is 森林蓄积量), or all of it (绿色信贷余额和年均增速: 绿色信贷余额年均增速). Each
+    is (start, end, alias) of the item's own words, alias "" where the shared head and the item are no codebook
+    alias; the longest shared head is tried first."""
     items: list[tuple[int, int, str]] = []
     written = para[chain[-1][0]:chain[-1][1]]
     at = chain[-1][1]
@@ -326,7 +327,7 @@ def shared_head_items(para: str, chain, alias_named, limit: int, stop: int) -> l
     stop = tail.start() if tail else stop
     while len(items) < limit and (m := ITEM_AFTER.match(para, at, stop)):
         word = m.group(1)
-        alias = next((alias for h in range(len(written) - 1, MIN_SHARED_HEAD - 1, -1)
+        alias = next((alias for h in range(len(written), MIN_SHARED_HEAD - 1, -1)
                       if (alias := alias_named(written[:h] + word))), "")
         items.append((m.start(1), m.end(1), alias))
         at = m.end()

@@ -158,6 +158,8 @@ def test_shared_tail_items_walk_back_through_the_list():
      [("16", "industrial_energy_intensity_reduction_pct"), ("19", "industrial_co2_intensity_reduction_pct")]),
     ("到2025年，非化石能源消費比重和裝機占比分別達到30%、55%。",  # traditional characters
      [("30", "non_fossil_energy_share_consumption_pct"), ("55", "non_fossil_energy_share_installed_capacity_pct")]),
+    ("2024年末，全县绿色信贷余额及年均增速分别达到85亿元和21%。",  # the whole item before, then its growth
+     [("85", "green_loan_balance_cny"), ("21", "green_loan_balance_annual_growth_pct")]),
 ])
 def test_an_item_written_without_the_words_it_shares_with_the_one_before(taxonomy, units, sentence, expected):
     """森林覆盖率和蓄积量分别…: 蓄积量 is 森林蓄积量, the head 森林 written once for both."""
